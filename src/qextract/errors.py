@@ -1,0 +1,84 @@
+"""Errors the caller must handle, and the codes of per-document warnings.
+
+Exceptions are for what stops a document from being read at all. Everything
+that goes wrong or gets repaired inside one document is an
+:class:`~qextract.records.ExtractionWarning` on that Document, with one of the
+``W_*`` codes below as its ``kind``. Codes are stable: tools may match on them.
+"""
+
+from __future__ import annotations
+
+
+class QextractError(Exception):
+    """Base of every exception qextract raises on purpose."""
+
+    code = "E000"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(f"[{self.code}] {message}")
+        self.message = message
+
+
+class UnreadableInputError(QextractError):
+    """The input is not text qextract can decode (binary, wrong type)."""
+
+    code = "E001"
+
+
+class InputTooLargeError(QextractError):
+    """The input is over the pipeline's configured size limit."""
+
+    code = "E002"
+
+
+class MissingBackendError(QextractError):
+    """An optional backend or model was asked for but is not installed."""
+
+    code = "E003"
+
+
+class ConfigError(QextractError):
+    """The pipeline was configured with an unknown or invalid setting."""
+
+    code = "E004"
+
+
+# Warning codes: (code, one-line explanation). The explanation is for docs and
+# `qextract explain`; the message on each warning says what happened where.
+W_DECODED_GB18030 = "decoded_gb18030"
+W_DECODE_REPLACED = "decode_replaced"
+W_CONTROL_CHARS = "control_chars_removed"
+W_SPAM_LINE = "spam_line_removed"
+W_FURNITURE = "page_furniture_removed"
+W_IMAGE_NAME = "image_name_removed"
+W_RELATED_LIST = "related_list_removed"
+W_DUPLICATE_BODY = "duplicate_body_removed"
+W_PINYIN = "pinyin_annotation_removed"
+W_SPURIOUS_COMMA = "spurious_comma_removed"
+W_SPACED_DATE = "spaced_date_joined"
+W_WIDTH = "width_normalised"
+W_MOJIBAKE_REPAIRED = "mojibake_repaired"
+W_MOJIBAKE_LEFT = "mojibake_left"
+W_TRADITIONAL = "traditional_converted"
+W_STAGE_FAILED = "stage_failed"
+W_SLOGAN_ITEM_COUNT = "slogan_item_count_mismatch"
+
+WARNING_CODES: dict[str, str] = {
+    W_DECODED_GB18030: "bytes were not UTF-8 and were decoded as GB18030",
+    W_DECODE_REPLACED: "undecodable bytes were replaced with U+FFFD",
+    W_CONTROL_CHARS: "control characters (NUL and others) were removed",
+    W_SPAM_LINE: "an SEO spam / link-farm line was removed",
+    W_FURNITURE: "page furniture (breadcrumb, font switch, view counter) was removed",
+    W_IMAGE_NAME: "an image file name on its own line was removed",
+    W_RELATED_LIST: "a trailing list of related-article links was removed",
+    W_DUPLICATE_BODY: "a repeated copy of the article body was removed",
+    W_PINYIN: "pinyin annotations after characters were removed",
+    W_SPURIOUS_COMMA: "commas inserted before other punctuation were removed",
+    W_SPACED_DATE: "spaces inside a date or time were removed",
+    W_WIDTH: "full-width letters, digits and spaces were made half-width",
+    W_MOJIBAKE_REPAIRED: "a run of GBK mojibake was re-decoded",
+    W_MOJIBAKE_LEFT: "a run of mojibake could not be repaired and is masked from matchers",
+    W_TRADITIONAL: "traditional characters were converted to simplified",
+    W_STAGE_FAILED: "a pipeline stage failed on this document; its records are missing",
+    W_SLOGAN_ITEM_COUNT: "a numbered slogan announced a different number of items than were found",
+}

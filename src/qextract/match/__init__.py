@@ -1,0 +1,1 @@
+"""Stage 4: rule-based matchers, one module per record type."""

@@ -1,0 +1,33 @@
+"""Sentence splitting for Chinese web text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+# A sentence ends at 。！？!? or ; (optionally followed by closing quotes or
+# brackets), or at a line break. ASCII '.' is not an end: it sits inside
+# numbers (4.8万) and dates (19.05.2015).
+_SENTENCE = regex.compile(r"[^\n。！？!?；;]*(?:[。！？!?；;]+[”’」』)）]*|\n|$)")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    for match in _SENTENCE.finditer(text):
+        start, end = match.span()
+        piece = match.group()
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        lead = len(piece) - len(piece.lstrip())
+        start += lead
+        sentences.append(Sentence(start, start + len(stripped), stripped))
+    return sentences
