@@ -50,3 +50,16 @@ class JiebaTokenizer:
             found.append(Token(position, position + len(word), word, flag))
             position += len(word)
         return found
+
+
+_SHARED_DEFAULT: "JiebaTokenizer | None" = None
+_SHARED_LOCK = threading.Lock()
+
+
+def shared_default_tokenizer() -> "JiebaTokenizer":
+    """One default tokeniser per process: loading jieba's dictionary costs most of a second."""
+    global _SHARED_DEFAULT
+    with _SHARED_LOCK:
+        if _SHARED_DEFAULT is None:
+            _SHARED_DEFAULT = JiebaTokenizer()
+        return _SHARED_DEFAULT

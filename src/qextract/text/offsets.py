@@ -103,6 +103,23 @@ class OffsetMap:
             return position, position
         return self.char_start(start), self.char_end(end - 1)
 
+    def clean_ranges(self, raw_start: int, raw_end: int) -> list[tuple[int, int]]:
+        """Clean ranges whose characters come from raw ``[raw_start, raw_end)``."""
+        ranges: list[tuple[int, int]] = []
+        for segment in self._segments:
+            if segment.raw_end <= raw_start or segment.raw_start >= raw_end:
+                continue
+            if segment.linear:
+                lo = segment.clean_start + max(raw_start - segment.raw_start, 0)
+                hi = segment.clean_end - max(segment.raw_end - raw_end, 0)
+            else:
+                lo, hi = segment.clean_start, segment.clean_end
+            if ranges and ranges[-1][1] == lo:
+                ranges[-1] = (ranges[-1][0], hi)
+            elif hi > lo:
+                ranges.append((lo, hi))
+        return ranges
+
     def apply(self, text: str, edits: Iterable[Edit]) -> tuple[str, "OffsetMap"]:
         """Perform ``edits`` on ``text`` (which this map describes).
 

@@ -1,0 +1,5 @@
+import sys
+
+from qextract.cli import main
+
+sys.exit(main())

@@ -1,0 +1,163 @@
+"""Command line: ``qextract extract``, ``qextract evaluate``, ``qextract schema``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Iterator, Optional, Sequence, TextIO
+
+from qextract.errors import QextractError
+from qextract.records import RECORD_TYPES, Document
+
+_TEXT_SUFFIXES = {".txt", ".html", ".htm", ".text"}
+
+
+def _inputs(paths: Sequence[str]) -> Iterator[tuple[str, Optional[Path]]]:
+    """(document id, path) for every input; ``-`` is standard input (path None)."""
+    for name in paths:
+        if name == "-":
+            yield "stdin", None
+            continue
+        path = Path(name)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in _TEXT_SUFFIXES:
+                    yield child.stem, child
+        else:
+            yield path.stem, path
+
+
+def _summary(document: Document) -> str:
+    lines = [f"== {document.id}"]
+    if document.error:
+        lines.append(f"   ERROR {document.error}")
+        return "\n".join(lines)
+    for label in ("title", "publish_date", "source"):
+        lines.append(f"   {label}: {getattr(document, label)}")
+    for record_type in RECORD_TYPES:
+        records = getattr(document, record_type)
+        if not records:
+            continue
+        lines.append(f"   {record_type} ({len(records)}):")
+        for record in records:
+            lines.append(f"     - {_describe(record_type, record)}")
+    if document.warnings:
+        kinds: dict[str, int] = {}
+        for warning in document.warnings:
+            kinds[warning.kind] = kinds.get(warning.kind, 0) + 1
+        lines.append("   warnings: " + ", ".join(f"{kind} x{count}" for kind, count in kinds.items()))
+    return "\n".join(lines)
+
+
+def _describe(record_type: str, record: object) -> str:
+    data = record.to_dict(encode_json=False)  # type: ignore[attr-defined]
+    keep = {
+        "meetings": ("name", "kind", "date", "time_of_day", "location", "chairs", "speakers", "attendees"),
+        "officials": ("name", "titles", "organization"),
+        "dates": ("text", "value"),
+        "slogans": ("text", "kind", "items"),
+        "documents": ("title", "kind", "issuer"),
+        "statistics": ("text", "value", "unit", "qualifier", "subject"),
+        "bylines": ("name", "role"),
+    }[record_type]
+    return json.dumps({key: data.get(key) for key in keep if data.get(key) not in (None, [], "")}, ensure_ascii=False)
+
+
+def _command_extract(args: argparse.Namespace) -> int:
+    from qextract.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    failures = 0
+    output: TextIO = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    try:
+        for doc_id, path in _inputs(args.paths):
+            document = _extract_one(pipeline, doc_id, path, args.publish_date)
+            if document.error:
+                failures += 1
+                print(f"qextract: {doc_id}: {document.error}", file=sys.stderr)
+            if args.jsonl:
+                output.write(document.to_json() + "\n")
+            else:
+                output.write(_summary(document) + "\n")
+            output.flush()
+    finally:
+        if output is not sys.stdout:
+            output.close()
+    return 1 if failures else 0
+
+
+def _extract_one(pipeline: object, doc_id: str, path: Optional[Path], publish_date: Optional[str]) -> Document:
+    try:
+        data = sys.stdin.buffer.read() if path is None else path.read_bytes()
+    except OSError as exc:
+        return Document(id=doc_id, error=f"[E001] cannot read {path}: {exc.strerror or exc}")
+    return pipeline.safe_call({"text": data, "id": doc_id, "publish_date": publish_date})  # type: ignore[attr-defined]
+
+
+def _command_evaluate(args: argparse.Namespace) -> int:
+    from qextract.evaluate import evaluate, load_gold, load_predictions
+
+    gold = load_gold(args.gold_dir)
+    if args.texts:
+        from qextract.pipeline import Pipeline
+
+        pipeline = Pipeline()
+        predicted = {}
+        for doc_id, path in _inputs([args.texts]):
+            document = _extract_one(pipeline, doc_id, path, None)
+            predicted[doc_id] = json.loads(document.to_json())
+    elif args.predictions:
+        predicted = load_predictions(args.predictions)
+    else:
+        print("qextract evaluate: give PRED.jsonl or --texts DIR", file=sys.stderr)
+        return 2
+    report = evaluate(gold, predicted)
+    print(report.table(verbose=args.verbose))
+    return 0
+
+
+def _command_schema(args: argparse.Namespace) -> int:
+    from qextract.schema import document_schema
+
+    print(json.dumps(document_schema(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="qextract", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    extract = commands.add_parser("extract", help="extract records from files, directories or - (stdin)")
+    extract.add_argument("paths", nargs="+", metavar="PATH")
+    extract.add_argument("--jsonl", action="store_true", help="one Document JSON per line, id = file stem")
+    extract.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    extract.add_argument("--publish-date", metavar="ISO", help="publication date to resolve year-less dates")
+    extract.set_defaults(run=_command_extract)
+
+    evaluate = commands.add_parser("evaluate", help="score predictions against gold answer keys")
+    evaluate.add_argument("gold_dir", metavar="GOLD_DIR")
+    evaluate.add_argument("predictions", nargs="?", metavar="PRED.jsonl")
+    evaluate.add_argument("--texts", metavar="DIR", help="extract from the texts in DIR and score in one go")
+    evaluate.add_argument("-v", "--verbose", action="store_true", help="list missed and spurious records")
+    evaluate.set_defaults(run=_command_evaluate)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of a Document")
+    schema.set_defaults(run=_command_schema)
+    return parser
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except QextractError as exc:
+        print(f"qextract: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,149 @@
+"""Policy documents: every title in 《》, with a kind and, where named, an issuer.
+
+A title is bounded (1–80 characters, one line, at most one level of nested
+《》) so that an unbalanced 《 cannot swallow the rest of the article. A short
+form that repeats the end of a title already seen (《纲要》 after
+《质量强国建设纲要》) is the same document, not a new record.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from qextract.data import load_lines
+from qextract.match.context import MatchContext
+from qextract.records import PolicyDocument
+
+_MAX_TITLE = 80
+
+# One level of nesting (《关于印发《X》的通知》): each step is either a plain
+# character or a whole inner title, so the two alternatives never overlap.
+_TITLE = regex.compile(r"《((?:[^《》\n]|《[^《》\n]{1,%d}》){1,%d})》" % (_MAX_TITLE, _MAX_TITLE))
+
+# A trailing edition or period in brackets does not decide the genre:
+# 《…意见(2021-2025年)》 is an 意见, 《…办法(试行)》 an 办法.
+_TRAILING_PAREN = regex.compile(r"[(（][^()（）\n]{1,20}[)）]\s*$")
+
+# Titles chained by a conjunction share the verb and issuer before the first.
+_CHAIN_GAP = regex.compile(r"\s{0,2}(?:、|,|，|和|及|以及|与)?\s{0,2}")
+
+# Where the clause of an issuing verb starts.
+_CLAUSE_BREAK = regex.compile(r"[。;；!！?？\n,，:：]")
+_LEADING_DATE = regex.compile(
+    r"^(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}[日号])?(?:上午|下午|晚上)?"
+)
+_MAX_ISSUER = 40
+
+
+def _load_kinds() -> list[tuple[str, str]]:
+    pairs = []
+    for line in load_lines("documents/kinds.tsv"):
+        suffix, kind = line.split("\t")
+        pairs.append((suffix.strip(), kind.strip()))
+    # longest suffix first, so 办法 wins over 法 and 日报 over 报
+    return sorted(pairs, key=lambda pair: -len(pair[0]))
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+_KINDS = _load_kinds()
+_ISSUER_SUFFIXES = tuple(sorted(load_lines("documents/issuer_suffixes.txt"), key=len, reverse=True))
+_ADVERBS = _alternation(load_lines("documents/issuer_adverbs.txt"))
+_VERBS = _alternation(load_lines("documents/issuer_verbs.txt"))
+
+# The clause before a title: "<issuer><adverbs><verb>(了|的)" and nothing else.
+_ISSUING_CLAUSE = regex.compile(
+    r"(?P<issuer>[^。;；,，:：\n]{2,%d}?)(?:%s){0,3}(?:%s)(?:了|的)?\s{0,2}" % (_MAX_ISSUER, _ADVERBS, _VERBS)
+)
+_LEADING_ADVERBS = regex.compile(r"^(?:(?:%s|在|由)\s{0,1}){1,3}" % _ADVERBS)
+
+# An issuer written into the title itself: 《国务院办公厅关于…的通知》.
+_ISSUER_IN_TITLE = regex.compile(r"^(?P<issuer>.{2,%d}?)(?:关于|印发|转发)" % _MAX_ISSUER)
+# Joint issuers are written with spaces or 、 between the bodies; 和/与 also
+# occur inside one body's name (国家发展和改革委员会), so they do not split.
+_BODY_SEPARATOR = regex.compile(r"\s+|、")
+
+
+def find_documents(ctx: MatchContext) -> list[PolicyDocument]:
+    """Every 《》 title in the text, one record per document."""
+    documents: list[PolicyDocument] = []
+    chain_issuer: Optional[str] = None
+    previous_end = -1
+    for match in _TITLE.finditer(ctx.text):
+        start, end = match.span()
+        if ctx.is_masked(start, end):
+            previous_end = -1
+            continue
+        if previous_end >= 0 and _CHAIN_GAP.fullmatch(ctx.text, previous_end, start):
+            issuer_before = chain_issuer
+        else:
+            issuer_before = _issuer_before(ctx.text, start)
+        chain_issuer, previous_end = issuer_before, end
+        title = match.group(1).strip()
+        if not title or _refers_back(title, documents):
+            continue
+        documents.append(
+            PolicyDocument(
+                title=title,
+                kind=document_kind(title),
+                issuer=_issuer_in_title(title) or issuer_before,
+                span=ctx.span(start, end),
+            )
+        )
+    return documents
+
+
+def document_kind(title: str) -> Optional[str]:
+    """The genre a title's suffix names (办法, 意见, publication…), or None."""
+    stem = _TRAILING_PAREN.sub("", title).rstrip()
+    for suffix, kind in _KINDS:
+        if stem.endswith(suffix):
+            return kind
+    return None
+
+
+def _refers_back(title: str, documents: list[PolicyDocument]) -> bool:
+    """True when the title repeats or abbreviates (as its tail) one already seen."""
+    for document in documents:
+        known = document.title
+        if title == known or known.endswith(title):
+            return True
+        stem = _TRAILING_PAREN.sub("", known).rstrip()
+        if stem.endswith(title):
+            return True
+    return False
+
+
+def _issuer_in_title(title: str) -> Optional[str]:
+    match = _ISSUER_IN_TITLE.match(title)
+    if match is None:
+        return None
+    issuer = match.group("issuer").strip()
+    return issuer if _names_bodies(issuer) else None
+
+
+def _issuer_before(text: str, title_start: int) -> Optional[str]:
+    """The body that the clause before a title says issued it (X印发《…》)."""
+    window_start = max(0, title_start - _MAX_ISSUER - 20)
+    clause_start = window_start
+    for brk in _CLAUSE_BREAK.finditer(text, window_start, title_start):
+        clause_start = brk.end()
+    clause = text[clause_start:title_start].strip()
+    match = _ISSUING_CLAUSE.fullmatch(clause)
+    if match is None:
+        return None
+    issuer = _LEADING_DATE.sub("", match.group("issuer").strip())
+    issuer = _LEADING_ADVERBS.sub("", issuer).strip()
+    return issuer if _names_bodies(issuer) else None
+
+
+def _names_bodies(candidate: str) -> bool:
+    """True when every part of a (possibly joint) issuer ends like a body's name."""
+    if len(candidate) < 2:
+        return False
+    parts = [part for part in _BODY_SEPARATOR.split(candidate) if part]
+    return bool(parts) and all(part.endswith(_ISSUER_SUFFIXES) for part in parts)

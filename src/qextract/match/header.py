@@ -1,0 +1,179 @@
+"""The article's own header: title, publication time, source.
+
+Scraped pages open with a headline (sometimes a kicker line above it), then
+field lines such as ``来源: X 发布日期: 2025-02-25 09:18``, sometimes a photo
+credit, then the body. A news-agency dateline (``中国质量新闻网讯``) at the
+start of the body also names the source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from qextract.data import load_json
+from qextract.records import Span
+from qextract.text.lines import Line, iter_lines
+
+# Headlines are short and do not end a sentence; a body paragraph does.
+_MAX_TITLE_LINE = 100
+_MAX_TITLE_LINES = 3
+_HEADER_LINES = 8  # how far down the page header fields are looked for
+
+
+@dataclass
+class Header:
+    title: Optional[str] = None
+    title_span: Optional[Span] = None
+    publish_date: Optional[str] = None
+    publish_date_span: Optional[Span] = None
+    source: Optional[str] = None
+    source_span: Optional[Span] = None
+    body_start: int = 0
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return load_json("header/header.json")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, regex.Pattern[str]]:
+    data = _data()
+    source_labels = sorted(data["source_labels"], key=len, reverse=True)
+    date_labels = sorted(data["date_labels"], key=len, reverse=True)
+    field_labels = sorted(source_labels + date_labels + data["other_labels"], key=len, reverse=True)
+    body_words = sorted(data["dateline_body_words"], key=len, reverse=True)
+    return {
+        "source": regex.compile(
+            r"(?:\L<labels>)\s{0,3}[:：]\s{0,3}(?P<value>[^\s:：|｜]{1,40}?)(?=\s|$|\L<fields>\s{0,3}[:：])",
+            labels=source_labels,
+            fields=field_labels,
+        ),
+        "dated_field": regex.compile(r"(?:\L<labels>)\s{0,3}[:：]\s{0,3}", labels=date_labels),
+        "field_line": regex.compile(r"^\s{0,4}(?:\L<labels>)\s{0,3}[:：]", labels=field_labels),
+        "dateline": regex.compile(
+            r"^(?P<value>[\p{Han}A-Za-z]{1,16}?(?:\L<words>))(?:[\p{Han}]{0,6}?\d{1,2}月\d{1,2}日)?(?:讯|电|消息)",
+            words=body_words,
+        ),
+        "byline_line": regex.compile(
+            r"^[\s(（]{0,2}(?:[\p{Han}]{1,4}(?:\s[\p{Han}]{1,3})?\s{0,3}(?:摄|供图)|(?:记者|通讯员|编辑|责任编辑|作者)\s{0,2}[:：]?\s{0,3}[\p{Han}\s、,]{2,30})[\s)）]{0,2}$"
+        ),
+    }
+
+
+# Publication timestamps as header lines print them.
+_TIMESTAMP = regex.compile(
+    r"(?P<y>\d{4})\s{0,2}(?:[-/.]|年)\s{0,2}(?P<m>\d{1,2})\s{0,2}(?:[-/.]|月)\s{0,2}(?P<d>\d{1,2})\s{0,2}日?"
+    r"(?:\s{0,3}(?P<H>\d{1,2})\s{0,2}[:：时]\s{0,2}(?P<M>\d{2})(?:\s{0,2}[:：分]\s{0,2}(?P<S>\d{2}))?)?"
+    r"|(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})"
+    r"(?:\s{1,3}(?P<H2>\d{1,2}):(?P<M2>\d{2})(?::(?P<S2>\d{2}))?)?"
+)
+_BARE_TIMESTAMP_LINE = regex.compile(r"^\s{0,4}(?:" + _TIMESTAMP.pattern + r")\s{0,4}$")
+
+
+def parse_timestamp(match: regex.Match[str]) -> Optional[str]:
+    """ISO value of a :data:`_TIMESTAMP` match, as precise as it is written."""
+    groups = match.groupdict()
+    if groups["y"]:
+        year, month, day = groups["y"], groups["m"], groups["d"]
+        hour, minute, second = groups["H"], groups["M"], groups["S"]
+    else:  # day.month.year, the European order some CMSs print
+        year, month, day = groups["y2"], groups["m2"], groups["d2"]
+        hour, minute, second = groups["H2"], groups["M2"], groups["S2"]
+    if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+        return None
+    value = f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
+    if hour is not None and minute is not None:
+        if int(hour) > 23 or int(minute) > 59:
+            return value
+        value += f"T{int(hour):02d}:{int(minute):02d}"
+        if second is not None and int(second) <= 59:
+            value += f":{int(second):02d}"
+    return value
+
+
+def read_header(text: str) -> Header:
+    """Title, publication date and source of a clean text."""
+    patterns = _patterns()
+    header = Header()
+    lines = [line for line in iter_lines(text) if line.stripped][: _HEADER_LINES + _MAX_TITLE_LINES]
+    title_lines: list[Line] = []
+    index = 0
+    while index < len(lines) and len(title_lines) < _MAX_TITLE_LINES and _is_title_line(lines[index], patterns):
+        title_lines.append(lines[index])
+        index += 1
+    if title_lines and index < len(lines):
+        header.title = " ".join(" ".join(line.text.split()) for line in title_lines)
+        start, end = title_lines[0].start, title_lines[-1].end
+        header.title_span = Span(start, end, text[start:end])
+    elif title_lines and len(title_lines) == 1:
+        # a page that is only a headline
+        line = title_lines[0]
+        header.title = " ".join(line.text.split())
+        header.title_span = Span(line.start, line.end, line.text)
+    body_index = index
+    for line in lines[index:]:
+        if not _is_header_field_line(line, patterns):
+            break
+        _read_fields(text, line, header, patterns)
+        body_index += 1
+    if body_index < len(lines):
+        header.body_start = lines[body_index].start
+        if header.source is None:
+            _read_dateline(text, lines[body_index], header, patterns)
+    elif lines:
+        header.body_start = lines[-1].end
+    return header
+
+
+def _is_title_line(line: Line, patterns: dict[str, regex.Pattern[str]]) -> bool:
+    stripped = line.stripped
+    return (
+        len(stripped) <= _MAX_TITLE_LINE
+        and not stripped.endswith(("。", ";", ":", "："))
+        and not _is_header_field_line(line, patterns)
+        and not patterns["dateline"].match(stripped)
+    )
+
+
+def _is_header_field_line(line: Line, patterns: dict[str, regex.Pattern[str]]) -> bool:
+    stripped = line.stripped
+    return bool(
+        patterns["field_line"].match(stripped)
+        or _BARE_TIMESTAMP_LINE.match(stripped)
+        or patterns["byline_line"].match(stripped)
+        or (len(stripped) <= 80 and patterns["source"].search(stripped))
+    )
+
+
+def _read_fields(text: str, line: Line, header: Header, patterns: dict[str, regex.Pattern[str]]) -> None:
+    if header.source is None:
+        match = patterns["source"].search(line.text)
+        if match:
+            start, end = line.start + match.start("value"), line.start + match.end("value")
+            header.source = match.group("value")
+            header.source_span = Span(start, end, text[start:end])
+    if header.publish_date is None:
+        label = patterns["dated_field"].search(line.text)
+        search_from = label.end() if label else 0
+        if label or _BARE_TIMESTAMP_LINE.match(line.text):
+            match = _TIMESTAMP.search(line.text, search_from)
+            if match:
+                value = parse_timestamp(match)
+                if value:
+                    start, end = line.start + match.start(), line.start + len(match.group().rstrip())
+                    header.publish_date = value
+                    header.publish_date_span = Span(start, end, text[start:end])
+
+
+def _read_dateline(text: str, line: Line, header: Header, patterns: dict[str, regex.Pattern[str]]) -> None:
+    match = patterns["dateline"].match(line.text)
+    if not match or match.group("value") in _data()["not_a_source"]:
+        return
+    start, end = line.start + match.start("value"), line.start + match.end("value")
+    header.source = match.group("value")
+    header.source_span = Span(start, end, text[start:end])

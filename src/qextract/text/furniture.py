@@ -1,0 +1,153 @@
+"""Page furniture and junk that scrapers mix into the article text.
+
+Each repair looks at the simplified text (conversion keeps offsets) and
+returns the edits that remove one kind of junk.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from qextract.data import load_json
+from qextract.text.lines import Line, delete_line, iter_lines
+from qextract.text.offsets import Edit
+
+_SENTENCE_END = regex.compile(r"[。！？!?]")
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return load_json("text/furniture.json")
+
+
+@lru_cache(maxsize=1)
+def _spam_words() -> regex.Pattern[str]:
+    words = sorted(_data()["spam_words"], key=len, reverse=True)
+    return regex.compile(r"\L<words>", words=words, flags=regex.IGNORECASE)
+
+
+def _line_edits(text: str, lines: list[Line]) -> list[Edit]:
+    return [Edit(*delete_line(line, len(text))) for line in lines]
+
+
+def is_spam_line(line: str) -> bool:
+    """A link-farm line: many short items joined by ``|``, or a run of spam keywords.
+
+    Real sentences end in 。 and read as prose; a spam line is a list of
+    search terms with no sentence punctuation.
+    """
+    if _SENTENCE_END.search(line):
+        return False
+    items = [item for item in regex.split(r"[|｜]", line) if item.strip()]
+    if len(items) >= 5 and max(len(item) for item in items) <= 40:
+        return True
+    hits = {m.group().lower() for m in _spam_words().finditer(line)}
+    return len(hits) >= 3
+
+
+def remove_spam_lines(text: str) -> list[Edit]:
+    """SEO spam lines (``麻豆传媒|夜夜…|免费…``) anywhere in the page."""
+    return _line_edits(text, [line for line in iter_lines(text) if line.stripped and is_spam_line(line.stripped)])
+
+
+@lru_cache(maxsize=1)
+def _breadcrumb() -> regex.Pattern[str]:
+    data = _data()
+    labels = sorted(data["breadcrumb_labels"], key=len, reverse=True)
+    separators = sorted(data["breadcrumb_separators"], key=len, reverse=True)
+    return regex.compile(
+        r"^\s{0,8}(?:\L<labels>)\s{0,3}[:：]?[^\n]{0,200}?(?:\L<seps>)",
+        labels=labels,
+        seps=separators,
+    )
+
+
+def remove_breadcrumbs(text: str) -> list[Edit]:
+    """``所在位置: 政务公开 > 监督信息 > 质量价格`` lines."""
+    pattern = _breadcrumb()
+    return _line_edits(text, [line for line in iter_lines(text) if pattern.match(line.text)])
+
+
+@lru_cache(maxsize=1)
+def _fragments() -> regex.Pattern[str]:
+    parts = [f"(?:{fragment['pattern']})" for fragment in _data()["fragments"]]
+    return regex.compile("|".join(parts))
+
+
+def remove_furniture_fragments(text: str) -> list[Edit]:
+    """``字体:[ 大 中 小 ]``, ``浏览次数:( )``, ``【打印本页】`` and their like.
+
+    Fragments separated only by blanks are removed together; a line left
+    empty by the removal goes with its newline.
+    """
+    runs: list[list[int]] = []
+    for match in _fragments().finditer(text):
+        if runs and not text[runs[-1][1] : match.start()].strip(" \t"):
+            runs[-1][1] = match.end()
+        else:
+            runs.append([match.start(), match.end()])
+    edits: list[Edit] = []
+    for start, end in runs:
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end == -1 else line_end
+        if not text[line_start:start].strip() and not text[end:line_end].strip():
+            start, end = line_start, min(line_end + 1, len(text))
+        else:
+            # take the blanks before the fragment along, so no double space remains
+            while start > line_start and text[start - 1] in " \t":
+                start -= 1
+        if edits and start < edits[-1].end:
+            continue
+        edits.append(Edit(start, end))
+    return edits
+
+
+@lru_cache(maxsize=1)
+def _image_name() -> regex.Pattern[str]:
+    extensions = _data()["image_extensions"]
+    return regex.compile(
+        r"^\s{0,20}[\w\-.()（）]{1,60}\.(?:\L<ext>)\s{0,20}$", ext=extensions, flags=regex.IGNORECASE
+    )
+
+
+def remove_image_names(text: str) -> list[Edit]:
+    """Image file names on a line of their own (``201.jpg``, ``1.png``)."""
+    pattern = _image_name()
+    return _line_edits(text, [line for line in iter_lines(text) if pattern.match(line.text)])
+
+
+# `- title(2023-07-28)`: a link to another article with its date.
+_RELATED_ITEM = regex.compile(
+    r"^\s{0,8}(?:[-·•*>]|\d{1,2}[.、])\s{0,4}[^\n]{2,160}?[(（\[]\s{0,2}\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?\s{0,2}[)）\]]\s{0,8}$"
+)
+
+
+def remove_related_list(text: str) -> list[Edit]:
+    """A block of two or more ``- title(date)`` lines, with its heading.
+
+    Such blocks list other articles; their dates and names are not this
+    article's. A single dated line is kept: it may be the article's own.
+    """
+    headings = set(_data()["related_headings"])
+    lines = list(iter_lines(text))
+    doomed: list[Line] = []
+    run: list[int] = []  # indices of consecutive related-item lines
+
+    def close_run() -> None:
+        if len(run) >= 2:
+            first = run[0]
+            if first > 0 and lines[first - 1].stripped.rstrip(":：") in headings:
+                doomed.append(lines[first - 1])
+            doomed.extend(lines[index] for index in run)
+        run.clear()
+
+    for index, line in enumerate(lines):
+        if _RELATED_ITEM.match(line.text):
+            run.append(index)
+        elif line.stripped or not run:
+            close_run()
+    close_run()
+    return _line_edits(text, doomed)

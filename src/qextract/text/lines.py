@@ -1,0 +1,38 @@
+"""Line iteration with offsets, shared by the line-level repairs."""
+
+from __future__ import annotations
+
+from typing import Iterator, NamedTuple
+
+
+class Line(NamedTuple):
+    start: int  # offset of the first character
+    end: int  # offset just past the last character, before the newline
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    @property
+    def with_newline_end(self) -> int:
+        """End including the line's newline, for deleting the whole line."""
+        return self.end + 1
+
+
+def iter_lines(text: str) -> Iterator[Line]:
+    position = 0
+    length = len(text)
+    while position <= length:
+        newline = text.find("\n", position)
+        if newline == -1:
+            if position < length:
+                yield Line(position, length, text[position:])
+            return
+        yield Line(position, newline, text[position:newline])
+        position = newline + 1
+
+
+def delete_line(line: Line, text_length: int) -> tuple[int, int]:
+    """Range that removes a line and its newline."""
+    return line.start, min(line.with_newline_end, text_length)
