@@ -100,3 +100,8 @@ def test_records_of_tolerates_nulls_and_odd_entries():
         {"title": "甲办法"},
         {"title": "乙办法"},
     ]
+
+
+def test_meetings_flagged_as_only_referenced_are_not_scored():
+    meetings = [{"name": "全国质量工作会议", "referenced": True}, {"name": "推进会", "referenced": False}]
+    assert [record["name"] for record in records_of({"meetings": meetings}, "meetings")] == ["推进会"]

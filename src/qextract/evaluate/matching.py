@@ -76,6 +76,9 @@ def _as_record(record_type: str, item: Any) -> Optional[dict]:
         return None
     if not isinstance(item, dict):
         return None
+    if record_type == "meetings" and item.get("referenced") is True:
+        # A meeting the article only cites (贯彻…会议精神) is flagged, not claimed as held.
+        return None
     return {key: item.get(key) for key in GOLD_KEYS[record_type]}
 
 

@@ -39,29 +39,38 @@ def _show(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _plain(value: Any) -> str:
+    return "null" if value is None else str(value)
+
+
 def describe_record(record_type: str, record: dict) -> str:
     """A one-line label for a record in debugging output."""
+
+    def get(key: str) -> str:
+        return _plain(record.get(key))
+
     if record_type == "meetings":
-        return f"{record.get('name')} ({record.get('date')})"
+        return f"{get('name')} ({get('date')})"
     if record_type == "officials":
-        return f"{record.get('name')} {_show(record.get('titles'))} {record.get('organization')}"
+        return f"{get('name')} {_show(record.get('titles'))} {get('organization')}"
     if record_type == "dates":
-        return f"{record.get('value')} ({record.get('text')})"
+        return f"{get('value')} ({get('text')})"
     if record_type == "slogans":
-        return f"{record.get('text')} [{record.get('kind')}]"
+        return f"{get('text')} [{get('kind')}]"
     if record_type == "documents":
-        return f"《{record.get('title')}》"
+        return f"《{get('title')}》"
     if record_type == "statistics":
-        return f"{record.get('text')} = {record.get('value')} {record.get('unit')} ({record.get('subject')})"
-    return f"{record.get('name')} ({record.get('role')})"
+        return f"{get('text')} = {get('value')} {get('unit')} ({get('subject')})"
+    return f"{get('name')} ({get('role')})"
 
 
 def _document_lines(document: "DocumentDetail") -> list[str]:
     lines = []
     if document.status != "ok":
+        # The header of a missing or failed prediction is wrong by definition.
         lines.append(f"  {document.status}" + (f": {document.error}" if document.error else ""))
     for name, comparison in document.header.items():
-        if not comparison["agree"]:
+        if not comparison["agree"] and document.status == "ok":
             lines.append(f"  header {name}: gold {_show(comparison['gold'])} | pred {_show(comparison['predicted'])}")
     for record_type, detail in document.types.items():
         for record in detail.missed:

@@ -83,7 +83,8 @@ def find_documents(ctx: MatchContext) -> list[PolicyDocument]:
         else:
             issuer_before = _issuer_before(ctx.text, start)
         chain_issuer, previous_end = issuer_before, end
-        title = match.group(1).strip()
+        title_start, title_end = _stripped(ctx.text, match.start(1), match.end(1))
+        title = ctx.text[title_start:title_end]
         if not title or _refers_back(title, documents):
             continue
         documents.append(
@@ -91,10 +92,18 @@ def find_documents(ctx: MatchContext) -> list[PolicyDocument]:
                 title=title,
                 kind=document_kind(title),
                 issuer=_issuer_in_title(title) or issuer_before,
-                span=ctx.span(start, end),
+                span=ctx.span(title_start, title_end),
             )
         )
     return documents
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def document_kind(title: str) -> Optional[str]:

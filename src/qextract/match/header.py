@@ -158,16 +158,16 @@ def _read_fields(text: str, line: Line, header: Header, patterns: dict[str, rege
             header.source = match.group("value")
             header.source_span = Span(start, end, text[start:end])
     if header.publish_date is None:
+        # On a header line, a timestamp after a date label, or else the
+        # first one on the line, is the publication time.
         label = patterns["dated_field"].search(line.text)
-        search_from = label.end() if label else 0
-        if label or _BARE_TIMESTAMP_LINE.match(line.text):
-            match = _TIMESTAMP.search(line.text, search_from)
-            if match:
-                value = parse_timestamp(match)
-                if value:
-                    start, end = line.start + match.start(), line.start + len(match.group().rstrip())
-                    header.publish_date = value
-                    header.publish_date_span = Span(start, end, text[start:end])
+        match = _TIMESTAMP.search(line.text, label.end() if label else 0)
+        value = parse_timestamp(match) if match else None
+        if match and value:
+            start = line.start + match.start()
+            end = start + len(match.group().rstrip())
+            header.publish_date = value
+            header.publish_date_span = Span(start, end, text[start:end])
 
 
 def _read_dateline(text: str, line: Line, header: Header, patterns: dict[str, regex.Pattern[str]]) -> None:

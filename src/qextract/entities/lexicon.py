@@ -1,0 +1,288 @@
+"""The dictionaries behind the default entity backend, loaded once per process.
+
+Everything here comes from the data files under ``qextract/data/entities/``:
+surnames and name-character statistics, the post lexicon, the organisation
+grammar, the gazetteer of administrative divisions, context words and the
+credit-line vocabulary. The compiled patterns are module-level singletons
+(:func:`lexicon`), so no document rebuilds a table.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+import regex
+
+from qextract.data import load_json, load_lines
+
+_DIR = "entities/"
+
+
+@dataclass(frozen=True)
+class Division:
+    """One administrative division of the gazetteer."""
+
+    name: str
+    short: str
+    level: str  # province | prefecture | county
+    adcode: str
+    parent: str
+    current: bool
+    short_ambiguous: bool
+
+
+@dataclass(frozen=True)
+class NameChar:
+    surname: int
+    first: int
+    last: int
+    single: int
+    background: int
+
+
+@dataclass
+class Lexicon:
+    surnames: frozenset[str]
+    compound_surnames: frozenset[str]
+    name_chars: dict[str, NameChar]
+    name_totals: NameChar
+    posts: dict[str, str]  # post as written -> category
+    official_categories: frozenset[str]
+    title_pattern: regex.Pattern
+    org_pattern: regex.Pattern
+    free_org_suffix_pattern: regex.Pattern
+    division_pattern: regex.Pattern
+    divisions: dict[str, Division]  # full or short name -> division
+    level_words: tuple[str, ...]
+    fused_bodies: frozenset[str]
+    non_bodies: frozenset[str]
+    after_name: frozenset[str]
+    before_name: frozenset[str]
+    not_names: frozenset[str]
+    byline_before: dict[str, str]
+    byline_after: dict[str, str]
+    byline_datelines: tuple[str, ...]
+    programme_words: tuple[str, ...]
+    _given_cache: dict[tuple[str, str], float] = field(default_factory=dict)
+
+    # -- names ---------------------------------------------------------------
+
+    def surname_at(self, text: str, start: int) -> Optional[str]:
+        """The surname opening ``text`` at ``start``; compound surnames win."""
+        pair = text[start : start + 2]
+        if pair in self.compound_surnames:
+            return pair
+        if text[start : start + 1] in self.surnames:
+            return text[start]
+        return None
+
+    def given_score(self, char: str, slot: str) -> float:
+        """Log-odds that ``char`` sits in a given name at ``slot`` (first/last/single)."""
+        key = (char, slot)
+        cached = self._given_cache.get(key)
+        if cached is not None:
+            return cached
+        stats = self.name_chars.get(char)
+        totals = self.name_totals
+        if stats is None:
+            score = -6.0
+        else:
+            count = {"first": stats.first, "last": stats.last, "single": stats.single}[slot]
+            total = {"first": totals.first, "last": totals.last, "single": totals.single}[slot]
+            score = math.log((count + 0.1) / total) - math.log((stats.background + 50) / totals.background)
+        self._given_cache[key] = score
+        return score
+
+    def surname_score(self, surname: str) -> float:
+        if len(surname) == 2:
+            return 1.0
+        stats = self.name_chars.get(surname)
+        if stats is None or stats.surname == 0:
+            return -3.0
+        return math.log((stats.surname + 0.5) / self.name_totals.surname) - math.log(
+            (stats.background + 50) / self.name_totals.background
+        )
+
+    # -- posts and places ----------------------------------------------------
+
+    def post_category(self, post: str) -> Optional[str]:
+        """Category of a post as written, with status prefixes (原, 代) stripped."""
+        category = self.posts.get(post)
+        if category is not None:
+            return category
+        match = self.title_pattern.fullmatch(post)
+        if match is None:
+            return None
+        core = match.group("core") or ""
+        return self.posts.get(core) or self.posts.get(match.group("head") or "", "gov")
+
+    def division(self, name: str) -> Optional[Division]:
+        return self.divisions.get(name)
+
+
+def _rows(relative: str) -> list[list[str]]:
+    return [line.split("\t") for line in load_lines(_DIR + relative)]
+
+
+def _load_divisions() -> dict[str, Division]:
+    found: dict[str, Division] = {}
+    for row in _rows("divisions.tsv"):
+        adcode, name, short, level, parent, status, ambiguous = (row + [""] * 7)[:7]
+        division = Division(name, short, level, adcode, parent, status == "current", ambiguous == "1")
+        # Current names beat former ones; higher levels beat counties for a shared short form.
+        for key in (name, short):
+            if not key:
+                continue
+            known = found.get(key)
+            if known is None or _division_rank(division) < _division_rank(known):
+                found[key] = division
+    return found
+
+
+def _division_rank(division: Division) -> tuple[int, int]:
+    return (0 if division.current else 1, ("province", "prefecture", "county").index(division.level))
+
+
+def _load_name_chars() -> tuple[dict[str, NameChar], NameChar]:
+    chars: dict[str, NameChar] = {}
+    totals = [0, 0, 0, 0, 0]
+    for row in _rows("name_chars.tsv"):
+        values = [int(value) for value in row[1:6]]
+        chars[row[0]] = NameChar(*values)
+        totals = [total + value for total, value in zip(totals, values)]
+    return chars, NameChar(*(max(total, 1) for total in totals))
+
+
+def _post_table(data: dict) -> dict[str, str]:
+    """Every post form the lexicon lists, mapped to its category.
+
+    Heads are expanded with 副 and the body qualifiers (党组书记, 党委副书记);
+    status and rank prefixes are left to the pattern.
+    """
+    posts: dict[str, str] = {}
+    head_category = {head: category for category, heads in data["categories_of_heads"].items() for head in heads}
+    for heads in data["heads"].values():
+        for head in heads:
+            category = head_category.get(head, "gov")
+            for form in (head, "副" + head):
+                posts.setdefault(form, category)
+                for qualifier in data["qualifiers"]:
+                    posts.setdefault(qualifier + form, category)
+    for category, fixed in data["fixed"].items():
+        for post in fixed:
+            posts.setdefault(post, category)
+    for number in data["grades"]["numbers"]:
+        for head in data["grades"]["heads"]:
+            posts.setdefault(number + head, "gov")
+    for occupation in data["occupations"]:
+        posts.setdefault(occupation, "occupation")
+    return posts
+
+
+def _title_pattern(data: dict, posts: dict[str, str]) -> regex.Pattern:
+    prefixes = data["variant_prefixes"]
+    return regex.compile(
+        r"(?:\L<status>)?(?P<core>(?:\L<rank>)?(?P<head>\L<posts>))",
+        status=prefixes["status"],
+        rank=prefixes["rank"],
+        posts=list(posts),
+    )
+
+
+def _org_patterns(bodies: dict, divisions: dict[str, Division]) -> tuple[regex.Pattern, regex.Pattern]:
+    suffixes = [suffix for kind in bodies["suffixes"].values() for suffix in kind]
+    free_suffixes = [
+        suffix for kind in ("association", "institution", "company") for suffix in bodies["suffixes"][kind]
+    ]
+    places = [name for name, division in divisions.items() if not division.short_ambiguous or name == division.name]
+    structured = regex.compile(
+        r"(?P<place>\L<places>)?(?P<level>\L<levels>)?"
+        r"(?P<units>(?:\L<fused>|(?:\L<stems>)?\L<suffixes>){1,4})",
+        places=places,
+        levels=bodies["levels"],
+        fused=bodies["fused"],
+        stems=bodies["stems"],
+        suffixes=suffixes,
+    )
+    free = regex.compile(r"\L<free>", free=free_suffixes)
+    return structured, free
+
+
+def _division_pattern(divisions: dict[str, Division]) -> regex.Pattern:
+    names = [
+        key
+        for key, division in divisions.items()
+        if len(key) >= 2 and (key == division.name or not division.short_ambiguous)
+    ]
+    return regex.compile(r"\L<divisions>", divisions=names)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The process-wide lexicon (built on first use, about a second)."""
+    posts_data = load_json(_DIR + "posts.json")
+    bodies = load_json(_DIR + "bodies.json")
+    context = load_json(_DIR + "context.json")
+    bylines = load_json(_DIR + "bylines.json")
+    surnames = [line for line in load_lines(_DIR + "surnames.txt")]
+    name_chars, totals = _load_name_chars()
+    divisions = _load_divisions()
+    posts = _post_table(posts_data)
+    org_pattern, free_suffix = _org_patterns(bodies, divisions)
+    return Lexicon(
+        surnames=frozenset(s for s in surnames if len(s) == 1),
+        compound_surnames=frozenset(s for s in surnames if len(s) == 2),
+        name_chars=name_chars,
+        name_totals=totals,
+        posts=posts,
+        official_categories=frozenset(posts_data["official_categories"]),
+        title_pattern=_title_pattern(posts_data, posts),
+        org_pattern=org_pattern,
+        free_org_suffix_pattern=free_suffix,
+        division_pattern=_division_pattern(divisions),
+        divisions=divisions,
+        level_words=tuple(bodies["levels"]),
+        fused_bodies=frozenset(bodies["fused"]),
+        non_bodies=frozenset(bodies["non_bodies"]),
+        after_name=frozenset(context["after_name"]),
+        before_name=frozenset(context["before_name"]),
+        not_names=frozenset(context["not_names"]),
+        byline_before=dict(bylines["before_names"]),
+        byline_after=dict(bylines["after_names"]),
+        byline_datelines=tuple(bylines["datelines"]),
+        programme_words=tuple(load_lines(_DIR + "programme_words.txt")),
+    )
+
+
+def user_dictionary_words() -> list[tuple[str, str]]:
+    """(word, POS) pairs the tokeniser must keep whole: posts, bodies, places, programmes."""
+    lex = lexicon()
+    bodies = load_json(_DIR + "bodies.json")
+    words: dict[str, str] = {}
+    for post, category in lex.posts.items():
+        if len(post) >= 2:
+            words.setdefault(post, "nnt")
+    for fused in bodies["fused"]:
+        words.setdefault(fused, "nt")
+    for stem in bodies["stems"]:
+        for suffix in ("局", "厅", "委", "委员会", "协会", "研究院", "总局"):
+            if len(stem) >= 2:
+                words.setdefault(stem + suffix, "nt")
+    for suffix_list in bodies["suffixes"].values():
+        for suffix in suffix_list:
+            if len(suffix) >= 2:
+                words.setdefault(suffix, "n")
+    for key, division in lex.divisions.items():
+        if len(key) >= 2 and (key == division.name or not division.short_ambiguous):
+            words.setdefault(key, "ns")
+    for word in lex.programme_words:
+        words.setdefault(word, "nz")
+    return sorted(words.items())
+
+
+def resource_text(relative: str) -> str:
+    return resources.files("qextract.data").joinpath(_DIR + relative).read_text(encoding="utf-8")

@@ -1,0 +1,464 @@
+"""Slogans: numbered programmes and quoted campaign phrases.
+
+Numbered (kind ``numbered``, always with ``items``):
+
+* a count phrase that introduces its list (``做到六个坚持:一是…``,
+  ``“三个聚焦”。一是…``, ``“六个持续发力”:A;B;…``) or sums up a list of
+  quoted phrases (``“A”“B”等两大系列``);
+* a repeated-numeral formula (``三进三问三解``, ``百城千业万企…行动``);
+* a fixed programme name from the data list (``六稳``, ``两个健康``);
+* any of these shapes written in quotes.
+
+A count phrase whose items are not listed and that is no fixed name is a
+statistic: the statistics matcher emits it, this one does not.
+
+Quoted (kind ``quoted``): a short phrase in “”, 「」 or ASCII quotes, unless it
+names a body, an honour or a designation, labels a kind of goods or firms,
+is a long quotation of speech, or is numbered in form.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Optional
+
+import regex
+
+from qextract.data import load_lines
+from qextract.errors import W_SLOGAN_ITEM_COUNT
+from qextract.match.context import MatchContext
+from qextract.records import ExtractionWarning, Slogan
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(regex.escape(word) for word in sorted(set(words), key=len, reverse=True))
+
+
+def _lexicon(name: str) -> tuple[str, ...]:
+    return load_lines(f"slogans/{name}")
+
+
+# --- language data ---------------------------------------------------------
+
+_FIXED_PROGRAMMES = frozenset(_lexicon("fixed_programmes.txt"))
+_IDIOMS = _lexicon("numeral_idioms.txt")
+_NON_SLOGAN_SUFFIXES = tuple(sorted(_lexicon("non_slogan_suffixes.txt"), key=len, reverse=True))
+
+_SMALL_NUMERALS = "一二两三四五六七八九十"
+_ANY_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
+_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+_MIN_COUNT, _MAX_COUNT = 2, 20
+_MIN_QUOTED, _MAX_QUOTED = 2, 30  # longer quoted text is a quotation of speech
+_SENTENCE_PUNCTUATION = frozenset("。!！?？")
+
+# --- patterns --------------------------------------------------------------
+
+_COUNT = r"(?P<count>[%s]{1,3}|\d{1,2})" % _SMALL_NUMERALS
+_CLASSIFIER = r"(?P<classifier>%s)" % _alternation(_lexicon("classifiers.txt"))
+_NOT_AFTER_NUMBER = r"(?<![\d%s第.．])" % _ANY_NUMERAL
+_BREAK = r"[:：,，。;；!！?？\n]"
+
+# An unquoted count phrase that ends its clause: 做到六个坚持: / 提出4点要求。
+_COUNT_AT_BREAK = regex.compile(
+    _NOT_AFTER_NUMBER + _COUNT + _CLASSIFIER + r"(?P<noun>\p{Han}{1,6})(?=" + _BREAK + r"|$)"
+)
+_COUNT_WHOLE = regex.compile(_COUNT + _CLASSIFIER + r"(?P<noun>\p{Han}{1,8})")
+# The count phrase right after a run of quoted items: “A”“B”等两大系列
+_COUNT_AFTER_LIST = regex.compile(
+    r"\s{0,2}(?:等|这|共|在内的)?\s{0,2}" + _COUNT + _CLASSIFIER + r"(?P<noun>\p{Han}{1,6})"
+)
+_NOUN_CUT = regex.compile(_alternation(_lexicon("count_phrase_cuts.txt")))
+
+# Repeated-numeral formula: numeral + one character, two to five times.
+_FORMULA_CHAR = r"(?:(?![%s%s])\p{Han})" % (_ANY_NUMERAL, "".join(_lexicon("formula_stop_chars.txt")))
+_FORMULA_BODY = r"(?:[%s百千万]%s){2,5}" % (_SMALL_NUMERALS, _FORMULA_CHAR)
+_FORMULA = regex.compile(_NOT_AFTER_NUMBER + _FORMULA_BODY)
+_FORMULA_WHOLE = regex.compile(_FORMULA_BODY)
+_POWERS_WHOLE = regex.compile(r"[十百千万]{3,4}")  # 十百千万: one unit at each level
+_PROGRAMME_TAIL = regex.compile(r"\p{Han}{0,12}?(?:%s)" % _alternation(_lexicon("programme_heads.txt")))
+_FIXED = regex.compile(_NOT_AFTER_NUMBER + "(?:%s)" % _alternation(tuple(_FIXED_PROGRAMMES)))
+
+_NON_SLOGAN_HEAD = regex.compile(_alternation(_lexicon("non_slogan_heads.txt")))
+_HAS_WORD = regex.compile(r"[\p{Han}\d]")
+_ONLY_NUMERALS = regex.compile(r"[%s]+" % _ANY_NUMERAL)
+
+_CURLY_QUOTE = regex.compile(r"“([^“”\n]{1,60})”|「([^「」\n]{1,60})」|『([^『』\n]{1,60})』")
+_QUOTE_GAP = regex.compile(r"\s{0,2}(?:、|,|，|和|及|与|以及)?\s{0,2}")
+
+# List markers: 一是/一要, 第一, (一), 一、, 1. / 1、, (1), ①.
+_MARKER = regex.compile(
+    r"(?<=^|[\n。;；:：,，!！?？\s“”])(?:"
+    r"(?P<verb>[%s]{1,3})(?:%s)"
+    r"|第(?P<ordinal>[%s]{1,3})(?=[,，、:：是])"
+    r"|[(（](?P<paren>[%s]{1,3})[)）]"
+    r"|(?P<comma>[%s]{1,3})、(?=\p{Han})"
+    r"|[(（](?P<paren_digit>\d{1,2})[)）]"
+    r"|(?P<digit>\d{1,2})[、.．](?=\p{Han})"
+    r"|(?P<circled>[①-⑳])"
+    r")"
+    % (
+        _SMALL_NUMERALS,
+        _alternation(_lexicon("enumeration_verbs.txt")),
+        _SMALL_NUMERALS,
+        _SMALL_NUMERALS,
+        _SMALL_NUMERALS,
+    )
+)
+_ITEM_END = regex.compile(r"[;；。!！?？\n]")
+_CLAUSE_END = regex.compile(r"[。!！?？\n]")
+_ITEM_TRIM_LEFT = " \t\u3000,，、:：是"
+_ITEM_TRIM_RIGHT = " \t\u3000,，、;；。:："
+
+_MARKER_WINDOW = 3000  # how far a list may run
+_MARKER_GAP = 800  # longest item, marker to marker
+_COLON_LIST_WINDOW = 800
+
+
+@dataclass
+class _Quote:
+    start: int  # opening mark
+    end: int  # after the closing mark
+    content_start: int
+    content_end: int
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    kind: str
+    count: Optional[int] = None
+    items: Optional[list[tuple[int, int]]] = None
+
+
+# --- public API ------------------------------------------------------------
+
+
+def find_slogans(ctx: MatchContext) -> list[Slogan]:
+    """Numbered programmes and quoted campaign phrases, one record per text."""
+    return find_slogans_with_warnings(ctx)[0]
+
+
+def find_slogans_with_warnings(ctx: MatchContext) -> tuple[list[Slogan], list[ExtractionWarning]]:
+    """As :func:`find_slogans`, plus a warning for each numbered slogan whose
+    announced count differs from the items found (raw offsets are -1: the
+    pipeline maps them)."""
+    quotes = _find_quotes(ctx.text)
+    candidates = _quoted(ctx.text, quotes) + _counted_quote_lists(ctx.text, quotes)
+    candidates += _unquoted_numbered(ctx, quotes)
+    return _records(ctx, candidates)
+
+
+# --- quoted phrases --------------------------------------------------------
+
+
+def _find_quotes(text: str) -> list[_Quote]:
+    quotes = []
+    for match in _CURLY_QUOTE.finditer(text):
+        quotes.append(_Quote(match.start(), match.end(), match.start() + 1, match.end() - 1))
+    quotes.extend(_ascii_quotes(text))
+    quotes.sort(key=lambda quote: quote.start)
+    return quotes
+
+
+def _ascii_quotes(text: str) -> list[_Quote]:
+    """ASCII quotes carry no direction: pair them in order, line by line."""
+    quotes = []
+    line_start = 0
+    for line in text.split("\n"):
+        marks = [line_start + index for index, char in enumerate(line) if char == '"']
+        for opening, closing in zip(marks[0::2], marks[1::2]):
+            if 1 <= closing - opening - 1 <= 60:
+                quotes.append(_Quote(opening, closing + 1, opening + 1, closing))
+        line_start += len(line) + 1
+    return quotes
+
+
+def _quoted(text: str, quotes: list[_Quote]) -> list[_Candidate]:
+    candidates = []
+    for quote in quotes:
+        content = text[quote.content_start : quote.content_end]
+        kind = _quoted_kind(content, text, quote.end)
+        if kind is None:
+            continue
+        candidate = _Candidate(quote.content_start, quote.content_end, kind)
+        if kind == "numbered":
+            candidate.items = []
+            whole = _COUNT_WHOLE.fullmatch(content)
+            if whole is not None:
+                candidate.count = _number(whole.group("count"))
+                candidate.items = _items_after(text, quote.end) or []
+        candidates.append(candidate)
+    return candidates
+
+
+def _quoted_kind(content: str, text: str, after: int) -> Optional[str]:
+    """``numbered``, ``quoted`` or None (not a slogan) for the text of one quote."""
+    content = content.strip()
+    if not _MIN_QUOTED <= len(content) <= _MAX_QUOTED or not _HAS_WORD.search(content):
+        return None
+    if any(char in _SENTENCE_PUNCTUATION for char in content):
+        return None  # a quoted sentence of speech
+    if _NON_SLOGAN_HEAD.match(text, after) or content.endswith(_NON_SLOGAN_SUFFIXES):
+        return None  # goods or firms labelled (“三无”产品), bodies and honours
+    if _is_numbered_form(content):
+        return "numbered"
+    if _ONLY_NUMERALS.fullmatch(content):
+        return None  # a period label such as “十四五”
+    return "quoted"
+
+
+def _is_numbered_form(content: str) -> bool:
+    if content in _FIXED_PROGRAMMES:
+        return True
+    whole = _COUNT_WHOLE.fullmatch(content)
+    if whole is not None and _MIN_COUNT <= (_number(whole.group("count")) or 0) <= _MAX_COUNT:
+        return True
+    if _POWERS_WHOLE.fullmatch(content) and len(set(content)) == len(content):
+        return True
+    return bool(_FORMULA_WHOLE.fullmatch(content)) and not _is_idiom(content)
+
+
+def _counted_quote_lists(text: str, quotes: list[_Quote]) -> list[_Candidate]:
+    """A count phrase that sums up the quoted phrases just before it."""
+    candidates = []
+    for run in _quote_runs(text, quotes):
+        match = _COUNT_AFTER_LIST.match(text, run[-1].end)
+        if match is None:
+            continue
+        count = _number(match.group("count"))
+        if count is None or not _MIN_COUNT <= count <= _MAX_COUNT:
+            continue
+        end = _noun_end(match)
+        items = [(quote.content_start, quote.content_end) for quote in run]
+        candidates.append(_Candidate(match.start("count"), end, "numbered", count, items))
+    return candidates
+
+
+def _quote_runs(text: str, quotes: list[_Quote]) -> list[list[_Quote]]:
+    """Maximal runs of two or more quotes with only a list separator between them."""
+    runs: list[list[_Quote]] = []
+    current: list[_Quote] = []
+    for quote in quotes:
+        if current and _QUOTE_GAP.fullmatch(text, current[-1].end, quote.start):
+            current.append(quote)
+            continue
+        if len(current) >= 2:
+            runs.append(current)
+        current = [quote]
+    if len(current) >= 2:
+        runs.append(current)
+    return runs
+
+
+# --- unquoted numbered forms -----------------------------------------------
+
+
+def _unquoted_numbered(ctx: MatchContext, quotes: list[_Quote]) -> list[_Candidate]:
+    text = ctx.text
+    inside = _QuoteIndex(quotes)
+    candidates = []
+    for match in _COUNT_AT_BREAK.finditer(text):
+        count = _number(match.group("count"))
+        if count is None or not _MIN_COUNT <= count <= _MAX_COUNT or inside(match.start()):
+            continue
+        items = _items_after(text, match.end())
+        if items:  # an unlisted count is a statistic, unless a fixed name (below)
+            candidates.append(_Candidate(match.start(), _noun_end(match), "numbered", count, items))
+    for match in _FIXED.finditer(text):
+        if not inside(match.start()):
+            candidates.append(_Candidate(match.start(), _programme_end(text, match.end()), "numbered", items=[]))
+    for match in _FORMULA.finditer(text):
+        if inside(match.start()) or _is_idiom(match.group()) or match.group() in _FIXED_PROGRAMMES:
+            continue
+        # two segments unquoted are too often set phrases (一企一策, 一年一次)
+        if _segments(match.group()) >= 3:
+            candidates.append(_Candidate(match.start(), _programme_end(text, match.end()), "numbered", items=[]))
+    return candidates
+
+
+def _programme_end(text: str, formula_end: int) -> int:
+    """A formula that begins a programme name takes the name up to its head
+    (百城千业万企…专项行动)."""
+    tail = _PROGRAMME_TAIL.match(text, formula_end)
+    return tail.end() if tail else formula_end
+
+
+class _QuoteIndex:
+    """Whether an offset falls inside a quote (quotes are disjoint and sorted)."""
+
+    def __init__(self, quotes: list[_Quote]) -> None:
+        self._quotes = quotes
+        self._starts = [quote.start for quote in quotes]
+
+    def __call__(self, offset: int) -> bool:
+        index = bisect_right(self._starts, offset) - 1
+        return index >= 0 and offset < self._quotes[index].end
+
+
+def _segments(formula: str) -> int:
+    return len(formula) // 2
+
+
+def _is_idiom(formula: str) -> bool:
+    return any(idiom in formula for idiom in _IDIOMS)
+
+
+def _noun_end(match: regex.Match) -> int:
+    """End of a count phrase, its noun cut before a verb or particle (系列开展 -> 系列)."""
+    noun_start = match.start("noun")
+    cut = _NOUN_CUT.search(match.string, noun_start + 1, match.end("noun"))
+    return cut.start() if cut else match.end("noun")
+
+
+# --- items -----------------------------------------------------------------
+
+
+def _items_after(text: str, position: int) -> Optional[list[tuple[int, int]]]:
+    """The list that a count phrase ending at ``position`` introduces, if any.
+
+    After a colon: a marked list (一是…) or clauses separated by semicolons.
+    After any other clause break: a marked list starting in this sentence or
+    the next one.
+    """
+    while position < len(text) and text[position] in " \t\u3000":
+        position += 1
+    if position < len(text) and text[position] in ":：":
+        items = _marked_items(text, position + 1, first_before=position + 4)
+        if items:
+            return items
+        items = _semicolon_items(text, position + 1)
+        if items:
+            return items
+    if position < len(text) and text[position] not in ":：,，。;；!！?？\n":
+        return None  # the phrase does not end its clause
+    return _marked_items(text, position, first_before=_end_of_next_sentence(text, position))
+
+
+def _end_of_next_sentence(text: str, position: int) -> int:
+    ends_seen = 0
+    last = position
+    for match in _CLAUSE_END.finditer(text, position, min(len(text), position + _MARKER_GAP)):
+        if text[last : match.start()].strip() or ends_seen == 0:
+            ends_seen += 1
+        last = match.end()
+        if ends_seen == 2:
+            return match.start()
+    return min(len(text), position + _MARKER_GAP)
+
+
+def _semicolon_items(text: str, start: int) -> Optional[list[tuple[int, int]]]:
+    end_match = _CLAUSE_END.search(text, start, min(len(text), start + _COLON_LIST_WINDOW))
+    if end_match is None:
+        return None
+    items = []
+    clause_start = start
+    for separator in regex.finditer(r"[;；]", text[start : end_match.start()]):
+        items.append(_trimmed(text, clause_start, start + separator.start()))
+        clause_start = start + separator.end()
+    items.append(_trimmed(text, clause_start, end_match.start()))
+    items = [item for item in items if item[1] > item[0]]
+    return items if len(items) >= 2 else None
+
+
+def _marked_items(text: str, start: int, first_before: int) -> Optional[list[tuple[int, int]]]:
+    """Items of a list numbered from one with one marker style (一是…二是…)."""
+    chain: list[regex.Match] = []
+    style = ""
+    for marker in _MARKER.finditer(text, start, min(len(text), start + _MARKER_WINDOW)):
+        marker_style, number = _marker_value(marker)
+        if not chain:
+            if marker.start() >= first_before:
+                return None
+            if number == 1:
+                chain, style = [marker], marker_style
+            continue
+        if marker_style != style:
+            continue
+        if number != len(chain) + 1 or marker.start() - chain[-1].end() > _MARKER_GAP:
+            break
+        chain.append(marker)
+    if len(chain) < 2:
+        return None
+    items = []
+    for index, marker in enumerate(chain):
+        limit = chain[index + 1].start() if index + 1 < len(chain) else len(text)
+        end_match = _ITEM_END.search(text, marker.end(), limit)
+        items.append(_trimmed(text, marker.end(), end_match.start() if end_match else limit))
+    return items
+
+
+def _marker_value(marker: regex.Match) -> tuple[str, Optional[int]]:
+    for style in ("verb", "ordinal", "paren", "comma", "paren_digit", "digit"):
+        value = marker.group(style)
+        if value is not None:
+            return style, _number(value)
+    return "circled", ord(marker.group("circled")) - ord("①") + 1
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _ITEM_TRIM_LEFT:
+        start += 1
+    while end > start and text[end - 1] in _ITEM_TRIM_RIGHT:
+        end -= 1
+    return start, end
+
+
+def _number(numeral: str) -> Optional[int]:
+    """Value of a small number written in digits or Chinese numerals (1–99)."""
+    if numeral.isdigit():
+        return int(numeral)
+    if "十" not in numeral:
+        return _DIGITS.get(numeral) if len(numeral) == 1 else None
+    tens, _, ones = numeral.partition("十")
+    if (tens and tens not in _DIGITS) or (ones and ones not in _DIGITS):
+        return None
+    return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[ones] if ones else 0)
+
+
+# --- records ---------------------------------------------------------------
+
+
+def _records(ctx: MatchContext, candidates: list[_Candidate]) -> tuple[list[Slogan], list[ExtractionWarning]]:
+    best: dict[str, tuple[_Candidate, list[tuple[int, int]]]] = {}
+    for candidate in candidates:
+        if candidate.end <= candidate.start or ctx.is_masked(candidate.start, candidate.end):
+            continue
+        items = [item for item in candidate.items or [] if not ctx.is_masked(*item)]
+        key = ctx.text[candidate.start : candidate.end]
+        if key not in best or _rank(candidate, items) > _rank(*best[key]):
+            best[key] = (candidate, items)
+    slogans, warnings = [], []
+    for text, (candidate, items) in sorted(best.items(), key=lambda entry: entry[1][0].start):
+        slogans.append(_slogan(ctx, text, candidate, items))
+        if candidate.count is not None and items and len(items) != candidate.count:
+            warnings.append(_count_warning(text, candidate, items))
+    return slogans, warnings
+
+
+def _rank(candidate: _Candidate, items: list[tuple[int, int]]) -> tuple[int, int, int]:
+    return (candidate.kind == "numbered", len(items), -candidate.start)
+
+
+def _slogan(ctx: MatchContext, text: str, candidate: _Candidate, items: list[tuple[int, int]]) -> Slogan:
+    if candidate.kind == "quoted":
+        return Slogan(text=text, kind="quoted", span=ctx.span(candidate.start, candidate.end))
+    return Slogan(
+        text=text,
+        kind="numbered",
+        items=[ctx.text[start:end] for start, end in items],
+        span=ctx.span(candidate.start, candidate.end),
+        item_spans=[ctx.span(start, end) for start, end in items],
+    )
+
+
+def _count_warning(text: str, candidate: _Candidate, items: list[tuple[int, int]]) -> ExtractionWarning:
+    return ExtractionWarning(
+        kind=W_SLOGAN_ITEM_COUNT,
+        message=(
+            f"numbered slogan {text!r} at clean offsets {candidate.start}-{candidate.end} "
+            f"announces {candidate.count} items but {len(items)} were found"
+        ),
+    )
