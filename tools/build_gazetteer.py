@@ -113,7 +113,8 @@ def main() -> None:
     for rows, status in ((current, "current"), (former, "former")):
         for code, name, short, level, parent in rows:
             flag = int(_ambiguous(short, name, level, words))
-            out.append(f"{code}\t{name}\t{short}\t{level}\t{parent}\t{status}\t{flag}")
+            # "-" marks an empty field: loaders strip lines, which would eat a leading tab
+            out.append(f"{code or '-'}\t{name}\t{short}\t{level}\t{parent or '-'}\t{status}\t{flag}")
     (DATA / "divisions.tsv").write_text("\n".join(out) + "\n", encoding="utf-8")
     print(f"{len(current)} current and {len(former)} former divisions")
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
 import regex
@@ -131,7 +130,9 @@ def _rows(relative: str) -> list[list[str]]:
 def _load_divisions() -> dict[str, Division]:
     found: dict[str, Division] = {}
     for row in _rows("divisions.tsv"):
-        adcode, name, short, level, parent, status, ambiguous = (row + [""] * 7)[:7]
+        adcode, name, short, level, parent, status, ambiguous = (
+            "" if value == "-" else value for value in (row + [""] * 7)[:7]
+        )
         division = Division(name, short, level, adcode, parent, status == "current", ambiguous == "1")
         # Current names beat former ones; higher levels beat counties for a shared short form.
         for key in (name, short):
@@ -277,12 +278,10 @@ def user_dictionary_words() -> list[tuple[str, str]]:
             if len(suffix) >= 2:
                 words.setdefault(suffix, "n")
     for key, division in lex.divisions.items():
-        if len(key) >= 2 and (key == division.name or not division.short_ambiguous):
+        # County short forms stay out: too many are also the start of a
+        # personal name (王益 in 王益群), and jieba would glue them.
+        if len(key) >= 2 and (key == division.name or division.level != "county"):
             words.setdefault(key, "ns")
     for word in lex.programme_words:
         words.setdefault(word, "nz")
     return sorted(words.items())
-
-
-def resource_text(relative: str) -> str:
-    return resources.files("qextract.data").joinpath(_DIR + relative).read_text(encoding="utf-8")

@@ -85,7 +85,7 @@ def find_documents(ctx: MatchContext) -> list[PolicyDocument]:
         chain_issuer, previous_end = issuer_before, end
         title_start, title_end = _stripped(ctx.text, match.start(1), match.end(1))
         title = ctx.text[title_start:title_end]
-        if not title or _refers_back(title, documents):
+        if not title or len(title) > _MAX_TITLE or _refers_back(title, documents):
             continue
         documents.append(
             PolicyDocument(

@@ -122,6 +122,7 @@ class _Quote:
     end: int  # after the closing mark
     content_start: int
     content_end: int
+    kind: Optional[str] = None  # what the quoted text is as a slogan, None if none
 
 
 @dataclass
@@ -146,8 +147,10 @@ def find_slogans_with_warnings(ctx: MatchContext) -> tuple[list[Slogan], list[Ex
     announced count differs from the items found (raw offsets are -1: the
     pipeline maps them)."""
     quotes = _find_quotes(ctx.text)
-    candidates = _quoted(ctx.text, quotes) + _counted_quote_lists(ctx.text, quotes)
-    candidates += _unquoted_numbered(ctx, quotes)
+    runs = _quote_runs(ctx.text, quotes)
+    listed = _ListedQuotes(runs)
+    candidates = _quoted(ctx.text, quotes, listed) + _counted_quote_lists(ctx.text, runs)
+    candidates += _unquoted_numbered(ctx, quotes, listed)
     return _records(ctx, candidates)
 
 
@@ -160,6 +163,8 @@ def _find_quotes(text: str) -> list[_Quote]:
         quotes.append(_Quote(match.start(), match.end(), match.start() + 1, match.end() - 1))
     quotes.extend(_ascii_quotes(text))
     quotes.sort(key=lambda quote: quote.start)
+    for quote in quotes:
+        quote.kind = _quoted_kind(text[quote.content_start : quote.content_end], text, quote.end)
     return quotes
 
 
@@ -176,20 +181,18 @@ def _ascii_quotes(text: str) -> list[_Quote]:
     return quotes
 
 
-def _quoted(text: str, quotes: list[_Quote]) -> list[_Candidate]:
+def _quoted(text: str, quotes: list[_Quote], listed: _ListedQuotes) -> list[_Candidate]:
     candidates = []
     for quote in quotes:
-        content = text[quote.content_start : quote.content_end]
-        kind = _quoted_kind(content, text, quote.end)
-        if kind is None:
+        if quote.kind is None:
             continue
-        candidate = _Candidate(quote.content_start, quote.content_end, kind)
-        if kind == "numbered":
+        candidate = _Candidate(quote.content_start, quote.content_end, quote.kind)
+        if quote.kind == "numbered":
             candidate.items = []
-            whole = _COUNT_WHOLE.fullmatch(content)
+            whole = _COUNT_WHOLE.fullmatch(text, quote.content_start, quote.content_end)
             if whole is not None:
                 candidate.count = _number(whole.group("count"))
-                candidate.items = _items_after(text, quote.end) or []
+                candidate.items = _items_after(text, quote.end, listed) or []
         candidates.append(candidate)
     return candidates
 
@@ -221,10 +224,10 @@ def _is_numbered_form(content: str) -> bool:
     return bool(_FORMULA_WHOLE.fullmatch(content)) and not _is_idiom(content)
 
 
-def _counted_quote_lists(text: str, quotes: list[_Quote]) -> list[_Candidate]:
+def _counted_quote_lists(text: str, runs: list[list[_Quote]]) -> list[_Candidate]:
     """A count phrase that sums up the quoted phrases just before it."""
     candidates = []
-    for run in _quote_runs(text, quotes):
+    for run in runs:
         match = _COUNT_AFTER_LIST.match(text, run[-1].end)
         if match is None:
             continue
@@ -238,10 +241,17 @@ def _counted_quote_lists(text: str, quotes: list[_Quote]) -> list[_Candidate]:
 
 
 def _quote_runs(text: str, quotes: list[_Quote]) -> list[list[_Quote]]:
-    """Maximal runs of two or more quotes with only a list separator between them."""
+    """Maximal runs of two or more quoted slogans with only a list separator
+    between them. A run of quoted bodies or honours lists things, not a
+    programme's parts, so it is no run here."""
     runs: list[list[_Quote]] = []
     current: list[_Quote] = []
     for quote in quotes:
+        if quote.kind is None:
+            if len(current) >= 2:
+                runs.append(current)
+            current = []
+            continue
         if current and _QUOTE_GAP.fullmatch(text, current[-1].end, quote.start):
             current.append(quote)
             continue
@@ -253,10 +263,23 @@ def _quote_runs(text: str, quotes: list[_Quote]) -> list[list[_Quote]]:
     return runs
 
 
+class _ListedQuotes:
+    """The run of quoted items, if any, that starts at an offset."""
+
+    def __init__(self, runs: list[list[_Quote]]) -> None:
+        self._by_start = {run[0].start: run for run in runs}
+
+    def items_at(self, offset: int) -> Optional[list[tuple[int, int]]]:
+        run = self._by_start.get(offset)
+        if run is None:
+            return None
+        return [(quote.content_start, quote.content_end) for quote in run]
+
+
 # --- unquoted numbered forms -----------------------------------------------
 
 
-def _unquoted_numbered(ctx: MatchContext, quotes: list[_Quote]) -> list[_Candidate]:
+def _unquoted_numbered(ctx: MatchContext, quotes: list[_Quote], listed: _ListedQuotes) -> list[_Candidate]:
     text = ctx.text
     inside = _QuoteIndex(quotes)
     candidates = []
@@ -264,7 +287,7 @@ def _unquoted_numbered(ctx: MatchContext, quotes: list[_Quote]) -> list[_Candida
         count = _number(match.group("count"))
         if count is None or not _MIN_COUNT <= count <= _MAX_COUNT or inside(match.start()):
             continue
-        items = _items_after(text, match.end())
+        items = _items_after(text, match.end(), listed)
         if items:  # an unlisted count is a statistic, unless a fixed name (below)
             candidates.append(_Candidate(match.start(), _noun_end(match), "numbered", count, items))
     for match in _FIXED.finditer(text):
@@ -316,25 +339,31 @@ def _noun_end(match: regex.Match) -> int:
 # --- items -----------------------------------------------------------------
 
 
-def _items_after(text: str, position: int) -> Optional[list[tuple[int, int]]]:
+def _items_after(text: str, position: int, listed: _ListedQuotes) -> Optional[list[tuple[int, int]]]:
     """The list that a count phrase ending at ``position`` introduces, if any.
 
-    After a colon: a marked list (一是…) or clauses separated by semicolons.
-    After any other clause break: a marked list starting in this sentence or
-    the next one.
+    After a colon: quoted phrases, a marked list (一是…) or clauses separated
+    by semicolons. After any other clause break: a marked list starting in
+    this sentence or the next one.
     """
-    while position < len(text) and text[position] in " \t\u3000":
-        position += 1
+    position = _skip_spaces(text, position)
     if position < len(text) and text[position] in ":：":
-        items = _marked_items(text, position + 1, first_before=position + 4)
-        if items:
-            return items
-        items = _semicolon_items(text, position + 1)
+        items = (
+            listed.items_at(_skip_spaces(text, position + 1))
+            or _marked_items(text, position + 1, first_before=position + 4)
+            or _semicolon_items(text, position + 1)
+        )
         if items:
             return items
     if position < len(text) and text[position] not in ":：,，。;；!！?？\n":
         return None  # the phrase does not end its clause
     return _marked_items(text, position, first_before=_end_of_next_sentence(text, position))
+
+
+def _skip_spaces(text: str, position: int) -> int:
+    while position < len(text) and text[position] in " \t\u3000":
+        position += 1
+    return position
 
 
 def _end_of_next_sentence(text: str, position: int) -> int:

@@ -1,17 +1,24 @@
 """Tokenisers behind one interface.
 
 The pipeline owns its tokeniser instance (no jieba global state), so two
-pipelines with different dictionaries can live in one process.
+pipelines with different dictionaries can live in one process. Matchers only
+see :class:`Token` lists, so another implementation (rjieba, a model-based
+segmenter) plugs in by providing ``tokens(text)``.
 """
 
 from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Iterable, Protocol, runtime_checkable
 
 import jieba
 import jieba.posseg
+
+# A user word gets at least this frequency: enough to beat the split into its
+# parts (副/省长), low enough not to pull characters away from neighbouring
+# ordinary words.
+USER_WORD_FREQUENCY = 300
 
 
 @dataclass(frozen=True)
@@ -22,23 +29,56 @@ class Token:
     pos: str = ""
 
 
+@runtime_checkable
 class Tokenizer(Protocol):
     def tokens(self, text: str) -> list[Token]:
-        """Tokens with part-of-speech tags and offsets into ``text``."""
+        """Tokens with part-of-speech tags and offsets into ``text``.
+
+        Tokens cover ``text`` completely and in order, so ``tokens[i].end ==
+        tokens[i + 1].start``.
+        """
         ...
 
 
-class JiebaTokenizer:
-    """jieba with the package's user dictionary, HMM off for stable tokens."""
+def default_user_words() -> list[tuple[str, str]]:
+    """(word, POS) pairs of the package's own dictionary: posts, bodies, places, programme words."""
+    # Imported here: the lexicon belongs to the entity stage, which builds on this one.
+    from qextract.entities.lexicon import user_dictionary_words
 
-    def __init__(self, user_dictionaries: tuple[str, ...] = (), *, hmm: bool = False) -> None:
+    return user_dictionary_words()
+
+
+class JiebaTokenizer:
+    """jieba with the package's user dictionary, HMM off for stable tokens.
+
+    ``user_dictionaries`` are extra jieba dictionary files loaded after the
+    package's own words; ``package_dictionary=False`` leaves those out.
+    """
+
+    def __init__(
+        self,
+        user_dictionaries: tuple[str, ...] = (),
+        *,
+        hmm: bool = False,
+        package_dictionary: bool = True,
+        extra_words: Iterable[tuple[str, str]] = (),
+    ) -> None:
         self._jieba = jieba.Tokenizer()
         self._jieba.initialize()
+        if package_dictionary:
+            self._add_words(default_user_words())
+        self._add_words(extra_words)
         for path in user_dictionaries:
             self._jieba.load_userdict(path)
         self._tagger = jieba.posseg.POSTokenizer(self._jieba)
         self._hmm = hmm
         self._lock = threading.Lock()
+
+    def _add_words(self, words: Iterable[tuple[str, str]]) -> None:
+        frequencies = self._jieba.FREQ
+        for word, tag in words:
+            frequency = max(frequencies.get(word) or 0, USER_WORD_FREQUENCY)
+            self._jieba.add_word(word, frequency, tag)
 
     def tokens(self, text: str) -> list[Token]:
         found: list[Token] = []
@@ -57,7 +97,11 @@ _SHARED_LOCK = threading.Lock()
 
 
 def shared_default_tokenizer() -> "JiebaTokenizer":
-    """One default tokeniser per process: loading jieba's dictionary costs most of a second."""
+    """One default tokeniser per process: loading jieba's dictionary costs most of a second.
+
+    For callers without a tokeniser of their own (a pipeline built without
+    one, the entity recogniser used alone, benchmarks).
+    """
     global _SHARED_DEFAULT
     with _SHARED_LOCK:
         if _SHARED_DEFAULT is None:

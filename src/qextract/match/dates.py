@@ -1,0 +1,897 @@
+"""Calendar expressions: ``2025年2月20日``, ``7月18日至19日``, ``上半年``, ``国庆节``...
+
+Every expression becomes a :class:`~qextract.records.DateMention` whose
+``value`` is ISO 8601, resolved against the publication date (or, without one,
+against the year the article itself states). Conventions (GOLD_FORMAT.md):
+
+* a missing year is filled from the publication year, except that a month
+  well after the publication month belongs to the year before
+  (``12月30日`` in an article of 2025-01-03 is 2024-12-30);
+* with no year anywhere, the value stays year-less: ``--08-22``;
+* ranges join two values with ``/``: ``2018-07-18/2018-07-19``, ``2021/2025``;
+* parts of a year take the smallest ISO value or range that covers them:
+  ``年底`` -> ``YYYY-12``, ``上半年`` -> ``YYYY-01/YYYY-06``;
+* a clock time is kept (``2025-02-25T09:18``); a part of the day goes to
+  ``time_of_day``;
+* durations (``14年来``), vague times (``近年来``), numbers inside names and
+  document numbers are not dates; a present-tense deictic alone (``今年``,
+  ``今天``) is not a record, while ``去年``/``上月``/``昨天`` are, when there is
+  a publication date to resolve them against.
+
+One record per distinct value, at its first mention.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Optional, Union
+
+import regex
+
+from qextract.match.context import MatchContext
+from qextract.match.datetime_parts import (
+    Atom,
+    adjacent,
+    apply_day_part,
+    clock_from_atom,
+    clock_from_colon,
+    day_parts,
+    days_in_month,
+    digit_string_number,
+    full_year,
+    holidays,
+    lunar_festivals,
+    periods,
+    relative_words,
+    scan_atoms,
+    small_number,
+)
+from qextract.records import DateMention, Span
+
+__all__ = ["find_dates", "parse_date", "resolve_year_hint", "Anchor"]
+
+# A month-day without a year, in an article published in month P, is read in
+# the year before when its month is more than this many months after P: news
+# looks back far more often than it looks a half-year ahead.
+MONTHS_AHEAD_LIMIT = 6
+
+# A day written without its month (20日) is read in the publication month,
+# or in the month before when it lies more than this many days ahead.
+DAYS_AHEAD_LIMIT = 7
+
+
+# ---------------------------------------------------------------- anchor
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """What year-less and relative expressions are resolved against."""
+
+    year: Optional[int] = None
+    month: Optional[int] = None
+    day: Optional[int] = None
+    # True when the year comes from the text (an event name) rather than a
+    # publication date: month-level shifts and relative days need a real date.
+    from_text: bool = False
+
+    @property
+    def date(self) -> Optional[_dt.date]:
+        if self.year is None or self.month is None or self.day is None:
+            return None
+        return _dt.date(self.year, self.month, self.day)
+
+
+_ISO_PREFIX = regex.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
+
+def anchor_from_iso(publish_date: Optional[str]) -> Anchor:
+    """The anchor of an ISO publication date (``2025-02-25T09:18``, ``2022``)."""
+    if not publish_date:
+        return Anchor()
+    match = _ISO_PREFIX.match(publish_date)
+    if not match:
+        return Anchor()
+    year = int(match.group(1))
+    month = int(match.group(2)) if match.group(2) else None
+    day = int(match.group(3)) if match.group(3) else None
+    if month is not None and not 1 <= month <= 12:
+        month, day = None, None
+    if day is not None and month is not None and not 1 <= day <= days_in_month(year, month):
+        day = None
+    return Anchor(year, month, day)
+
+
+# ---------------------------------------------------------------- parsed forms
+
+
+@dataclass
+class Point:
+    """One calendar point as written, before resolution."""
+
+    start: int
+    end: int
+    year: Optional[int] = None
+    two_digit_year: Optional[int] = None
+    year_offset: Optional[int] = None
+    year_inherited: bool = False
+    month: Optional[int] = None
+    month_offset: Optional[int] = None
+    day: Optional[int] = None
+    day_offset: Optional[int] = None
+    day_in_anchor_month: bool = False
+    hour: Optional[int] = None
+    minute: Optional[int] = None
+    second: Optional[int] = None
+    time_of_day: Optional[str] = None
+    month_range: Optional[tuple[int, int]] = None
+    day_range: Optional[tuple[int, int]] = None
+    lunar_festival: Optional[str] = None
+    standalone: bool = True  # False: a present deictic that is no record alone
+    needs_year: bool = False  # parts of a year cannot stay year-less
+
+
+@dataclass
+class Range:
+    start: int
+    end: int
+    first: Point
+    last: Point
+
+
+Expression = Union[Point, Range]
+
+
+@dataclass(frozen=True)
+class Resolved:
+    value: str
+    granularity: str
+    year_inferred: bool
+    sort_key: tuple
+    year_less: bool
+
+
+_GRANULARITY_ORDER = {"year": 0, "month": 1, "day": 2, "minute": 3, "second": 4}
+
+
+# ---------------------------------------------------------------- public API
+
+
+def find_dates(ctx: MatchContext) -> list[DateMention]:
+    """Every distinct calendar value of ``ctx.text``, at its first mention."""
+    text = ctx.text
+    if ctx.publish_date:
+        anchor = anchor_from_iso(ctx.publish_date)
+    else:
+        hint = resolve_year_hint(ctx)
+        anchor = Anchor(year=hint, from_text=True) if hint is not None else Anchor()
+    skipped = link_list_ranges(text)
+    mentions: list[DateMention] = []
+    seen: set[str] = set()
+    for expression in parse_expressions(text):
+        if _inside_any(expression.start, expression.end, skipped):
+            continue
+        if ctx.is_masked(expression.start, expression.end):
+            continue
+        mention = _mention(text, expression, anchor)
+        if mention is None or mention.value in seen:
+            continue
+        seen.add(mention.value)
+        mention.span = ctx.span(expression.start, expression.end)
+        mentions.append(mention)
+    return mentions
+
+
+def parse_date(text: str, publish_date: Optional[str] = None) -> Optional[DateMention]:
+    """The first calendar expression of one standalone string, or None.
+
+    For header fields and other short strings: ``2025-02-25 09:18``,
+    ``2022年04月02日``, ``19.05.2015 10:31``. Besides what :func:`find_dates`
+    reads, a whole string of digits such as ``20240307`` or ``2022 11 23`` is
+    read as a date here, where nothing else can be meant.
+    """
+    anchor = anchor_from_iso(publish_date)
+    for expression in parse_expressions(text):
+        mention = _mention(text, expression, anchor)
+        if mention is not None:
+            mention.span = Span(expression.start, expression.end, text[expression.start:expression.end])
+            return mention
+    return _parse_bare_digits(text)
+
+
+_EVENT_WITH_YEAR = regex.compile(
+    r"(?<![\d.])((?:19|20)\d{2})\s?年(?![代度底末初])[^。！？!?\n,，;；《》]{0,30}?"
+    r"(?:大会|会议|论坛|峰会|博览会|展览会|交易会|洽谈会|发布会|推进会|座谈会|研讨会|年会|"
+    r"活动|仪式|典礼|比赛|大赛|竞赛|运动会|启动|开幕|宣传周|宣传月|质量月)"
+)
+_YEAR_MENTION = regex.compile(r"(?<![\d.])((?:19|20)\d{2})\s?年(?!代)")
+_THIS_YEAR_STATED = regex.compile(
+    r"今年(?:是|为)?[^。！？!?\n]{0,6}?((?:19|20)\d{2})\s?年|((?:19|20)\d{2})\s?年(?:是|为)今年"
+)
+_BOOK_TITLE = regex.compile(r"《[^《》\n]{0,200}》")
+
+
+def resolve_year_hint(ctx: MatchContext) -> Optional[int]:
+    """The year the article's own text states, for dates when there is no publication date.
+
+    In order: the year in the name of an event the article reports
+    (``2023年…大会``, ``2020年“质量月”活动``); a year the text equates with
+    ``今年``; the only year the text mentions at all. Never a year from a
+    related-links list, nor from a title in 《》 (a plan's years are not the
+    article's). None when the text gives no year or several competing ones.
+    """
+    if ctx.publish_date:
+        return anchor_from_iso(ctx.publish_date).year
+    text = _without_chrome(ctx.text)
+    match = _EVENT_WITH_YEAR.search(text)
+    if match:
+        return int(match.group(1))
+    stated = _THIS_YEAR_STATED.search(text)
+    if stated:
+        return int(stated.group(1) or stated.group(2))
+    years = {int(found.group(1)) for found in _YEAR_MENTION.finditer(text)}
+    if len(years) == 1:
+        return years.pop()
+    return None
+
+
+def _without_chrome(text: str) -> str:
+    """``text`` with link lists and 《》 titles blanked out (offsets kept)."""
+    pieces = list(text)
+    for start, end in link_list_ranges(text):
+        pieces[start:end] = " " * (end - start)
+    for match in _BOOK_TITLE.finditer(text):
+        pieces[match.start():match.end()] = " " * (match.end() - match.start())
+    return "".join(pieces)
+
+
+# ---------------------------------------------------------------- page chrome
+
+# A related-links entry: a headline ending with its date in brackets, or a
+# bulleted headline ending with a bare date. Such dates belong to other
+# articles, so they are neither records nor a source of the year.
+_LINK_LINE = regex.compile(
+    r"(?m)^[ \t]{0,8}(?:[-•·*▪◆●■>》][ \t]{0,3})?[^\n]{2,200}?"
+    r"[(（\[【][ \t]{0,2}(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[ \t]{0,2}[)）\]】][ \t]{0,4}$"
+    r"|(?m)^[ \t]{0,8}[-•·*▪◆●■][ \t]{0,3}[^\n]{2,200}?[ \t](?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]{0,4}$"
+)
+
+
+def link_list_ranges(text: str) -> list[tuple[int, int]]:
+    """Clean-text ranges of related-links lines (headline + date)."""
+    return [(match.start(), match.end()) for match in _LINK_LINE.finditer(text)]
+
+
+def _inside_any(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(range_start <= start and end <= range_end for range_start, range_end in ranges)
+
+
+# ---------------------------------------------------------------- parsing
+
+
+def parse_expressions(text: str) -> list[Expression]:
+    """Calendar expressions of ``text`` as written, in order, before resolution."""
+    atoms = scan_atoms(text)
+    expressions: list[Expression] = []
+    for run in _runs(text, atoms):
+        expressions.extend(_RunParser(text, run).parse())
+    return expressions
+
+
+def _runs(text: str, atoms: list[Atom]) -> list[list[Atom]]:
+    """Atoms grouped into maximal sequences of touching atoms."""
+    runs: list[list[Atom]] = []
+    current: list[Atom] = []
+    for atom in atoms:
+        if current and not adjacent(text, current[-1].end, atom.start):
+            runs.append(current)
+            current = []
+        current.append(atom)
+    if current:
+        runs.append(current)
+    return runs
+
+
+_POINT_STARTERS = frozenset(
+    {"iso", "dmy", "ym", "mdc", "mdot", "yspan", "yspan2", "year2", "year4", "relyear",
+     "month", "relmonth", "mspan", "day", "relday", "quarter", "leading", "ypart", "holiday"}
+)
+
+
+class _RunParser:
+    """Joins one run of touching atoms into points and ranges."""
+
+    def __init__(self, text: str, atoms: list[Atom]) -> None:
+        self.text = text
+        self.atoms = atoms
+
+    def kind(self, index: int) -> Optional[str]:
+        return self.atoms[index].kind if index < len(self.atoms) else None
+
+    def parse(self) -> list[Expression]:
+        found: list[Expression] = []
+        index = 0
+        previous: Optional[Point] = None
+        while index < len(self.atoms):
+            atom = self.atoms[index]
+            if atom.kind == "enum" and previous is not None and self.kind(index + 1) in ("day", "dspan"):
+                # 7月18日、19日: the second day shares the first one's month
+                parsed, after = self.point(index + 1, inherit=previous)
+            elif atom.kind in _POINT_STARTERS:
+                parsed, after = self.expression(index)
+            else:
+                parsed, after = None, index + 1
+            if parsed is None:
+                index = max(after, index + 1)
+                previous = None if atom.kind != "enum" else previous
+                continue
+            found.append(parsed)
+            previous = parsed.last if isinstance(parsed, Range) else parsed
+            index = after
+        return found
+
+    # -- expressions
+
+    def expression(self, index: int) -> tuple[Optional[Expression], int]:
+        first, after = self.point(index)
+        if first is None:
+            return None, after
+        if isinstance(first, Range):
+            return first, after
+        if self.kind(after) == "conn" and self.kind(after + 1) in _POINT_STARTERS:
+            last, tail_end = self.point(after + 1, inherit=first)
+            if isinstance(last, Point) and _compatible(first, last):
+                return Range(first.start, last.end, first, last), tail_end
+        return first, after
+
+    def point(self, index: int, inherit: Optional[Point] = None) -> tuple[Optional[Expression], int]:
+        atom = self.atoms[index]
+        handler = getattr(self, "_start_" + atom.kind, None)
+        if handler is None:
+            return None, index + 1
+        return handler(index, atom, inherit)
+
+    # -- complete numeric forms
+
+    def _start_iso(self, index: int, atom: Atom, inherit: Optional[Point]):
+        point = Point(atom.start, atom.end, year=int(atom.group("iso_y")),
+                      month=int(atom.group("iso_m")), day=int(atom.group("iso_d")))
+        if atom.group("iso_clock") and not _set_clock(point, clock_from_colon(atom.group("iso_clock"))):
+            return None, index + 1
+        return self.day_tail(index + 1, point)
+
+    def _start_dmy(self, index: int, atom: Atom, inherit: Optional[Point]):
+        first, second = int(atom.group("dmy_a")), int(atom.group("dmy_b"))
+        if second <= 12:
+            day, month = first, second
+        elif first <= 12:
+            month, day = first, second
+        else:
+            return None, index + 1
+        point = Point(atom.start, atom.end, year=int(atom.group("dmy_y")), month=month, day=day)
+        if atom.group("dmy_clock") and not _set_clock(point, clock_from_colon(atom.group("dmy_clock"))):
+            return None, index + 1
+        return self.day_tail(index + 1, point)
+
+    def _start_ym(self, index: int, atom: Atom, inherit: Optional[Point]):
+        return Point(atom.start, atom.end, year=int(atom.group("ym_y")), month=int(atom.group("ym_m"))), index + 1
+
+    def _start_mdc(self, index: int, atom: Atom, inherit: Optional[Point]):
+        point = Point(atom.start, atom.end, month=int(atom.group("mdc_m")), day=int(atom.group("mdc_d")))
+        if not _set_clock(point, clock_from_colon(atom.group("mdc_clock"))):
+            return None, index + 1
+        _inherit_year(point, inherit)
+        return point, index + 1
+
+    def _start_mdot(self, index: int, atom: Atom, inherit: Optional[Point]):
+        point = Point(atom.start, atom.end, month=int(atom.group("md_m")), day=int(atom.group("md_d")))
+        _inherit_year(point, inherit)
+        return point, index + 1
+
+    def _start_yspan(self, index: int, atom: Atom, inherit: Optional[Point]):
+        return self._year_span(index, atom, atom.group("ys_a"), atom.group("ys_b"))
+
+    def _start_yspan2(self, index: int, atom: Atom, inherit: Optional[Point]):
+        return self._year_span(index, atom, atom.group("ys2_a"), atom.group("ys2_b"))
+
+    def _year_span(self, index: int, atom: Atom, first_text: str, last_text: str):
+        first, last = int(first_text), int(last_text)
+        if last <= first:
+            return None, index + 1
+        return Range(atom.start, atom.end, Point(atom.start, atom.start + 4, year=first),
+                     Point(atom.end - 5, atom.end, year=last)), index + 1
+
+    # -- years
+
+    def _start_year4(self, index: int, atom: Atom, inherit: Optional[Point]):
+        year = digit_string_number(atom.group("y4"))
+        if year is None or not 1000 <= year <= 2099:
+            return None, index + 1
+        return self.after_year(index + 1, Point(atom.start, atom.end, year=year))
+
+    def _start_year2(self, index: int, atom: Atom, inherit: Optional[Point]):
+        digits = digit_string_number(atom.group("y2"))
+        if digits is None:
+            return None, index + 1
+        point = Point(atom.start, atom.end, two_digit_year=digits)
+        if self.kind(index + 1) != "month":
+            return None, index + 1
+        return self.after_year(index + 1, point)
+
+    def _start_relyear(self, index: int, atom: Atom, inherit: Optional[Point]):
+        word = relative_words()[atom.match.group()]
+        point = Point(atom.start, atom.end, year_offset=word.offset, standalone=word.alone)
+        return self.after_year(index + 1, point)
+
+    def after_year(self, index: int, point: Point):
+        kind = self.kind(index)
+        if kind in ("month", "relmonth"):
+            parsed, after = self.point(index, inherit=None)
+            if isinstance(parsed, Point):
+                _carry_year(point, parsed)
+                parsed.start = point.start
+                parsed.standalone = True
+                return parsed, after
+            if isinstance(parsed, Range):
+                _carry_year(point, parsed.first)
+                _carry_year(point, parsed.last)
+                parsed.start = parsed.first.start = point.start
+                return parsed, after
+            return (point if point.two_digit_year is None else None), index
+        if kind == "mspan":
+            parsed, after = self._start_mspan(index, self.atoms[index], None)
+            if parsed is not None:
+                _carry_year(point, parsed.first)
+                _carry_year(point, parsed.last)
+                parsed.start = parsed.first.start = point.start
+            return parsed, after
+        if kind in ("ypart", "quarter", "leading", "edge"):
+            months = self._year_part(self.atoms[index])
+            if months is not None:
+                point.month_range = months
+                point.end = self.atoms[index].end
+                point.standalone = True
+                return point, index + 1
+        if kind in ("holiday", "mdot"):
+            parsed, after = self.point(index, inherit=None)
+            if isinstance(parsed, Point):
+                _carry_year(point, parsed)
+                parsed.start = point.start
+                parsed.standalone = True
+                return parsed, after
+        if point.two_digit_year is not None:
+            return None, index
+        return point, index
+
+    def _year_part(self, atom: Atom) -> Optional[tuple[int, int]]:
+        data = periods()
+        if atom.kind == "ypart":
+            first, last = data["year_parts"][atom.match.group()]
+            return first, last
+        if atom.kind == "edge":
+            first, last = data["year_edges"][atom.match.group()]
+            return first, last
+        if atom.kind == "quarter":
+            if atom.group("q_first"):
+                number = 1
+            else:
+                number = small_number(atom.group("q_n") or atom.group("q_q") or "")
+            if number is None or not 1 <= number <= 4:
+                return None
+            return 3 * number - 2, 3 * number
+        if atom.kind == "leading":
+            number = small_number(atom.group("ld_n"))
+            if number is None:
+                return None
+            months = 3 * number if atom.group("ld_u") == "季度" else number
+            if not 1 <= months <= 12:
+                return None
+            return 1, months
+        return None
+
+    def _start_ypart(self, index: int, atom: Atom, inherit: Optional[Point]):
+        months = self._year_part(atom)
+        if months is None:
+            return None, index + 1
+        return Point(atom.start, atom.end, month_range=months, needs_year=True), index + 1
+
+    _start_quarter = _start_ypart
+    _start_leading = _start_ypart
+
+    # -- months
+
+    def _start_month(self, index: int, atom: Atom, inherit: Optional[Point]):
+        written = atom.group("mo")
+        month = 1 if written == "元" else small_number(written)
+        if month is None or not 1 <= month <= 12:
+            return None, index + 1
+        point = Point(atom.start, atom.end, month=month)
+        _inherit_year(point, inherit)
+        if atom.group("mo_day"):
+            day = small_number(atom.group("mo_day"))
+            if day is None or not 1 <= day <= 31:
+                return None, index + 1
+            point.day = day
+            return self.day_tail(index + 1, point)
+        return self.after_month(index + 1, point, standalone_check=inherit is None)
+
+    def _start_relmonth(self, index: int, atom: Atom, inherit: Optional[Point]):
+        word = relative_words()[atom.match.group()]
+        point = Point(atom.start, atom.end, month_offset=word.offset, standalone=word.alone)
+        return self.after_month(index + 1, point, standalone_check=False)
+
+    def after_month(self, index: int, point: Point, standalone_check: bool):
+        kind = self.kind(index)
+        if kind == "day":
+            atom = self.atoms[index]
+            day = small_number(atom.group("da"))
+            if day is None or not 1 <= day <= 31:
+                return None, index + 1
+            point.day = day
+            point.end = atom.end
+            point.standalone = True
+            return self.day_tail(index + 1, point)
+        if kind == "dspan":
+            atom = self.atoms[index]
+            first_day, last_day = small_number(atom.group("ds_a")), small_number(atom.group("ds_b"))
+            if first_day is None or last_day is None or not 1 <= first_day < last_day <= 31:
+                return None, index + 1
+            first = replace(point, day=first_day, end=atom.start)
+            last = replace(point, start=atom.start, day=last_day, end=atom.end)
+            last.standalone = first.standalone = True
+            return Range(point.start, atom.end, first, last), index + 1
+        if kind == "mpart":
+            atom = self.atoms[index]
+            point.day_range = tuple(periods()["month_parts"][atom.match.group()])
+            point.end = atom.end
+            point.standalone = True
+            return point, index + 1
+        if kind == "edge":
+            point.end = self.atoms[index].end
+            index += 1
+        if standalone_check and point.year is None and not point.year_inherited:
+            before = self.text[point.start - 1] if point.start else ""
+            if before and before in periods()["bare_month_not_after"]:
+                return None, index
+        return point, index
+
+    def _start_mspan(self, index: int, atom: Atom, inherit: Optional[Point]):
+        first_month, last_month = small_number(atom.group("ms_a")), small_number(atom.group("ms_b"))
+        if first_month is None or last_month is None or not (1 <= first_month < last_month <= 12):
+            return None, index + 1
+        first = Point(atom.start, atom.start + 1, month=first_month)
+        last = Point(atom.start + 1, atom.end, month=last_month)
+        _inherit_year(first, inherit)
+        _inherit_year(last, inherit)
+        return Range(atom.start, atom.end, first, last), index + 1
+
+    # -- days
+
+    def _start_day(self, index: int, atom: Atom, inherit: Optional[Point]):
+        day = small_number(atom.group("da"))
+        if day is None or not 1 <= day <= 31:
+            return None, index + 1
+        point = Point(atom.start, atom.end, day=day)
+        if inherit is not None and (inherit.month is not None or inherit.month_offset is not None):
+            _inherit_year(point, inherit)
+            point.month = inherit.month
+            point.month_offset = inherit.month_offset
+            point.day_in_anchor_month = inherit.day_in_anchor_month
+            return self.day_tail(index + 1, point)
+        if not self._bare_day_allowed(index, atom):
+            return None, index + 1
+        point.day_in_anchor_month = True
+        return self.day_tail(index + 1, point)
+
+    def _bare_day_allowed(self, index: int, atom: Atom) -> bool:
+        """A day without its month (``20日上午``) is a date only in a dateline-like context."""
+        if atom.group("da_u") != "日":
+            return False
+        next_kind = self.kind(index + 1)
+        followed_by_time = next_kind in ("tod", "clock", "clockcn") and adjacent(
+            self.text, atom.end, self.atoms[index + 1].start)
+        if not atom.group("da").isdigit() and not followed_by_time:
+            return False
+        data = periods()
+        before = self.text[atom.start - 1] if atom.start else ""
+        if before and before in data["bare_day_not_after"]:
+            return False
+        after = self.text[atom.end] if atom.end < len(self.text) else ""
+        return followed_by_time or not (after and after in data["bare_day_not_before"])
+
+    def _start_dspan(self, index: int, atom: Atom, inherit: Optional[Point]):
+        if inherit is None or inherit.month is None and inherit.month_offset is None:
+            return None, index + 1
+        base = Point(atom.start, atom.end, month=inherit.month, month_offset=inherit.month_offset)
+        _inherit_year(base, inherit)
+        first_day, last_day = small_number(atom.group("ds_a")), small_number(atom.group("ds_b"))
+        if first_day is None or last_day is None or not 1 <= first_day < last_day <= 31:
+            return None, index + 1
+        return Range(atom.start, atom.end, replace(base, day=first_day), replace(base, day=last_day)), index + 1
+
+    def _start_relday(self, index: int, atom: Atom, inherit: Optional[Point]):
+        word = relative_words()[atom.match.group()]
+        point = Point(atom.start, atom.end, day_offset=word.offset, standalone=word.alone,
+                      time_of_day=word.time_of_day)
+        return self.day_tail(index + 1, point)
+
+    def _start_holiday(self, index: int, atom: Atom, inherit: Optional[Point]):
+        name = atom.match.group()
+        data = holidays()
+        spec = data["fixed"].get(name) or data["lunar"].get(name) or data["needs_suffix"].get(name)
+        if spec is None:
+            return None, index + 1
+        point = Point(atom.start, atom.end)
+        if regex.fullmatch(r"\d\d-\d\d", spec):
+            point.month, point.day = int(spec[:2]), int(spec[3:])
+        else:
+            point.lunar_festival = spec
+        _inherit_year(point, inherit)
+        return point, index + 1
+
+    def day_tail(self, index: int, point: Point):
+        """A part of the day and a clock time after a day: ``下午``, ``15:30``, ``9时30分``."""
+        if self.kind(index) == "tod" and adjacent(self.text, point.end, self.atoms[index].start):
+            atom = self.atoms[index]
+            point.time_of_day = atom.match.group()
+            point.end = atom.end
+            index += 1
+        if self.kind(index) in ("clock", "clockcn") and adjacent(self.text, point.end, self.atoms[index].start):
+            atom = self.atoms[index]
+            if _set_clock(point, clock_from_atom(atom)):
+                point.end = atom.end
+                index += 1
+                point.standalone = True
+        return point, index
+
+
+def _set_clock(point: Point, clock: Optional[tuple[int, int, Optional[int]]]) -> bool:
+    if clock is None:
+        return False
+    hour, minute, second = clock
+    point.hour = apply_day_part(hour, point.time_of_day) if point.time_of_day else hour
+    point.minute, point.second = minute, second
+    return True
+
+
+def _carry_year(source: Point, target: Point) -> None:
+    target.year = source.year
+    target.two_digit_year = source.two_digit_year
+    target.year_offset = source.year_offset
+
+
+def _inherit_year(point: Point, inherit: Optional[Point]) -> None:
+    """A range's second end or an enumerated day takes the year of the first."""
+    if inherit is None:
+        return
+    if inherit.year is None and inherit.two_digit_year is None and inherit.year_offset is None:
+        return
+    _carry_year(inherit, point)
+    point.year_inherited = True
+
+
+def _compatible(first: Point, last: Point) -> bool:
+    """Whether ``last`` can close a range opened by ``first``: parts of a
+    month never do, parts of a year only pair with each other."""
+    if last.day_range or first.day_range:
+        return False
+    if first.month_range or last.month_range:
+        return first.month_range is not None and last.month_range is not None
+    return True
+
+
+# ---------------------------------------------------------------- resolution
+
+
+def _mention(text: str, expression: Expression, anchor: Anchor) -> Optional[DateMention]:
+    if isinstance(expression, Range):
+        resolved = _resolve_range(expression, anchor)
+        time_of_day = expression.first.time_of_day
+    else:
+        if not expression.standalone:
+            return None
+        resolved = _resolve_point(expression, anchor)
+        time_of_day = expression.time_of_day
+    if resolved is None:
+        return None
+    return DateMention(
+        text=text[expression.start:expression.end],
+        value=resolved.value,
+        granularity=resolved.granularity,
+        time_of_day=_normal_day_part(time_of_day),
+        year_inferred=resolved.year_inferred,
+    )
+
+
+def _normal_day_part(word: Optional[str]) -> Optional[str]:
+    """One-character parts of the day (晚, 早) are given in their usual two-character form."""
+    if word is None:
+        return None
+    return _SINGLE_DAY_PARTS.get(word, word)
+
+
+_SINGLE_DAY_PARTS = {"早": "早上", "晨": "早上", "午": "中午", "晚": "晚上", "夜": "晚上"}
+
+
+def _resolve_range(expression: Range, anchor: Anchor) -> Optional[Resolved]:
+    first = _resolve_point(expression.first, anchor)
+    last = _resolve_point(expression.last, anchor, after=first)
+    if first is None or last is None:
+        return None
+    if first.year_less != last.year_less:
+        return None
+    if last.sort_key < first.sort_key and not first.year_less:
+        return None
+    granularity = max(first.granularity, last.granularity, key=_GRANULARITY_ORDER.__getitem__)
+    return Resolved(first.value + "/" + last.value, granularity,
+                    first.year_inferred or last.year_inferred, first.sort_key, first.year_less)
+
+
+def _resolve_point(point: Point, anchor: Anchor, after: Optional[Resolved] = None) -> Optional[Resolved]:
+    if point.day_offset is not None:
+        return _resolve_relative_day(point, anchor)
+    year, inferred = _resolve_year(point, anchor)
+    if year is _FAIL:
+        return None
+    month = point.month
+    if point.month_offset is not None:
+        if anchor.year is None or anchor.month is None or anchor.from_text:
+            return None
+        total = anchor.year * 12 + anchor.month - 1 + point.month_offset
+        year, month, inferred = total // 12, total % 12 + 1, True
+    day = point.day
+    if point.day_in_anchor_month:
+        if anchor.month is None or anchor.from_text or anchor.year is None:
+            return None
+        year, month, inferred = anchor.year, anchor.month, True
+        if anchor.day is not None and day - anchor.day > DAYS_AHEAD_LIMIT:
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    elif point.year_inherited is False and point.year is None and point.two_digit_year is None \
+            and point.year_offset is None and point.month_offset is None and year is not None \
+            and month is not None and not point.month_range:
+        year = _shift_back(year, month, anchor)
+    if point.lunar_festival is not None:
+        if year is None:
+            return None
+        found = lunar_festivals().get((year, point.lunar_festival))
+        if found is None:
+            return None
+        month, day = found
+    if after is not None and _takes_year_of_first(point):
+        year = None if after.year_less else after.sort_key[0]
+        if year is not None and month is not None and (month, day or 0) < _month_day(after):
+            year += 1  # 12月28日至1月3日 runs into the next year
+    return _format(point, year, month, day, inferred)
+
+
+def _takes_year_of_first(point: Point) -> bool:
+    """The second end of a range without a year of its own shares the first end's."""
+    if point.year_inherited:
+        return True
+    return point.year is None and point.two_digit_year is None and point.year_offset is None \
+        and point.month_offset is None and point.day_offset is None
+
+
+_FAIL = object()
+
+
+def _resolve_year(point: Point, anchor: Anchor):
+    """(year or None, inferred) for a point, or (_FAIL, _) when it cannot be resolved."""
+    if point.year is not None:
+        return point.year, False
+    if point.two_digit_year is not None:
+        return full_year(point.two_digit_year, anchor.year), False
+    if point.year_offset is not None:
+        if anchor.year is None:
+            return _FAIL, True
+        return anchor.year + point.year_offset, True
+    if anchor.year is None:
+        if point.needs_year or point.lunar_festival is not None:
+            return _FAIL, False
+        return None, False
+    return anchor.year, True
+
+
+def _shift_back(year: int, month: int, anchor: Anchor) -> int:
+    if anchor.from_text or anchor.month is None:
+        return year
+    if month - anchor.month > MONTHS_AHEAD_LIMIT:
+        return year - 1
+    return year
+
+
+def _month_day(resolved: Resolved) -> tuple[int, int]:
+    key = resolved.sort_key
+    return key[1], key[2]
+
+
+def _resolve_relative_day(point: Point, anchor: Anchor) -> Optional[Resolved]:
+    base = anchor.date
+    if base is None or anchor.from_text:
+        return None
+    target = base + _dt.timedelta(days=point.day_offset)
+    return _format(point, target.year, target.month, target.day, True)
+
+
+def _format(point: Point, year: Optional[int], month: Optional[int], day: Optional[int],
+            inferred: bool) -> Optional[Resolved]:
+    if year is not None and not 1000 <= year <= 2999:
+        return None
+    prefix = f"{year:04d}" if year is not None else "-"
+    if point.month_range is not None:
+        if year is None:
+            return None
+        first, last = point.month_range
+        value = f"{prefix}-{first:02d}" if first == last else f"{prefix}-{first:02d}/{prefix}-{last:02d}"
+        return Resolved(value, "month", inferred, (year, first, 0, -1, -1, -1), False)
+    if month is None:
+        if year is None:
+            return None
+        return Resolved(prefix, "year", inferred, (year, 0, 0, -1, -1, -1), False)
+    if day is None:
+        if point.day_range is not None:
+            return _format_day_range(point, year, month, inferred)
+        return Resolved(f"{prefix}-{month:02d}", "month", inferred, (year or 0, month, 0, -1, -1, -1), year is None)
+    day, month, year, inferred = _valid_day(day, month, year, inferred)
+    if day is None:
+        return None
+    value = f"{prefix}-{month:02d}-{day:02d}"
+    if point.hour is None:
+        return Resolved(value, "day", inferred, (year or 0, month, day, -1, -1, -1), year is None)
+    hour, minute = point.hour, point.minute or 0
+    if hour == 24:
+        if year is None:
+            return None
+        moved = _dt.date(year, month, day) + _dt.timedelta(days=1)
+        value, hour = f"{moved.year:04d}-{moved.month:02d}-{moved.day:02d}", 0
+    value += f"T{hour:02d}:{minute:02d}"
+    granularity = "minute"
+    if point.second is not None:
+        value += f":{point.second:02d}"
+        granularity = "second"
+    return Resolved(value, granularity, inferred, (year or 0, month, day, hour, minute, point.second or 0),
+                    year is None)
+
+
+def _valid_day(day: int, month: int, year: Optional[int], inferred: bool):
+    """Check the day exists; an inferred year moves back to one where it does (2月29日)."""
+    if year is None:
+        return (day, month, year, inferred) if day <= (29 if month == 2 else days_in_month(2001, month)) \
+            else (None, month, year, inferred)
+    if day <= days_in_month(year, month):
+        return day, month, year, inferred
+    if inferred and month == 2 and day == 29:
+        for earlier in range(year - 1, year - 8, -1):
+            if days_in_month(earlier, 2) == 29:
+                return day, month, earlier, inferred
+    return None, month, year, inferred
+
+
+def _format_day_range(point: Point, year: Optional[int], month: int, inferred: bool) -> Resolved:
+    first, last = point.day_range
+    last_day = days_in_month(year or 2001, month) if last == 0 else last
+    prefix = f"{year:04d}" if year is not None else "-"
+    value = f"{prefix}-{month:02d}-{first:02d}/{prefix}-{month:02d}-{last_day:02d}"
+    return Resolved(value, "day", inferred, (year or 0, month, first, -1, -1, -1), year is None)
+
+
+# ---------------------------------------------------------------- standalone digits
+
+_BARE_DIGITS = regex.compile(
+    r"^\s*((?:19|20)\d{2})(?:(0[1-9]|1[0-2])(3[01]|[12]\d|0[1-9])|\s+(1[0-2]|0?[1-9])\s+(3[01]|[12]\d|0?[1-9]))\s*$"
+)
+
+
+def _parse_bare_digits(text: str) -> Optional[DateMention]:
+    match = _BARE_DIGITS.match(text)
+    if not match:
+        return None
+    year = int(match.group(1))
+    month = int(match.group(2) or match.group(4))
+    day = int(match.group(3) or match.group(5))
+    if day > days_in_month(year, month):
+        return None
+    start, end = match.start(1), match.end(3) if match.group(3) else match.end(5)
+    return DateMention(text=text[start:end], value=f"{year:04d}-{month:02d}-{day:02d}", granularity="day",
+                       span=Span(start, end, text[start:end]))

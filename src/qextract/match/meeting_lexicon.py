@@ -1,0 +1,163 @@
+"""Word lists and compiled patterns of the meetings matcher, built once.
+
+Everything language-specific lives in ``data/meetings/`` (``kinds.tsv`` and
+``lexicon.json``); this module only turns the lists into regexes. Every
+pattern is bounded ({m,n} repetitions, literal alternations compiled to a
+trie by ``regex``'s ``\\L<...>``), so matching stays linear.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from qextract.data import load_json, load_lines
+
+# Clause punctuation: a name, a place or a subject never runs across it.
+CLAUSE_PUNCT = ",，。;；:：!！?？\n"
+_NO_PUNCT = r"[^,，。;；:：!！?？\n]"
+MAX_NAME = 60
+
+
+@dataclass(frozen=True)
+class EventWord:
+    suffix: str
+    kind: str
+    weight: str  # "event", "weak" or "session"
+
+
+def _load_event_words() -> dict[str, EventWord]:
+    words: dict[str, EventWord] = {}
+    for line in load_lines("meetings/kinds.tsv"):
+        suffix, kind, weight = (cell.strip() for cell in line.split("\t"))
+        words[suffix] = EventWord(suffix, kind, weight)
+    return words
+
+
+LEX: dict[str, Any] = load_json("meetings/lexicon.json")
+EVENT_WORDS: dict[str, EventWord] = _load_event_words()
+_SUFFIXES_LONGEST_FIRST = sorted(EVENT_WORDS, key=len, reverse=True)
+
+
+def words(key: str) -> list[str]:
+    return list(LEX[key])
+
+
+def event_word_at_end(name: str) -> EventWord | None:
+    """The longest event word that ends ``name``."""
+    for suffix in _SUFFIXES_LONGEST_FIRST:
+        if name.endswith(suffix):
+            return EVENT_WORDS[suffix]
+    return None
+
+
+def _lists(**named: list[str]) -> dict[str, list[str]]:
+    return {key: sorted(value, key=len, reverse=True) for key, value in named.items()}
+
+
+_L = _lists(
+    kinds=list(EVENT_WORDS),
+    terms=words("name_terminators"),
+    convene=words("convening_verbs"),
+    attend=words("attending_verbs"),
+    adverbs=words("verb_adverbs"),
+    times=words("time_words"),
+    visits=words("visit_verbs"),
+    visit_adv=words("visit_adverbs"),
+    direction=words("visit_direction_words"),
+    meet=words("meet_verbs"),
+    blockers=words("visit_blockers"),
+    frames=words("event_frame_words"),
+    markers=words("name_prefix_markers"),
+    tails=words("reference_tails"),
+    units=words("count_units"),
+    chair=words("chair_verbs"),
+    speak=words("speaker_verbs"),
+    attendv=words("attendee_verbs"),
+    heads=words("speaker_heads"),
+    stails=words("speaker_tails"),
+    notbefore=words("role_verb_not_before"),
+    determiners=words("generic_determiners"),
+    future=words("future_cues"),
+    summary=words("summary_cues"),
+    reference=words("reference_cues"),
+    groups=words("group_subjects"),
+    venue_stop=words("venue_stopwords"),
+)
+
+def _compile(pattern: str) -> regex.Pattern[str]:
+    return _compile(pattern, ignore_unused=True)
+
+
+# What may follow the last event word of a name.
+_TERMINATOR = r"(?=[,，。;；:：!！?？、()（）\s\d]|$|(?:\L<terms>))"
+
+# "召开/举行…": the name to the right of a verb, ending at the first event
+# word that a terminator follows (so 大会暨…宣贯会 runs on past 大会).
+RIGHT_NAME = _compile(
+    r"了?\s{0,2}(?P<name>%s{0,%d}?(?:\L<kinds>))%s" % (_NO_PUNCT, MAX_NAME, _TERMINATOR))
+CONVENING_VERB = _compile(r"(?:\L<convene>)")
+ATTENDING_VERB = _compile(r"(?:\L<attend>)")
+
+# "在Y(隆重)召开": the venue right before a convening verb; searched with
+# endpos at the verb, so "$" anchors it there.
+VENUE_BEFORE = _compile(r"在(?P<place>[^在,，。;；:：!！?？\n\s]{1,25}?)(?:\L<adverbs>){0,2}$")
+ADVERBS_BEFORE = _compile(r"(?:\L<adverbs>){1,2}$")
+
+# "在(今年5月27日)X上" / "在出席X上".
+AT_EVENT = _compile(
+    r"在(?P<attend>(?:\L<attend>)了?)?(?P<name>%s{1,%d}?(?:\L<kinds>))(?:上|期间)" % (_NO_PUNCT, MAX_NAME))
+
+# Left-hand name segments: the end must be an event word.
+ENDS_WITH_EVENT = _compile(r"(?:\L<kinds>)$")
+TRAILING_FILLER = _compile(r"(?:\s|于|在|,|，|(?:\L<times>)|(?:\L<adverbs>)){1,8}$")
+LEADING_FILLER = _compile(r"^(?:\s|了|于|在|,|，|(?:\L<times>)){1,6}")
+PREFIX_MARKER = _compile(r"(?:\L<markers>)的")
+SEGMENT_BREAK = _compile(r"[,，。;；:：!！?？\n\s—|｜【】]")
+
+# Visits. "到/赴Y(现场)调研", "在Y考察", "(现场)考察了X", "陪同考察", "会见".
+VISIT_TO = regex.compile(
+    r"(?:(?<![达得受看找做收遇提感用想说直等听见办])到|赴|(?<![年以后起本原未从将出进回带过])来|前往|深入|走进|来到)"
+    r"(?P<place>[^,，。;；:：!！?？、\n\s]{1,20}?)(?:开展|进行)?(?:专题)?"
+    r"(?P<adv>\L<visit_adv>)?(?P<verb>\L<visits>)(?!\L<blockers>)")
+VISIT_AT = _compile(
+    r"在(?P<place>[^在,，。;；:：!！?？、\n\s]{1,20}?)(?P<adv>\L<visit_adv>)?(?P<verb>调研|考察|视察|检查|督导)(?!\L<blockers>)")
+VISIT_DONE = _compile(
+    r"(?P<adv>\L<visit_adv>)?(?P<verb>\L<visits>)了(?P<object>%s{2,40})" % _NO_PUNCT)
+VISIT_ON_SITE = _compile(
+    r"(?P<adv>\L<visit_adv>)(?P<verb>\L<visits>)(?!了|\L<blockers>)(?P<object>%s{2,30})" % _NO_PUNCT)
+VISIT_ACCOMPANIED = _compile(r"陪同(?P<verb>\L<visits>)")
+MEET = _compile(r"(?P<verb>\L<meet>)了?")
+OBJECT_TAIL = _compile(r"(?:等(?:[\p{Han}]{0,4}))$|(?:的[\p{Han}]{0,6})$")
+
+# "在无锡期间" (a stay) and "会议期间" / "会后" (an event under way).
+PLACE_FRAME = regex.compile(r"在(?P<place>[^在,，。;；:：!！?？、\n\s]{1,15}?)期间")
+EVENT_FRAME = regex.compile(r"(?:\L<frames>)|(?:\L<kinds>)(?:期间|结束后)")
+
+# Cues around a mention (see lexicon.json for what each list means).
+FUTURE_CUE = _compile(r"\L<future>")
+SUMMARY_CUE = _compile(r"\L<summary>")
+REFERENCE_CUE = _compile(r"\L<reference>")
+GROUP_SUBJECT = _compile(r"\L<groups>")
+REFERENCE_TAIL = _compile(r"\s{0,2}(?:的)?(?:\L<tails>)")
+COUNT_TAIL = _compile(r"\s{0,2}(?:共|计)?[\d一二两三四五六七八九十百几多]{1,4}(?:\L<units>)")
+
+# Role verbs. 作/做…汇报 spans up to 40 characters of report subject.
+ROLE_VERB = _compile(
+    r"(?P<speak2>(?:\L<heads>)[^,，。;；:：!！?？\n]{0,40}?(?:\L<stails>))"
+    r"|(?P<chair>\L<chair>)|(?P<speak>\L<speak>)|(?P<attend>\L<attendv>)")
+ROLE_NOT_BEFORE = _compile(r"(?:\L<notbefore>)")
+GENERIC_NAME = _compile(r"^(?:\L<determiners>)?(?:\L<kinds>)$")
+
+# Jurisdiction and year words that two mentions of one event may differ by.
+NAME_NOISE = regex.compile(r"^(?:全国|全省|全市|全区|全县|全州|全盟|我省|我市|我区|我县|本市|本区|本省)|^\d{4}年度?|[“”\"'‘’\s]")
+
+# A day (or day range) value as the dates stage writes it.
+DAY_VALUE = regex.compile(r"^(?:\d{4}|-)-\d{2}-\d{2}$")
+TIME_OF_DAY_AFTER = regex.compile(r"^\s{0,1}(?P<tod>上午|下午|晚上|中午|早上|凌晨|晚间|傍晚|晚)")
+
+# Related-link lists at the foot of a page: "- headline(2023-07-28)".
+LINK_LINE = regex.compile(r"^\s{0,4}(?:[-·•]\s{0,2})?[^\n]{2,120}[(（]\d{4}-\d{1,2}-\d{1,2}[)）]\s{0,4}$")
+TITLE_BRACKETS = regex.compile(r"《[^《》\n]{1,80}》")

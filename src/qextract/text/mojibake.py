@@ -1,0 +1,770 @@
+"""Runs of mojibake: Chinese text whose bytes were decoded the wrong way.
+
+Two accidents account for nearly all of it on scraped pages:
+
+* **GBK read out of step.** A byte is lost (or one too many is read) in a GBK
+  stream, so the decoder pairs the trail byte of one character with the lead
+  byte of the next. Every pair decodes to some other, mostly rare character;
+  a pair that is not valid GBK comes out as ``?`` (or U+FFFD). The run ends
+  by itself where a trail byte happens to be ASCII (``o`` in ``榻o``) or the
+  text has an ASCII character, because the decoder is then back in step.
+* **UTF-8 read as GBK.** Each three-byte UTF-8 character becomes one and a
+  half GBK characters (``鍏ㄥ浗``); a byte left over at the end becomes ``?``.
+
+Both are undone the same way: encode the garbled characters back to the bytes
+they came from, then decode those bytes the right way (GBK one byte out of
+step, or UTF-8). A ``?`` stands for one or two unknown bytes; where a single
+unknown byte completes a character, the candidate giving the most frequent
+character is chosen, preferring one that makes a word with its neighbour.
+
+A reading is accepted only when every character it produces is common Chinese
+(or CJK punctuation) and it is far more probable, under a character
+frequency model, than the garbled text. Otherwise a run that is plainly
+garbled is reported with ``replacement=None`` so the pipeline can mask it.
+
+Assumed place in the chain: after pinyin annotations are removed (a stray
+annotation left behind a ``?``, such as ``?(wù)`` or ``?zāi)``, is taken into
+the run) and before script conversion. Text already converted to simplified
+is handled too: a garbled character is also tried as each traditional
+character that converts to it.
+
+Speed: one linear regex finds anchors (``?`` next to Han characters, a lone
+Latin letter between Han characters, symbols GBK keeps in its Greek, Cyrillic,
+kana, zhuyin and box-drawing rows, two rare characters close together); only
+around an anchor with a second sign of garbling does the decoding search run.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, NamedTuple, Optional
+
+import regex
+
+_DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "mojibake"
+
+# Rank (by frequency) below which a Han character counts as common. 4,000
+# covers the 3,500 characters of everyday modern text with some margin.
+COMMON_RANK = 4000
+# A character this far down the table (or absent) is a sign of garbling.
+RARE_RANK = 4500
+
+_WILD = -1  # one byte we do not know
+_NONE = -2  # decoder is between characters
+_DROP = -3  # the next byte is discarded (its partner was lost)
+
+# Score costs, in nats, relative to the frequency model.
+_FILL_COST = 3.0  # guessing one lost byte of a character
+_DROP_COST = 7.0  # giving up a byte whose partner was lost
+_QUESTION_COST = 13.0  # a ``?`` / U+FFFD in the garbled text
+_LONE_ASCII_COST = 9.0  # a lone ASCII character wedged between Han
+_SYMBOL_COST = 13.0  # a Greek/Cyrillic/kana/box symbol among Han
+_UNKNOWN_HAN_COST = 17.0  # a Han character the frequency table lacks
+_PUNCT_COST = 5.0  # CJK punctuation in a reading
+_WORD_BONUS = math.log(30.0)  # a filled character forming a known word
+
+# A reading must beat the garbled text by this much in total and per
+# garbled character, which puts clean text far out of reach.
+_MIN_GAIN = 12.0
+_MIN_GAIN_PER_CHAR = 2.5
+_MIN_READING_CHARS = 2
+
+_WINDOW = 28  # units examined on each side of an anchor
+_MAX_SPAN = 40  # longest run considered
+
+
+@dataclass(frozen=True)
+class MojibakeRun:
+    """A garbled run: ``text[start:end]`` and its repaired reading, if certain."""
+
+    start: int
+    end: int
+    replacement: Optional[str]
+    confidence: float
+
+
+# --------------------------------------------------------------------------
+# Tables
+
+
+class _Tables:
+    """Frequency model, script folding and fill indexes, built once."""
+
+    def __init__(self) -> None:
+        counts = _load_counts()
+        self.fold = _load_fold()
+        total = float(sum(counts.values()))
+        ranked = sorted(counts, key=counts.__getitem__, reverse=True)
+        rank = {char: index for index, char in enumerate(ranked)}
+        self.logp: dict[str, float] = {char: math.log(counts[char] / total) for char in counts}
+        self.rank: dict[str, int] = dict(rank)
+        self.variants: dict[str, list[str]] = {}
+        for trad, simp in self.fold.items():
+            self.variants.setdefault(simp, []).append(trad)
+            if simp in counts and trad not in self.logp:
+                self.logp[trad] = self.logp[simp]
+                self.rank[trad] = rank[simp]
+        self.punctuation = frozenset(_load_lines("punctuation.txt"))
+        self.words = frozenset(_load_lines("two_char_words.txt"))
+
+    def is_common(self, char: str) -> bool:
+        return self.rank.get(char, RARE_RANK) < COMMON_RANK or char in self.punctuation
+
+    def is_rare_han(self, char: str) -> bool:
+        return _is_han(char) and self.rank.get(char, RARE_RANK) >= RARE_RANK
+
+    def reading_cost(self, char: str) -> Optional[float]:
+        """Negative log-probability of ``char`` in a reading; None if not allowed."""
+        if char in self.punctuation:
+            return _PUNCT_COST
+        if self.rank.get(char, RARE_RANK) < COMMON_RANK:
+            return -self.logp[char]
+        return None
+
+    def garbled_cost(self, char: str) -> float:
+        if char in "?\ufffd":
+            return _QUESTION_COST
+        if char in self.logp:
+            return -self.logp[char]
+        if _is_han(char):
+            return _UNKNOWN_HAN_COST
+        if char in self.punctuation:
+            return _PUNCT_COST
+        if char.isascii():
+            return _LONE_ASCII_COST
+        return _SYMBOL_COST
+
+    def folded(self, char: str) -> str:
+        return self.fold.get(char, char)
+
+    def makes_word(self, first: str, second: str) -> bool:
+        return self.folded(first) + self.folded(second) in self.words
+
+
+def _load_lines(name: str) -> list[str]:
+    with open(_DATA_DIR / name, encoding="utf-8") as handle:
+        return [line.strip() for line in handle if line.strip() and not line.startswith("#")]
+
+
+def _load_counts() -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for line in _load_lines("char_frequency.tsv"):
+        char, count = line.split("\t")
+        counts[char] = int(count)
+    return counts
+
+
+def _load_fold() -> dict[str, str]:
+    return dict(line.split("\t") for line in _load_lines("traditional.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    return _Tables()
+
+
+def _is_han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or "\U00020000" <= char <= "\U0002ffff"
+
+
+class _Candidate(NamedTuple):
+    char: str
+    cost: float
+
+
+@lru_cache(maxsize=1)
+def _gbk_fills() -> tuple[dict[int, list[_Candidate]], dict[int, list[_Candidate]]]:
+    """Common GBK characters indexed by trail byte and by lead byte."""
+    tables = _tables()
+    by_trail: dict[int, list[_Candidate]] = {}
+    by_lead: dict[int, list[_Candidate]] = {}
+    for lead in range(0x81, 0xFF):
+        for trail in range(0x40, 0xFF):
+            char = _gbk_pair(lead, trail)
+            cost = tables.reading_cost(char) if char else None
+            if cost is None:
+                continue
+            by_trail.setdefault(trail, []).append(_Candidate(char, cost))
+            by_lead.setdefault(lead, []).append(_Candidate(char, cost))
+    for index in (by_trail, by_lead):
+        for candidates in index.values():
+            candidates.sort(key=lambda c: c.cost)
+    return by_trail, by_lead
+
+
+@lru_cache(maxsize=1)
+def _utf8_fills() -> dict[tuple[int, ...], list[_Candidate]]:
+    """Common three-byte UTF-8 characters indexed by their bytes with one unknown."""
+    tables = _tables()
+    index: dict[tuple[int, ...], list[_Candidate]] = {}
+    for char in list(tables.rank) + sorted(tables.punctuation):
+        cost = tables.reading_cost(char)
+        encoded = char.encode("utf-8")
+        if cost is None or len(encoded) != 3:
+            continue
+        for hole in range(3):
+            key = tuple(_WILD if i == hole else b for i, b in enumerate(encoded))
+            index.setdefault(key, []).append(_Candidate(char, cost))
+    for candidates in index.values():
+        candidates.sort(key=lambda c: c.cost)
+    return index
+
+
+@lru_cache(maxsize=65536)
+def _gbk_pair(lead: int, trail: int) -> str:
+    try:
+        char = bytes((lead, trail)).decode("gbk")
+    except UnicodeDecodeError:
+        return ""
+    return char if len(char) == 1 else ""
+
+
+# --------------------------------------------------------------------------
+# Units: the garbled text as the bytes each character may stand for
+
+
+_PINYIN_TAIL = regex.compile(
+    r"\(?(?=[a-z\u00e0-\u00fc]{0,6}[\u00e0-\u00fc\u0100-\u01dc])[a-z\u00e0-\u00fc\u0100-\u01dc]{1,7}\)"
+)
+_GARBLE_SYMBOLS = (
+    r"\p{Greek}\p{Cyrillic}\p{Hiragana}\p{Katakana}\p{Bopomofo}"
+    r"\u2500-\u257f\ue000-\uf8ff\u00c0-\u00ff\u0100-\u024f"
+)
+_SYMBOL = regex.compile(rf"[{_GARBLE_SYMBOLS}]")
+_ODD_ASCII = "<>=@#$^&*_|~{}[]\\`"
+
+_LOSS = "loss"  # ``?`` or U+FFFD
+_TAIL = "tail"  # pinyin annotation left behind a ``?``
+_ASCII = "ascii"
+_HAN = "han"
+_OTHER = "other"
+
+
+class _Unit(NamedTuple):
+    start: int
+    end: int
+    kind: str
+    options: tuple[tuple[int, ...], ...]  # byte sequences this unit may stand for
+    cost: float  # how unlikely the unit is as clean text
+    marker: bool  # a sign of garbling in its own right
+
+
+def _segments(text: str, start: int, end: int) -> list[list[_Unit]]:
+    """Units of ``text[start:end]``, split wherever a character cannot be garbled."""
+    segments: list[list[_Unit]] = [[]]
+    position = start
+    while position < end:
+        unit = _unit_at(text, position)
+        if unit is None:
+            if segments[-1]:
+                segments.append([])
+            position += 1
+            continue
+        segments[-1].append(unit)
+        position = unit.end
+    return [segment for segment in segments if segment]
+
+
+def _unit_at(text: str, position: int) -> Optional[_Unit]:
+    tables = _tables()
+    char = text[position]
+    if char in "?\ufffd":
+        return _Unit(position, position + 1, _LOSS, ((_WILD,), (_WILD, _WILD)), _QUESTION_COST, True)
+    if position and text[position - 1] in "?\ufffd":
+        tail = _PINYIN_TAIL.match(text, position)
+        if tail:
+            return _Unit(position, tail.end(), _TAIL, ((),), 0.0, True)
+    if char.isascii():
+        if not _is_lone_ascii(text, position):
+            return None
+        return _ascii_unit(char, position, _is_wedged(text, position))
+    options = _char_bytes(char)
+    if not options:
+        return None
+    if _is_han(char):
+        return _Unit(position, position + 1, _HAN, options, tables.garbled_cost(char), tables.is_rare_han(char))
+    marker = bool(_SYMBOL.match(char))
+    return _Unit(position, position + 1, _OTHER, options, tables.garbled_cost(char), marker)
+
+
+def _is_lone_ascii(text: str, position: int) -> bool:
+    char = text[position]
+    if not char.isprintable() or char.isspace():
+        return False
+    before = text[position - 1] if position > 0 else " "
+    after = text[position + 1] if position + 1 < len(text) else " "
+    return not (_is_ascii_word(before) or _is_ascii_word(after))
+
+
+def _is_ascii_word(char: str) -> bool:
+    return char.isascii() and (char.isalnum() or char in "/-_.%&+")
+
+
+def _is_wedged(text: str, position: int) -> bool:
+    before = text[position - 1] if position > 0 else ""
+    after = text[position + 1] if position + 1 < len(text) else ""
+    return bool(before) and bool(after) and not before.isascii() and not after.isascii()
+
+
+def _ascii_unit(char: str, position: int, wedged: bool) -> _Unit:
+    code = ord(char)
+    options: list[tuple[int, ...]] = [(0xA3, code + 0x80)]  # a full-width form, narrowed
+    if 0x40 <= code <= 0x7E:
+        options.append((code,))  # a GBK trail byte that resynchronised the decoder
+    marker = wedged and (char.isalpha() or char in _ODD_ASCII)
+    return _Unit(position, position + 1, _ASCII, tuple(options), _LONE_ASCII_COST, marker)
+
+
+@lru_cache(maxsize=8192)
+def _char_bytes(char: str) -> tuple[tuple[int, ...], ...]:
+    """GBK bytes of ``char`` and of every traditional character folding to it."""
+    options = []
+    for form in [char, *_tables().variants.get(char, ())]:
+        try:
+            encoded = form.encode("gbk")
+        except UnicodeEncodeError:
+            continue
+        if len(encoded) == 2:
+            options.append(tuple(encoded))
+    return tuple(options)
+
+
+# --------------------------------------------------------------------------
+# Readings: decoding the bytes the right way
+#
+# Each decoder is a small state machine over byte tokens (``_WILD`` for an
+# unknown byte). A dynamic programme over the units keeps, for every decoder
+# state, the cheapest way to reach it; units offer alternative byte sequences
+# (``?`` is one or two unknown bytes; ``!`` is ``!`` or a narrowed ``！``).
+
+
+class _Fill(NamedTuple):
+    """A character with one lost byte: the candidates, best first."""
+
+    candidates: list[_Candidate]
+
+
+class _Step(NamedTuple):
+    previous: Optional["_Step"]
+    item: object  # a character (str) or a _Fill
+    first: int  # unit holding the character's first known byte
+    last: int  # unit holding its last byte
+
+
+class _Reading(NamedTuple):
+    start: int  # unit index
+    end: int  # unit index (exclusive)
+    cost: float
+    path: Optional[_Step]
+
+
+_Emit = Optional[tuple[object, float, object]]  # (new state, cost, character or fill or None)
+
+
+class _GbkInStep:
+    """GBK decoded one byte away from where the garbling decoder paired them."""
+
+    # Between characters; first byte dropped (its lead was lost); first
+    # byte is the trail of a character whose lead was lost.
+    initial = (_NONE, _DROP, _WILD)
+
+    @staticmethod
+    def idle(state) -> bool:
+        return state in (_NONE, _DROP)
+
+    @staticmethod
+    def feed(pending, byte) -> _Emit:
+        if pending == _NONE:
+            if byte == _WILD or 0x81 <= byte <= 0xFE:
+                return byte, 0.0, None
+            return None  # an ASCII byte here means the text was never out of step
+        if pending == _DROP:
+            return _NONE, (_FILL_COST if byte == _WILD else _DROP_COST), None
+        if pending == _WILD and byte == _WILD:
+            return None
+        if pending == _WILD or byte == _WILD:
+            by_trail, by_lead = _gbk_fills()
+            candidates = by_trail.get(byte) if pending == _WILD else by_lead.get(pending)
+            return (_NONE, candidates[0].cost + _FILL_COST, _Fill(candidates)) if candidates else None
+        char = _gbk_pair(pending, byte)
+        cost = _tables().reading_cost(char) if char else None
+        return None if cost is None else (_NONE, cost, char)
+
+    @staticmethod
+    def finish(pending) -> tuple[float, object]:
+        if pending in (_NONE, _DROP, _WILD):
+            return 0.0, None  # a trailing ``?`` that began nothing
+        candidates = _gbk_fills()[1].get(pending)
+        if candidates:
+            return candidates[0].cost + _FILL_COST, _Fill(candidates)
+        return _DROP_COST, None
+
+
+_UTF8_DROP = ("drop",)
+
+
+class _Utf8:
+    """UTF-8 bytes that a GBK decoder had turned into Chinese-looking pairs."""
+
+    initial = ((), _UTF8_DROP)
+
+    @staticmethod
+    def idle(state) -> bool:
+        return state in ((), _UTF8_DROP)
+
+    @staticmethod
+    def feed(pending, byte) -> _Emit:
+        if pending == _UTF8_DROP:
+            if byte == _WILD or 0x80 <= byte <= 0xBF:
+                return _UTF8_DROP, _DROP_COST, None  # the rest of a character whose lead was lost
+            pending = ()
+        if not pending:
+            if byte == _WILD or 0xE0 <= byte <= 0xEF:
+                return (byte,), 0.0, None
+            return None
+        if byte != _WILD and not 0x80 <= byte <= 0xBF:
+            return None
+        sequence = pending + (byte,)
+        if len(sequence) < 3:
+            return sequence, 0.0, None
+        return _Utf8.character(sequence)
+
+    @staticmethod
+    def character(sequence: tuple[int, ...]) -> _Emit:
+        holes = sequence.count(_WILD)
+        if holes == 0:
+            try:
+                char = bytes(sequence).decode("utf-8")
+            except UnicodeDecodeError:
+                return None
+            cost = _tables().reading_cost(char)
+            return None if cost is None else ((), cost, char)
+        candidates = _utf8_fills().get(sequence) if holes == 1 else None
+        return ((), candidates[0].cost + _FILL_COST, _Fill(candidates)) if candidates else None
+
+    @staticmethod
+    def finish(pending) -> tuple[float, object]:
+        if pending in ((), _UTF8_DROP):
+            return 0.0, None
+        completed = _Utf8.character(pending + (_WILD,) * (3 - len(pending)))
+        if completed is None:
+            return _DROP_COST * len(pending), None
+        return completed[1], completed[2]
+
+
+_DECODERS = (_GbkInStep, _Utf8)
+
+
+def _readings(decoder, units: list[_Unit], first: int, stop: int) -> Iterable[_Reading]:
+    """The cheapest reading of units[first:end] for every end up to ``stop``."""
+    states = {state: (0.0, None, first) for state in decoder.initial}
+    for index in range(first, min(stop, first + _MAX_SPAN)):
+        states = _advance(decoder, states, units[index].options, index)
+        if not states:
+            return
+        best: Optional[_Reading] = None
+        for state, (cost, path, origin) in states.items():
+            extra, item = decoder.finish(state)
+            total = cost + extra
+            if best is None or total < best.cost:
+                finished = _Step(path, item, origin, index) if item is not None else path
+                best = _Reading(first, index + 1, total, finished)
+        if best is not None:
+            yield best
+
+
+def _advance(decoder, states: dict, options, index: int) -> dict:
+    advanced: dict = {}
+    for pending, (cost, path, origin) in states.items():
+        for option in options:
+            state, total, trail, began = pending, cost, path, origin
+            for byte in option:
+                step = decoder.feed(state, byte)
+                if step is None:
+                    break
+                was_idle = decoder.idle(state)
+                state, extra, item = step
+                total += extra
+                if was_idle:
+                    began = index
+                if item is not None:
+                    trail = _Step(trail, item, began, index)
+            else:
+                if state not in advanced or total < advanced[state][0]:
+                    advanced[state] = (total, trail, began)
+    return advanced
+
+
+# --------------------------------------------------------------------------
+# Choosing runs
+
+# Markers further apart than this belong to different clusters.
+_CLUSTER_GAP = 4
+# How far a run may reach beyond its outermost markers.
+_REACH_BEFORE = 4
+_REACH_AFTER = 8
+# At a run's edge, a character this rare that makes no word with its
+# neighbours is more likely a misreading of lost bytes than text.
+_WEAK_RANK = 2000
+_EDGE = 3
+
+
+class _Char(NamedTuple):
+    char: str
+    first: int  # unit index
+    last: int
+    share: float  # how clearly a filled character beat its rivals (1.0 if not filled)
+
+
+class _Repair(NamedTuple):
+    start: int  # unit index
+    end: int
+    text: str
+    confidence: float
+
+
+def _best_reading(units: list[_Unit], hi: int, starts: range) -> Optional[tuple[float, _Reading]]:
+    """The reading of some units[s:e] (s in ``starts``, e <= hi) that gains most.
+
+    Equal gains go to the shorter run, so clean text read in step (which
+    gains nothing) is left out of it.
+    """
+    garbled = [0.0]
+    for unit in units:
+        garbled.append(garbled[-1] + unit.cost)
+    best: Optional[tuple[float, int, _Reading]] = None
+    for first in starts:
+        for decoder in _DECODERS:
+            for reading in _readings(decoder, units, first, hi):
+                if not any(unit.marker for unit in units[first : reading.end]):
+                    continue
+                gain = garbled[reading.end] - garbled[first] - reading.cost
+                length = reading.end - first
+                if best is None or gain > best[0] + 1e-6 or (abs(gain - best[0]) <= 1e-6 and length < best[1]):
+                    best = (gain, length, reading)
+    return None if best is None else (best[0], best[2])
+
+
+def _repair(text: str, units: list[_Unit], lo: int, hi: int, starts: range) -> Optional[_Repair]:
+    found = _best_reading(units, hi, starts)
+    if found is None:
+        return None
+    gain, reading = found
+    garbled_units = sum(unit.kind != _TAIL for unit in units[reading.start : reading.end])
+    if gain < _MIN_GAIN or gain < _MIN_GAIN_PER_CHAR * garbled_units:
+        return None
+    before = _text_before(text, units[reading.start].start)
+    after = _text_after(text, units[reading.end - 1].end)
+    chars = _resolve(reading.path, before, after)
+    chars = _trim_edges(chars, before, after)
+    if len(chars) < _MIN_READING_CHARS:
+        return None
+    start = chars[0].first if chars[0].first > reading.start else reading.start
+    end = chars[-1].last + 1 if chars[-1].last + 1 < reading.end else reading.end
+    start, end = _with_tails(units, start, end)
+    share = math.prod(c.share for c in chars)
+    confidence = share * (1.0 - math.exp(-gain / _MIN_GAIN))
+    return _Repair(start, end, "".join(c.char for c in chars), round(confidence, 3))
+
+
+def _text_before(text: str, position: int) -> str:
+    return text[position - 1] if position else ""
+
+
+def _text_after(text: str, position: int) -> str:
+    return text[position] if position < len(text) else ""
+
+
+def _with_tails(units: list[_Unit], start: int, end: int) -> tuple[int, int]:
+    """A pinyin annotation left behind a ``?`` goes with the ``?``."""
+    while end < len(units) and units[end].kind == _TAIL:
+        end += 1
+    return start, end
+
+
+def _resolve(path: Optional[_Step], before: str, after: str) -> list[_Char]:
+    """The reading's characters, choosing each lost byte from its neighbours."""
+    steps: list[_Step] = []
+    while path is not None:
+        steps.append(path)
+        path = path.previous
+    steps.reverse()
+    tables = _tables()
+    chars: list[_Char] = []
+    for index, step in enumerate(steps):
+        if isinstance(step.item, str):
+            chars.append(_Char(step.item, step.first, step.last, 1.0))
+            continue
+        previous = chars[-1].char if chars else before
+        following = steps[index + 1].item if index + 1 < len(steps) else after
+        following = following if isinstance(following, str) else ""
+        choice, share = _choose(step.item.candidates, previous, following, tables)
+        chars.append(_Char(choice, step.first, step.last, share))
+    return chars
+
+
+def _choose(candidates: list[_Candidate], previous: str, following: str, tables: _Tables) -> tuple[str, float]:
+    """The candidate with the best frequency, helped by making a word; and its share."""
+    scored = []
+    for candidate in candidates[:200]:
+        score = -candidate.cost
+        if previous and tables.makes_word(previous, candidate.char):
+            score += _WORD_BONUS
+        if following and tables.makes_word(candidate.char, following):
+            score += _WORD_BONUS
+        scored.append((score, candidate.char))
+    scored.sort(reverse=True)
+    top = scored[0][0]
+    mass = sum(math.exp(score - top) for score, _ in scored)
+    return scored[0][1], 1.0 / mass
+
+
+def _trim_edges(chars: list[_Char], before: str, after: str) -> list[_Char]:
+    """Drop edge characters read from bytes next to a loss that make no sense.
+
+    Within a run every byte is known and the reading is solid; at its edges a
+    byte may be lost or mistaken, so a weak character there (and anything
+    between it and the edge) is not trusted.
+    """
+    tables = _tables()
+
+    def weak(index: int) -> bool:
+        char = chars[index].char
+        if char in tables.punctuation or tables.rank.get(char, RARE_RANK) < _WEAK_RANK:
+            return False
+        previous = chars[index - 1].char if index > 0 else before
+        following = chars[index + 1].char if index + 1 < len(chars) else after
+        return not (tables.makes_word(previous, char) or tables.makes_word(char, following))
+
+    head = [i for i in range(min(_EDGE, len(chars))) if weak(i)]
+    if head:
+        chars = chars[head[-1] + 1 :]
+    tail = [i for i in range(max(0, len(chars) - _EDGE), len(chars)) if weak(i)]
+    if tail:
+        chars = chars[: tail[0]]
+    return chars
+
+
+# --------------------------------------------------------------------------
+# Anchors and windows
+
+
+@lru_cache(maxsize=1)
+def _anchor_pattern() -> regex.Pattern:
+    tables = _tables()
+    common = "".join(sorted(c for c, r in tables.rank.items() if r < RARE_RANK and _is_han(c)))
+    rare = rf"[\p{{Han}}--[{regex.escape(common, special_only=True)}]]"
+    mark = rf"(?:[?\ufffd{_GARBLE_SYMBOLS}]|{rare})"
+    return regex.compile(
+        rf"""(?V1)
+        \ufffd
+        | (?<=\p{{Han}})\?(?=[^\s])
+        | (?<=[^\s])\?(?=\p{{Han}})
+        | (?<=\p{{Han}})[A-Za-z<>=@#$^&*_|~](?=\p{{Han}})
+        | {mark}[^\s]{{0,2}}{mark}
+        """,
+        regex.VERBOSE,
+    )
+
+
+def find_mojibake(text: str) -> list[MojibakeRun]:
+    """Garbled runs in ``text``, with their repaired reading where it is certain."""
+    runs: list[MojibakeRun] = []
+    for start, end in _windows(text):
+        for units in _segments(text, start, end):
+            for lo, hi in _clusters(units):
+                runs.extend(_runs_in_cluster(text, units, lo, hi))
+    return _disjoint_runs(runs)
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches around anchors, merged where they overlap."""
+    windows: list[tuple[int, int]] = []
+    for match in _anchor_pattern().finditer(text):
+        left = max(0, match.start() - _WINDOW)
+        right = min(len(text), match.end() + _WINDOW)
+        if windows and left <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], right)
+        else:
+            windows.append((left, right))
+    return windows
+
+
+def _clusters(units: list[_Unit]) -> list[tuple[int, int]]:
+    """Unit ranges holding two or more markers that lie close together."""
+    markers = [index for index, unit in enumerate(units) if unit.marker]
+    clusters: list[tuple[int, int]] = []
+    group: list[int] = []
+    for index in markers:
+        if group and index - group[-1] > _CLUSTER_GAP:
+            clusters.extend(_as_cluster(group))
+            group = []
+        group.append(index)
+    clusters.extend(_as_cluster(group))
+    return clusters
+
+
+def _as_cluster(group: list[int]) -> list[tuple[int, int]]:
+    return [(group[0], group[-1] + 1)] if len(group) >= 2 else []
+
+
+def _runs_in_cluster(text: str, units: list[_Unit], lo: int, hi: int) -> list[MojibakeRun]:
+    """Repair the best run around markers units[lo:hi]; then look again beside it."""
+    if sum(unit.marker for unit in units[lo:hi]) < 1:
+        return []
+    first = max(0, lo - _REACH_BEFORE)
+    last = min(len(units), hi + _REACH_AFTER)
+    repair = _repair(text, units, first, last, range(first, hi))
+    if repair is None:
+        return _unrepaired(units, lo, hi)
+    runs = [MojibakeRun(units[repair.start].start, units[repair.end - 1].end, repair.text, repair.confidence)]
+    runs += _leftover(units, repair.start, -1)
+    runs += _leftover(units, repair.end - 1, +1)
+    if lo < repair.start:
+        runs += _runs_in_cluster(text, units, lo, min(hi, repair.start))
+    if repair.end < hi:
+        runs += _runs_in_cluster(text, units, max(lo, repair.end), hi)
+    return runs
+
+
+def _leftover(units: list[_Unit], edge: int, direction: int) -> list[MojibakeRun]:
+    """Loss marks right beside a repaired run (``?;`` before it): garbled, unreadable."""
+    index = edge + direction
+    stray: list[_Unit] = []
+    while 0 <= index < len(units) and units[index].kind in (_LOSS, _TAIL, _ASCII, _OTHER):
+        if units[index].kind == _OTHER and not units[index].marker:
+            break
+        stray.append(units[index])
+        index += direction
+    if not any(unit.kind == _LOSS for unit in stray):
+        return []
+    start = min(unit.start for unit in stray)
+    end = max(unit.end for unit in stray)
+    return [MojibakeRun(start, end, None, 0.5)]
+
+
+def _unrepaired(units: list[_Unit], lo: int, hi: int) -> list[MojibakeRun]:
+    """A dense cluster of loss marks and stray symbols, though no reading is certain.
+
+    Rare Han characters alone never qualify: names and technical terms have them.
+    """
+    cluster = units[lo:hi]
+    markers = sum(unit.marker for unit in cluster)
+    foreign = sum(unit.marker and unit.kind != _HAN for unit in cluster)
+    if markers < 3 or foreign < 1 or markers * 2 < len(cluster):
+        return []
+    if not any(unit.kind == _LOSS for unit in cluster) and foreign < 2:
+        return []
+    return [MojibakeRun(cluster[0].start, cluster[-1].end, None, round(min(1.0, markers / 6), 3))]
+
+
+def _disjoint_runs(runs: list[MojibakeRun]) -> list[MojibakeRun]:
+    kept: list[MojibakeRun] = []
+    for run in sorted(runs, key=lambda r: (r.start, -r.end)):
+        if kept and run.start < kept[-1].end:
+            continue
+        kept.append(run)
+    return kept
