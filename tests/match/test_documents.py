@@ -62,14 +62,21 @@ def test_spans_hold_the_title(case: dict) -> None:
 
 @pytest.mark.parametrize(
     ("title", "kind"),
-    [("某某管理办法", "办法"), ("某某日报", "publication"), ("某某工作报告", "报告"), ("某某法", "法"), ("某某选集", None)],
+    [
+        ("某某管理办法", "办法"),
+        ("某某日报", "publication"),
+        ("某某工作报告", "报告"),
+        ("某某法", "法"),
+        ("某某选集", None),
+    ],
 )
 def test_kind_comes_from_the_longest_suffix(title: str, kind: str) -> None:
     assert document_kind(title) == kind
 
 
 _FRAGMENTS = st.sampled_from(
-    ["《", "》", "〈", "〉", "\n", "国务院", "印发", "关于", "的通知", "办法", "、", "和", "(试行)", "纲要", " ", "近日,"]
+    ["《", "》", "〈", "〉", "\n", "国务院", "印发", "关于", "的通知", "办法", "、", "和", "(试行)",
+     "纲要", " ", "近日,"]
 )
 
 

@@ -14,6 +14,7 @@ from typing import Optional, Sequence
 
 import regex
 
+from qextract.entities.automaton import Starts
 from qextract.entities.lexicon import Lexicon, lexicon
 from qextract.entities.persons import DEFAULT_THRESHOLD, Context, best_at
 from qextract.entities.tokens import TokenView
@@ -22,9 +23,11 @@ from qextract.segment.tokenizer import Token, Tokenizer, shared_default_tokenize
 
 # How far a free-form body name may reach to the left of its suffix.
 MAX_FREE_NAME = 14
+# Bodies nest at most this deep after the place: 奉贤区|委|统战部, 省|政府|办公厅.
+MAX_UNITS = 4
 # Words that end a free-form body name on its left (参观了|尚德太阳能有限公司).
 _NAME_LIKE_TAGS = frozenset(
-    {"n", "nr", "nrt", "nrfg", "nr1", "nr2", "nrf", "ns", "nsf", "nt", "nz", "nl", "ng", "nnt", "j", "eng", "vn", "an", "b", "x"}
+    {"n", "nr", "nrt", "nrfg", "nr1", "nr2", "nrf", "ns", "nsf", "nt", "nz", "nl", "ng", "nnt", "j", "eng", "vn", "an", "a", "b", "x"}
 )
 _BRACKETED_GROUP = regex.compile(r"[(（]集团[)）]")
 _HAN = regex.compile(r"\p{Han}")
@@ -42,64 +45,69 @@ class DictionaryEntityRecognizer:
         if tokens is None:
             tokens = (self._tokenizer or shared_default_tokenizer()).tokens(text)
         view = TokenView(tokens)
+        starts = self._lexicon.words.starts(text)
         taken = bytearray(len(text))
-        titles = self._titles(text, view, taken)
-        orgs = self._orgs(text, view, taken)
-        places = self._places(text, view, taken)
+        titles = self._titles(text, view, starts, taken)
+        orgs = self._orgs(text, view, starts, taken)
+        places = self._places(text, view, starts, taken)
         persons = self._persons(text, view, titles, taken)
         places = _without_overlaps(places, persons)  # 王益群 is a person, not the place 王益
         return sorted(titles + orgs + places + persons, key=lambda entity: entity.start)
 
     # -- posts ---------------------------------------------------------------
 
-    def _titles(self, text: str, view: TokenView, taken: bytearray) -> list[Entity]:
+    def _titles(self, text: str, view: TokenView, starts: Starts, taken: bytearray) -> list[Entity]:
         found = []
-        for match in _scan(self._lexicon.title_pattern, text, lambda m: view.is_boundary(m.start()) and view.is_boundary(m.end())):
-            category = self._lexicon.post_category(match.group())
-            found.append(Entity(match.start(), match.end(), TITLE, match.group(), kind=category))
-            _take(taken, match.start(), match.end())
+        reached = 0
+        for start in sorted(starts):
+            if start < reached or not view.is_boundary(start):
+                continue
+            end, head_start = _post_at(start, starts, view)
+            if end is None:
+                continue
+            category = self._lexicon.posts.get(text[head_start:end])
+            found.append(Entity(start, end, TITLE, text[start:end], kind=category))
+            _take(taken, start, end)
+            reached = end
         return found
 
     # -- bodies --------------------------------------------------------------
 
-    def _orgs(self, text: str, view: TokenView, taken: bytearray) -> list[Entity]:
+    def _orgs(self, text: str, view: TokenView, starts: Starts, taken: bytearray) -> list[Entity]:
         found = []
-        position = 0
-        pattern = self._lexicon.org_pattern
-        while True:
-            match = pattern.search(text, position)
-            if match is None:
-                break
-            span = self._org_span(match, text, view, taken)
-            if span is None:
-                position = match.start() + 1
+        reached = 0
+        for start in sorted(starts):
+            if start < reached or taken[start] or not view.is_boundary(start):
                 continue
-            start, end = span
-            found.append(Entity(start, end, ORG, text[start:end], kind=self._org_kind(text[start:end])))
-            _take(taken, start, end)
-            position = end
+            span = self._org_at(start, text, view, starts, taken)
+            if span is None:
+                continue
+            body_start, end = span
+            found.append(Entity(body_start, end, ORG, text[body_start:end], kind=self._org_kind(text[body_start:end])))
+            _take(taken, body_start, end)
+            reached = end
         return found
 
-    def _org_span(self, match: regex.Match, text: str, view: TokenView, taken: bytearray) -> Optional[tuple[int, int]]:
-        start, end = match.start(), match.end()
-        # A post starting inside the body keeps its words (局|党委书记): cut the body there.
-        for cut in range(start + 1, end):
-            if taken[cut] and not taken[cut - 1]:
-                end = cut
-                break
-        if any(taken[start:end]) or not view.is_boundary(end) or not view.is_boundary(start):
+    def _org_at(self, start: int, text: str, view: TokenView, starts: Starts, taken: bytearray) -> Optional[tuple[int, int]]:
+        """[place][level] unit{1,4}: the longest reading that ends on a word boundary."""
+        best: Optional[tuple[int, bool, int]] = None
+        for place_end in [start] + _ends(starts, start, "place"):
+            for level_end in [place_end] + _ends(starts, place_end, "level"):
+                anchored = level_end > start
+                for end, unit_count, bare in _unit_ends(level_end, starts, taken):
+                    if not view.is_boundary(end):
+                        continue
+                    if not anchored and unit_count == 1 and bare:
+                        continue  # a lone short suffix (部, 局) is no body
+                    if best is None or end > best[0]:
+                        best = (end, anchored, level_end)
+        if best is None:
             return None
-        body = text[start:end]
-        if body in self._lexicon.non_bodies:
+        end, anchored, _ = best
+        if text[start:end] in self._lexicon.non_bodies:
             return None
-        anchored = bool(match.group("place") or match.group("level"))
-        units = match.group("units")
-        if not anchored:
-            start = self._extend_left(text, start, view, taken)
-            anchored = start < match.start()
-        if not anchored and (len(units) < 3 and units not in self._lexicon.fused_bodies):
-            return None
-        return start, end
+        body_start = start if anchored else self._extend_left(text, start, view, taken)
+        return body_start, end
 
     def _extend_left(self, text: str, start: int, view: TokenView, taken: bytearray) -> int:
         """Reach left over name-like words to the start of a free-form body name."""
@@ -133,14 +141,19 @@ class DictionaryEntityRecognizer:
 
     # -- places --------------------------------------------------------------
 
-    def _places(self, text: str, view: TokenView, taken: bytearray) -> list[Entity]:
+    def _places(self, text: str, view: TokenView, starts: Starts, taken: bytearray) -> list[Entity]:
         found = []
-        lex = self._lexicon
-        for match in _scan(lex.division_pattern, text, lambda m: not any(taken[m.start() : m.end()]) and view.is_boundary(m.start())):
-            division = lex.division(match.group())
-            if division is None:
+        reached = 0
+        for start in sorted(starts):
+            if start < reached or taken[start] or not view.is_boundary(start):
                 continue
-            found.append(Entity(match.start(), match.end(), LOC, match.group(), kind=division.level))
+            for end, roles in starts[start]:
+                if "place" in roles and not any(taken[start:end]):
+                    division = self._lexicon.division(text[start:end])
+                    kind = division.level if division else None
+                    found.append(Entity(start, end, LOC, text[start:end], kind=kind))
+                    reached = end
+                    break
         return found
 
     # -- persons -------------------------------------------------------------
@@ -177,19 +190,48 @@ class DictionaryEntityRecognizer:
         return found
 
 
-def _scan(pattern: regex.Pattern, text: str, accept) -> list[regex.Match]:
-    """Leftmost-longest matches; a rejected match lets the search resume one character on."""
+def _ends(starts: Starts, position: int, role: str) -> list[int]:
+    return [end for end, roles in starts.get(position, ()) if role in roles]
+
+
+def _post_at(start: int, starts: Starts, view: TokenView) -> tuple[Optional[int], int]:
+    """(end, start of the post word) of the longest [status][rank] post at ``start``."""
+    best: tuple[Optional[int], int] = (None, start)
+    for status_end in [start] + _ends(starts, start, "status"):
+        for rank_end in [status_end] + _ends(starts, status_end, "rank"):
+            for end in _ends(starts, rank_end, "post"):
+                if view.is_boundary(end):
+                    if best[0] is None or end > best[0]:
+                        best = (end, rank_end)
+                    break
+    return best
+
+
+def _unit_ends(position: int, starts: Starts, taken: bytearray) -> list[tuple[int, int, bool]]:
+    """(end, units so far, last unit a bare short suffix) after each of up to four body units."""
     found = []
-    position = 0
-    while True:
-        match = pattern.search(text, position)
-        if match is None:
-            return found
-        if match.end() > match.start() and accept(match):
-            found.append(match)
-            position = match.end()
-        else:
-            position = match.start() + 1
+    for count in range(1, MAX_UNITS + 1):
+        unit = _longest_unit(position, starts, taken)
+        if unit is None:
+            break
+        end, bare = unit
+        found.append((end, count, bare))
+        position = end
+    return found
+
+
+def _longest_unit(position: int, starts: Starts, taken: bytearray) -> Optional[tuple[int, bool]]:
+    options: list[tuple[int, bool]] = []
+    for end, roles in starts.get(position, ()):
+        if any(taken[position:end]):
+            continue
+        if "fused" in roles:
+            options.append((end, False))
+        if "suffix" in roles or "free_suffix" in roles:
+            options.append((end, end - position < 2))
+        if "stem" in roles:
+            options.extend((suffix_end, False) for suffix_end in _ends(starts, end, "suffix") + _ends(starts, end, "free_suffix") if not any(taken[end:suffix_end]))
+    return max(options) if options else None
 
 
 def _without_overlaps(entities: list[Entity], winners: list[Entity]) -> list[Entity]:

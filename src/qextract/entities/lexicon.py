@@ -17,6 +17,7 @@ from typing import Optional
 import regex
 
 from qextract.data import load_json, load_lines
+from qextract.entities.automaton import WordIndex
 
 _DIR = "entities/"
 
@@ -51,9 +52,8 @@ class Lexicon:
     name_totals: NameChar
     posts: dict[str, str]  # post as written -> category
     official_categories: frozenset[str]
-    title_pattern: regex.Pattern
-    org_pattern: regex.Pattern
-    free_org_suffix_pattern: regex.Pattern
+    status_prefixes: tuple[str, ...]
+    rank_prefixes: tuple[str, ...]
     division_pattern: regex.Pattern
     divisions: dict[str, Division]  # full or short name -> division
     level_words: tuple[str, ...]
@@ -66,6 +66,7 @@ class Lexicon:
     byline_after: dict[str, str]
     byline_datelines: tuple[str, ...]
     programme_words: tuple[str, ...]
+    words: WordIndex  # every dictionary word with its roles, for one-pass scanning
     _given_cache: dict[tuple[str, str], float] = field(default_factory=dict)
 
     # -- names ---------------------------------------------------------------
@@ -110,14 +111,15 @@ class Lexicon:
 
     def post_category(self, post: str) -> Optional[str]:
         """Category of a post as written, with status prefixes (原, 代) stripped."""
-        category = self.posts.get(post)
-        if category is not None:
-            return category
-        match = self.title_pattern.fullmatch(post)
-        if match is None:
-            return None
-        core = match.group("core") or ""
-        return self.posts.get(core) or self.posts.get(match.group("head") or "", "gov")
+        for prefixes in (self.status_prefixes, self.rank_prefixes):
+            category = self.posts.get(post)
+            if category is not None:
+                return category
+            for prefix in prefixes:
+                if post.startswith(prefix):
+                    post = post[len(prefix) :]
+                    break
+        return self.posts.get(post)
 
     def division(self, name: str) -> Optional[Division]:
         return self.divisions.get(name)
@@ -184,42 +186,31 @@ def _post_table(data: dict) -> dict[str, str]:
     return posts
 
 
-def _title_pattern(data: dict, posts: dict[str, str]) -> regex.Pattern:
-    prefixes = data["variant_prefixes"]
-    return regex.compile(
-        r"(?:\L<status>)?(?P<core>(?:\L<rank>)?(?P<head>\L<posts>))",
-        status=prefixes["status"],
-        rank=prefixes["rank"],
-        posts=list(posts),
-    )
-
-
-def _org_patterns(bodies: dict, divisions: dict[str, Division]) -> tuple[regex.Pattern, regex.Pattern]:
-    suffixes = [suffix for kind in bodies["suffixes"].values() for suffix in kind]
-    free_suffixes = [
-        suffix for kind in ("association", "institution", "company") for suffix in bodies["suffixes"][kind]
-    ]
-    places = [name for name, division in divisions.items() if not division.short_ambiguous or name == division.name]
-    structured = regex.compile(
-        r"(?P<place>\L<places>)?(?P<level>\L<levels>)?"
-        r"(?P<units>(?:\L<fused>|(?:\L<stems>)?\L<suffixes>){1,4})",
-        places=places,
-        levels=bodies["levels"],
-        fused=bodies["fused"],
-        stems=bodies["stems"],
-        suffixes=suffixes,
-    )
-    free = regex.compile(r"\L<free>", free=free_suffixes)
-    return structured, free
-
-
-def _division_pattern(divisions: dict[str, Division]) -> regex.Pattern:
-    names = [
+def _trusted_places(divisions: dict[str, Division]) -> list[str]:
+    return [
         key
         for key, division in divisions.items()
         if len(key) >= 2 and (key == division.name or not division.short_ambiguous)
     ]
-    return regex.compile(r"\L<divisions>", divisions=names)
+
+
+def _division_pattern(divisions: dict[str, Division]) -> regex.Pattern:
+    return regex.compile(r"\L<divisions>", divisions=_trusted_places(divisions))
+
+
+def _word_index(posts_data: dict, posts: dict[str, str], bodies: dict, divisions: dict[str, Division]) -> WordIndex:
+    prefixes = posts_data["variant_prefixes"]
+    free = {suffix for kind in ("association", "institution", "company") for suffix in bodies["suffixes"][kind]}
+    words: list[tuple[str, str]] = [(post, "post") for post in posts]
+    words += [(word, "status") for word in prefixes["status"]]
+    words += [(word, "rank") for word in prefixes["rank"]]
+    words += [(place, "place") for place in _trusted_places(divisions)]
+    words += [(level, "level") for level in bodies["levels"]]
+    words += [(stem, "stem") for stem in bodies["stems"]]
+    words += [(fused, "fused") for fused in bodies["fused"]]
+    for suffixes in bodies["suffixes"].values():
+        words += [(suffix, "free_suffix" if suffix in free else "suffix") for suffix in suffixes]
+    return WordIndex(words)
 
 
 @lru_cache(maxsize=1)
@@ -233,7 +224,6 @@ def lexicon() -> Lexicon:
     name_chars, totals = _load_name_chars()
     divisions = _load_divisions()
     posts = _post_table(posts_data)
-    org_pattern, free_suffix = _org_patterns(bodies, divisions)
     return Lexicon(
         surnames=frozenset(s for s in surnames if len(s) == 1),
         compound_surnames=frozenset(s for s in surnames if len(s) == 2),
@@ -241,9 +231,8 @@ def lexicon() -> Lexicon:
         name_totals=totals,
         posts=posts,
         official_categories=frozenset(posts_data["official_categories"]),
-        title_pattern=_title_pattern(posts_data, posts),
-        org_pattern=org_pattern,
-        free_org_suffix_pattern=free_suffix,
+        status_prefixes=tuple(posts_data["variant_prefixes"]["status"]),
+        rank_prefixes=tuple(posts_data["variant_prefixes"]["rank"]),
         division_pattern=_division_pattern(divisions),
         divisions=divisions,
         level_words=tuple(bodies["levels"]),
@@ -256,6 +245,7 @@ def lexicon() -> Lexicon:
         byline_after=dict(bylines["after_names"]),
         byline_datelines=tuple(bylines["datelines"]),
         programme_words=tuple(load_lines(_DIR + "programme_words.txt")),
+        words=_word_index(posts_data, posts, bodies, divisions),
     )
 
 

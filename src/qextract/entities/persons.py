@@ -28,7 +28,7 @@ CROSSES_WORD = -3.0
 IS_COMMON_WORD = -3.0
 JIEBA_PERSON = 2.0
 SINGLE_GIVEN = -0.5
-DEFAULT_THRESHOLD = 3.0
+DEFAULT_THRESHOLD = 5.0
 
 _PUNCTUATION = regex.compile(r"[\p{P}\p{S}\s]")
 _HAN = regex.compile(r"\p{Han}")
@@ -117,7 +117,7 @@ def _score(start: int, end: int, surname: str, given: str, ctx: Context, lex: Le
 
 
 def _left(start: int, ctx: Context, lex: Lexicon) -> float:
-    if start in ctx.title_ends:
+    if start in ctx.title_ends or _after_spaces(ctx.text, start) in ctx.title_ends:
         return AFTER_POST
     if start == 0 or _PUNCTUATION.match(ctx.text, start - 1):
         return AFTER_PUNCTUATION
@@ -125,6 +125,13 @@ def _left(start: int, ctx: Context, lex: Lexicon) -> float:
         if start >= size and ctx.text[start - size : start] in lex.before_name:
             return AFTER_INTRODUCER
     return 0.0
+
+
+def _after_spaces(text: str, start: int) -> int:
+    """Where the spaces before ``start`` begin (局长 王 刚: the post ends there)."""
+    while start > 0 and text[start - 1] in " \u3000":
+        start -= 1
+    return start
 
 
 def _right(end: int, ctx: Context, lex: Lexicon) -> float:

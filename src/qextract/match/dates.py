@@ -415,7 +415,7 @@ class _RunParser:
         if digits is None:
             return None, index + 1
         point = Point(atom.start, atom.end, two_digit_year=digits)
-        if self.kind(index + 1) != "month":
+        if self.kind(index + 1) not in ("month", "mspan", "ypart", "quarter", "leading"):
             return None, index + 1
         return self.after_year(index + 1, point)
 

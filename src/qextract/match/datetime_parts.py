@@ -164,7 +164,7 @@ _CLOCK = (
 )
 _CN_CLOCK_NUMBER = r"(?:[01]?\d|2[0-4]|[零一二两三四五六七八九十]{1,3})"
 _CN_MINUTE = r"(?:[0-5]?\d|[零一二三四五六七八九十]{1,3})"
-_BOUNDARY_AHEAD = r"(?=[\s,，。;；、:：!?！？)）\]】”’\"']|$)"
+_BOUNDARY_AHEAD = r"(?=[\s,，。;；、:：!?！？)）\]】”’\"'-—–~～－至到]|$)"
 
 
 def _alternation(words: list[str]) -> str:
@@ -231,7 +231,7 @@ def _build_atoms() -> regex.Pattern[str]:
         + r"(?P<ys2_b>" + _YEAR4 + r")(?=" + _SP + r"[)）]))",
         # 18年10月: a two-digit year only stands before a month (14年来 is a duration)
         r"(?P<year2>" + _NOT_AFTER_NUMBER + _NOT_AFTER_CN_NUMBER + r"(?P<y2>\d{2}|" + _CN_DIGITS + r"{2})"
-        + _SP + r"年(?=" + _SP + _MONTH + _SP + r"月))",
+        + _SP + r"年(?=" + _SP + r"(?:" + _MONTH + _SP + r"月|前[两二三四五六七八九十\d]{1,2}个?(?:月|季度)|[上下]半年|第?[一二三四1-4]季度)))",
         r"(?P<year4>" + _NOT_AFTER_NUMBER + _NOT_AFTER_CN_NUMBER + r"(?P<y4>" + _YEAR4 + r"|" + _CN_DIGITS
         + r"{4})" + _SP + r"年(?!代))",
         # 1-5月, 1至11月份
@@ -350,6 +350,8 @@ def apply_day_part(hour: int, part: Optional[str]) -> int:
         return hour + 12
     if info.pm == "noon" and hour <= 5:
         return hour + 12
-    if info.pm is False and hour == 12 and part in ("凌晨", "半夜"):
+    if info.pm == "night" and 6 <= hour <= 12:
+        return (hour + 12) % 24
+    if info.pm is False and hour == 12 and part == "凌晨":
         return 0
     return hour

@@ -41,7 +41,7 @@ def _load_kinds() -> list[tuple[str, str]]:
     pairs = []
     for line in load_lines("documents/kinds.tsv"):
         suffix, kind = line.split("\t")
-        pairs.append((suffix.strip(), kind.strip()))
+        pairs.append((suffix.strip(), kind.strip()))  # kind "-": a suffix that names no genre
     # longest suffix first, so 办法 wins over 法 and 日报 over 报
     return sorted(pairs, key=lambda pair: -len(pair[0]))
 
@@ -57,7 +57,8 @@ _VERBS = _alternation(load_lines("documents/issuer_verbs.txt"))
 
 # The clause before a title: "<issuer><adverbs><verb>(了|的)" and nothing else.
 _ISSUING_CLAUSE = regex.compile(
-    r"(?P<issuer>[^。;；,，:：\n]{2,%d}?)(?:%s){0,3}(?:%s)(?:了|的)?\s{0,2}" % (_MAX_ISSUER, _ADVERBS, _VERBS)
+    r"(?P<issuer>[^。;；,，:：\n]{2,%d}?)(?:%s){0,3}(?:%s)(?:了|的)?\s{0,2}"
+    % (_MAX_ISSUER, _ADVERBS, _VERBS)
 )
 _LEADING_ADVERBS = regex.compile(r"^(?:(?:%s|在|由)\s{0,1}){1,3}" % _ADVERBS)
 
@@ -111,7 +112,7 @@ def document_kind(title: str) -> Optional[str]:
     stem = _TRAILING_PAREN.sub("", title).rstrip()
     for suffix, kind in _KINDS:
         if stem.endswith(suffix):
-            return kind
+            return None if kind == "-" else kind
     return None
 
 

@@ -155,7 +155,9 @@ def _read_fields(text: str, line: Line, header: Header, patterns: dict[str, rege
         match = patterns["source"].search(line.text)
         if match:
             start, end = line.start + match.start("value"), line.start + match.end("value")
-            header.source = match.group("value")
+            if text[start] == "《" and text[end - 1] == "》" and end - start > 2:
+                start, end = start + 1, end - 1  # a newspaper as source: 来源:《成都日报》
+            header.source = text[start:end]
             header.source_span = Span(start, end, text[start:end])
     if header.publish_date is None:
         # On a header line, a timestamp after a date label, or else the

@@ -88,7 +88,7 @@ _L = _lists(
 )
 
 def _compile(pattern: str) -> regex.Pattern[str]:
-    return _compile(pattern, ignore_unused=True)
+    return regex.compile(pattern, ignore_unused=True, **_L)
 
 
 # What may follow the last event word of a name.
@@ -113,12 +113,12 @@ AT_EVENT = _compile(
 # Left-hand name segments: the end must be an event word.
 ENDS_WITH_EVENT = _compile(r"(?:\L<kinds>)$")
 TRAILING_FILLER = _compile(r"(?:\s|于|在|,|，|(?:\L<times>)|(?:\L<adverbs>)){1,8}$")
-LEADING_FILLER = _compile(r"^(?:\s|了|于|在|,|，|(?:\L<times>)){1,6}")
+LEADING_FILLER = _compile(r"(?:\s|了|于|在|,|，|(?:\L<times>)){1,6}")
 PREFIX_MARKER = _compile(r"(?:\L<markers>)的")
 SEGMENT_BREAK = _compile(r"[,，。;；:：!！?？\n\s—|｜【】]")
 
 # Visits. "到/赴Y(现场)调研", "在Y考察", "(现场)考察了X", "陪同考察", "会见".
-VISIT_TO = regex.compile(
+VISIT_TO = _compile(
     r"(?:(?<![达得受看找做收遇提感用想说直等听见办])到|赴|(?<![年以后起本原未从将出进回带过])来|前往|深入|走进|来到)"
     r"(?P<place>[^,，。;；:：!！?？、\n\s]{1,20}?)(?:开展|进行)?(?:专题)?"
     r"(?P<adv>\L<visit_adv>)?(?P<verb>\L<visits>)(?!\L<blockers>)")
@@ -134,7 +134,7 @@ OBJECT_TAIL = _compile(r"(?:等(?:[\p{Han}]{0,4}))$|(?:的[\p{Han}]{0,6})$")
 
 # "在无锡期间" (a stay) and "会议期间" / "会后" (an event under way).
 PLACE_FRAME = regex.compile(r"在(?P<place>[^在,，。;；:：!！?？、\n\s]{1,15}?)期间")
-EVENT_FRAME = regex.compile(r"(?:\L<frames>)|(?:\L<kinds>)(?:期间|结束后)")
+EVENT_FRAME = _compile(r"(?:\L<frames>)|(?:\L<kinds>)(?:期间|结束后)")
 
 # Cues around a mention (see lexicon.json for what each list means).
 FUTURE_CUE = _compile(r"\L<future>")
@@ -156,7 +156,7 @@ NAME_NOISE = regex.compile(r"^(?:全国|全省|全市|全区|全县|全州|全�
 
 # A day (or day range) value as the dates stage writes it.
 DAY_VALUE = regex.compile(r"^(?:\d{4}|-)-\d{2}-\d{2}$")
-TIME_OF_DAY_AFTER = regex.compile(r"^\s{0,1}(?P<tod>上午|下午|晚上|中午|早上|凌晨|晚间|傍晚|晚)")
+TIME_OF_DAY_AFTER = regex.compile(r"\s{0,1}(?P<tod>上午|下午|晚上|中午|早上|凌晨|晚间|傍晚|晚)")
 
 # Related-link lists at the foot of a page: "- headline(2023-07-28)".
 LINK_LINE = regex.compile(r"^\s{0,4}(?:[-·•]\s{0,2})?[^\n]{2,120}[(（]\d{4}-\d{1,2}-\d{1,2}[)）]\s{0,4}$")

@@ -19,7 +19,7 @@ is a long quotation of speech, or is numbered in form.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Optional
 
@@ -65,11 +65,20 @@ _COUNT_AT_BREAK = regex.compile(
     _NOT_AFTER_NUMBER + _COUNT + _CLASSIFIER + r"(?P<noun>\p{Han}{1,6})(?=" + _BREAK + r"|$)"
 )
 _COUNT_WHOLE = regex.compile(_COUNT + _CLASSIFIER + r"(?P<noun>\p{Han}{1,8})")
+# What opens the list after a count phrase: a colon, or 即/分别是… .
+_LIST_INTRODUCER = regex.compile(
+    r"[ \t\u3000]{0,2}(?:[:：]|[,，]?[ \t\u3000]{0,2}(?:%s))[ \t\u3000]{0,2}"
+    % _alternation(_lexicon("list_introducers.txt"))
+)
 # The count phrase right after a run of quoted items: “A”“B”等两大系列
 _COUNT_AFTER_LIST = regex.compile(
-    r"\s{0,2}(?:等|这|共|在内的)?\s{0,2}" + _COUNT + _CLASSIFIER + r"(?P<noun>\p{Han}{1,6})"
+    r"\s{0,2}(?:%s)?\s{0,2}" % _alternation(_lexicon("sum_up_words.txt"))
+    + _COUNT
+    + _CLASSIFIER
+    + r"(?P<noun>\p{Han}{1,6})"
 )
 _NOUN_CUT = regex.compile(_alternation(_lexicon("count_phrase_cuts.txt")))
+_COUNTED_THINGS = tuple(_lexicon("counted_things.txt"))
 
 # Repeated-numeral formula: numeral + one character, two to five times.
 _FORMULA_CHAR = r"(?:(?![%s%s])\p{Han})" % (_ANY_NUMERAL, "".join(_lexicon("formula_stop_chars.txt")))
@@ -81,17 +90,22 @@ _PROGRAMME_TAIL = regex.compile(r"\p{Han}{0,12}?(?:%s)" % _alternation(_lexicon(
 _FIXED = regex.compile(_NOT_AFTER_NUMBER + "(?:%s)" % _alternation(tuple(_FIXED_PROGRAMMES)))
 
 _NON_SLOGAN_HEAD = regex.compile(_alternation(_lexicon("non_slogan_heads.txt")))
+_HONOUR_BEFORE = regex.compile(
+    r"(?:%s)[^,，。;；:：“”\n]{0,6}$" % _alternation(_lexicon("honour_verbs.txt"))
+)
+_HONOUR_WINDOW = 12
 _HAS_WORD = regex.compile(r"[\p{Han}\d]")
 _ONLY_NUMERALS = regex.compile(r"[%s]+" % _ANY_NUMERAL)
 
 _CURLY_QUOTE = regex.compile(r"“([^“”\n]{1,60})”|「([^「」\n]{1,60})」|『([^『』\n]{1,60})』")
-_QUOTE_GAP = regex.compile(r"\s{0,2}(?:、|,|，|和|及|与|以及)?\s{0,2}")
+_CONJUNCTIONS = _alternation(_lexicon("list_conjunctions.txt"))
+_QUOTE_GAP = regex.compile(r"\s{0,2}(?:、|,|，|%s)?\s{0,2}" % _CONJUNCTIONS)
 
 # List markers: 一是/一要, 第一, (一), 一、, 1. / 1、, (1), ①.
 _MARKER = regex.compile(
     r"(?<=^|[\n。;；:：,，!！?？\s“”])(?:"
     r"(?P<verb>[%s]{1,3})(?:%s)"
-    r"|第(?P<ordinal>[%s]{1,3})(?=[,，、:：是])"
+    r"|第(?P<ordinal>[%s]{1,3})(?:是|(?=[,，、:：]))"
     r"|[(（](?P<paren>[%s]{1,3})[)）]"
     r"|(?P<comma>[%s]{1,3})、(?=\p{Han})"
     r"|[(（](?P<paren_digit>\d{1,2})[)）]"
@@ -107,11 +121,15 @@ _MARKER = regex.compile(
     )
 )
 _ITEM_END = regex.compile(r"[;；。!！?？\n]")
+_SEMICOLON = regex.compile(r"[;；]")
+_RUN_IN_END = regex.compile(r"[,，。;；!！?？\n]")
+_RUN_IN_SEPARATOR = regex.compile(r"、|%s" % _CONJUNCTIONS)
+_RUN_IN_WINDOW = 200
+_CLAUSE_BREAKS = frozenset(":：,，。;；!！?？\n")
 _CLAUSE_END = regex.compile(r"[。!！?？\n]")
-_ITEM_TRIM_LEFT = " \t\u3000,，、:：是"
+_ITEM_TRIM_LEFT = " \t\u3000,，、:："
 _ITEM_TRIM_RIGHT = " \t\u3000,，、;；。:："
 
-_MARKER_WINDOW = 3000  # how far a list may run
 _MARKER_GAP = 800  # longest item, marker to marker
 _COLON_LIST_WINDOW = 800
 
@@ -148,24 +166,73 @@ def find_slogans_with_warnings(ctx: MatchContext) -> tuple[list[Slogan], list[Ex
     pipeline maps them)."""
     quotes = _find_quotes(ctx.text)
     runs = _quote_runs(ctx.text, quotes)
-    listed = _ListedQuotes(runs)
-    candidates = _quoted(ctx.text, quotes, listed) + _counted_quote_lists(ctx.text, runs)
-    candidates += _unquoted_numbered(ctx, quotes, listed)
+    scan = _Scan(ctx.text, runs)
+    candidates = _quoted(scan, quotes) + _counted_quote_lists(ctx.text, runs)
+    candidates += _unquoted_numbered(scan, quotes)
     return _records(ctx, candidates)
+
+
+@dataclass(frozen=True)
+class _Marker:
+    start: int
+    end: int
+    style: str
+    number: Optional[int]
+
+
+class _Scan:
+    """One text with what item search reads: quoted runs and list markers.
+
+    Markers are found once per text, on first need, so that many count
+    phrases near one long list do not each rescan it.
+    """
+
+    def __init__(self, text: str, runs: list[list[_Quote]]) -> None:
+        self.text = text
+        self._runs_by_start = {run[0].start: run for run in runs}
+        self._markers: Optional[list[_Marker]] = None
+        self._marker_starts: list[int] = []
+
+    def quoted_items_at(self, offset: int) -> Optional[list[tuple[int, int]]]:
+        """The contents of the run of quoted items that opens at ``offset``."""
+        run = self._runs_by_start.get(offset)
+        if run is None:
+            return None
+        return [(quote.content_start, quote.content_end) for quote in run]
+
+    def markers(self) -> list[_Marker]:
+        if self._markers is None:
+            self._markers = [
+                _Marker(match.start(), match.end(), *_marker_value(match))
+                for match in _MARKER.finditer(self.text)
+            ]
+            self._marker_starts = [marker.start for marker in self._markers]
+        return self._markers
+
+    def first_marker_at_or_after(self, offset: int) -> int:
+        self.markers()
+        return bisect_left(self._marker_starts, offset)
 
 
 # --- quoted phrases --------------------------------------------------------
 
 
 def _find_quotes(text: str) -> list[_Quote]:
-    quotes = []
-    for match in _CURLY_QUOTE.finditer(text):
-        quotes.append(_Quote(match.start(), match.end(), match.start() + 1, match.end() - 1))
+    quotes = [_quote(text, match.start(), match.end()) for match in _CURLY_QUOTE.finditer(text)]
     quotes.extend(_ascii_quotes(text))
     quotes.sort(key=lambda quote: quote.start)
     for quote in quotes:
-        quote.kind = _quoted_kind(text[quote.content_start : quote.content_end], text, quote.end)
+        quote.kind = _quoted_kind(text, quote)
     return quotes
+
+
+def _quote(text: str, start: int, end: int) -> _Quote:
+    content_start, content_end = start + 1, end - 1
+    while content_start < content_end and text[content_start].isspace():
+        content_start += 1
+    while content_end > content_start and text[content_end - 1].isspace():
+        content_end -= 1
+    return _Quote(start, end, content_start, content_end)
 
 
 def _ascii_quotes(text: str) -> list[_Quote]:
@@ -176,12 +243,12 @@ def _ascii_quotes(text: str) -> list[_Quote]:
         marks = [line_start + index for index, char in enumerate(line) if char == '"']
         for opening, closing in zip(marks[0::2], marks[1::2]):
             if 1 <= closing - opening - 1 <= 60:
-                quotes.append(_Quote(opening, closing + 1, opening + 1, closing))
+                quotes.append(_quote(text, opening, closing + 1))
         line_start += len(line) + 1
     return quotes
 
 
-def _quoted(text: str, quotes: list[_Quote], listed: _ListedQuotes) -> list[_Candidate]:
+def _quoted(scan: _Scan, quotes: list[_Quote]) -> list[_Candidate]:
     candidates = []
     for quote in quotes:
         if quote.kind is None:
@@ -189,23 +256,25 @@ def _quoted(text: str, quotes: list[_Quote], listed: _ListedQuotes) -> list[_Can
         candidate = _Candidate(quote.content_start, quote.content_end, quote.kind)
         if quote.kind == "numbered":
             candidate.items = []
-            whole = _COUNT_WHOLE.fullmatch(text, quote.content_start, quote.content_end)
+            whole = _COUNT_WHOLE.fullmatch(scan.text, quote.content_start, quote.content_end)
             if whole is not None:
                 candidate.count = _number(whole.group("count"))
-                candidate.items = _items_after(text, quote.end, listed) or []
+                candidate.items = _items_after(scan, quote.end, candidate.count) or []
         candidates.append(candidate)
     return candidates
 
 
-def _quoted_kind(content: str, text: str, after: int) -> Optional[str]:
-    """``numbered``, ``quoted`` or None (not a slogan) for the text of one quote."""
-    content = content.strip()
+def _quoted_kind(text: str, quote: _Quote) -> Optional[str]:
+    """``numbered``, ``quoted`` or None (not a slogan) for one quote."""
+    content = text[quote.content_start : quote.content_end]
     if not _MIN_QUOTED <= len(content) <= _MAX_QUOTED or not _HAS_WORD.search(content):
         return None
     if any(char in _SENTENCE_PUNCTUATION for char in content):
         return None  # a quoted sentence of speech
-    if _NON_SLOGAN_HEAD.match(text, after) or content.endswith(_NON_SLOGAN_SUFFIXES):
-        return None  # goods or firms labelled (“三无”产品), bodies and honours
+    if _NON_SLOGAN_HEAD.match(text, quote.end) or content.endswith(_NON_SLOGAN_SUFFIXES):
+        return None  # goods or firms labelled (“三无”产品), bodies, honours, events
+    if _HONOUR_BEFORE.search(text, max(0, quote.start - _HONOUR_WINDOW), quote.start):
+        return None  # 荣获“…”, 被评为“…”
     if _is_numbered_form(content):
         return "numbered"
     if _ONLY_NUMERALS.fullmatch(content):
@@ -235,6 +304,8 @@ def _counted_quote_lists(text: str, runs: list[list[_Quote]]) -> list[_Candidate
         if count is None or not _MIN_COUNT <= count <= _MAX_COUNT:
             continue
         end = _noun_end(match)
+        if text[match.start("noun") : end].endswith(_COUNTED_THINGS):
+            continue
         items = [(quote.content_start, quote.content_end) for quote in run]
         candidates.append(_Candidate(match.start("count"), end, "numbered", count, items))
     return candidates
@@ -263,42 +334,49 @@ def _quote_runs(text: str, quotes: list[_Quote]) -> list[list[_Quote]]:
     return runs
 
 
-class _ListedQuotes:
-    """The run of quoted items, if any, that starts at an offset."""
-
-    def __init__(self, runs: list[list[_Quote]]) -> None:
-        self._by_start = {run[0].start: run for run in runs}
-
-    def items_at(self, offset: int) -> Optional[list[tuple[int, int]]]:
-        run = self._by_start.get(offset)
-        if run is None:
-            return None
-        return [(quote.content_start, quote.content_end) for quote in run]
-
-
 # --- unquoted numbered forms -----------------------------------------------
 
 
-def _unquoted_numbered(ctx: MatchContext, quotes: list[_Quote], listed: _ListedQuotes) -> list[_Candidate]:
-    text = ctx.text
+def _unquoted_numbered(scan: _Scan, quotes: list[_Quote]) -> list[_Candidate]:
+    """Numbered forms outside quotes (a quote is classified as a whole)."""
     inside = _QuoteIndex(quotes)
+    return _listed_counts(scan, inside) + _fixed_names(scan.text, inside) + _formulas(scan.text, inside)
+
+
+def _listed_counts(scan: _Scan, inside: _QuoteIndex) -> list[_Candidate]:
+    """Count phrases that introduce a list. An unlisted count is a statistic."""
     candidates = []
-    for match in _COUNT_AT_BREAK.finditer(text):
+    for match in _COUNT_AT_BREAK.finditer(scan.text):
         count = _number(match.group("count"))
         if count is None or not _MIN_COUNT <= count <= _MAX_COUNT or inside(match.start()):
             continue
-        items = _items_after(text, match.end(), listed)
-        if items:  # an unlisted count is a statistic, unless a fixed name (below)
-            candidates.append(_Candidate(match.start(), _noun_end(match), "numbered", count, items))
-    for match in _FIXED.finditer(text):
-        if not inside(match.start()):
-            candidates.append(_Candidate(match.start(), _programme_end(text, match.end()), "numbered", items=[]))
-    for match in _FORMULA.finditer(text):
-        if inside(match.start()) or _is_idiom(match.group()) or match.group() in _FIXED_PROGRAMMES:
+        end = _noun_end(match)
+        if scan.text[match.start("noun") : end].endswith(_COUNTED_THINGS):
             continue
-        # two segments unquoted are too often set phrases (一企一策, 一年一次)
-        if _segments(match.group()) >= 3:
-            candidates.append(_Candidate(match.start(), _programme_end(text, match.end()), "numbered", items=[]))
+        items = _items_after(scan, match.end(), count)
+        if items:
+            candidates.append(_Candidate(match.start(), end, "numbered", count, items))
+    return candidates
+
+
+def _fixed_names(text: str, inside: _QuoteIndex) -> list[_Candidate]:
+    return [
+        _Candidate(match.start(), _programme_end(text, match.end()), "numbered", items=[])
+        for match in _FIXED.finditer(text)
+        if not inside(match.start())
+    ]
+
+
+def _formulas(text: str, inside: _QuoteIndex) -> list[_Candidate]:
+    candidates = []
+    for match in _FORMULA.finditer(text):
+        formula = match.group()
+        if inside(match.start()) or _is_idiom(formula) or formula in _FIXED_PROGRAMMES:
+            continue
+        # unquoted, two segments are too often set phrases (一企一策, 一年一次)
+        if _segments(formula) >= 3:
+            end = _programme_end(text, match.end())
+            candidates.append(_Candidate(match.start(), end, "numbered", items=[]))
     return candidates
 
 
@@ -339,25 +417,30 @@ def _noun_end(match: regex.Match) -> int:
 # --- items -----------------------------------------------------------------
 
 
-def _items_after(text: str, position: int, listed: _ListedQuotes) -> Optional[list[tuple[int, int]]]:
+def _items_after(scan: _Scan, position: int, count: Optional[int]) -> Optional[list[tuple[int, int]]]:
     """The list that a count phrase ending at ``position`` introduces, if any.
 
-    After a colon: quoted phrases, a marked list (一是…) or clauses separated
-    by semicolons. After any other clause break: a marked list starting in
+    After a colon (or 即, 分别是…): quoted phrases, a marked list (一是…),
+    clauses separated by semicolons, or a run-in list (A、B和C) of exactly
+    ``count`` parts. After any other clause break: a marked list starting in
     this sentence or the next one.
     """
-    position = _skip_spaces(text, position)
-    if position < len(text) and text[position] in ":：":
+    text = scan.text
+    introducer = _LIST_INTRODUCER.match(text, position)
+    if introducer is not None:
+        start = introducer.end()
         items = (
-            listed.items_at(_skip_spaces(text, position + 1))
-            or _marked_items(text, position + 1, first_before=position + 4)
-            or _semicolon_items(text, position + 1)
+            scan.quoted_items_at(start)
+            or _marked_items(scan, start, first_before=start + 3)
+            or _semicolon_items(text, start)
+            or _run_in_items(text, start, count)
         )
         if items:
             return items
-    if position < len(text) and text[position] not in ":：,，。;；!！?？\n":
+    position = _skip_spaces(text, position)
+    if position < len(text) and text[position] not in _CLAUSE_BREAKS:
         return None  # the phrase does not end its clause
-    return _marked_items(text, position, first_before=_end_of_next_sentence(text, position))
+    return _marked_items(scan, position, first_before=_end_of_next_sentence(text, position))
 
 
 def _skip_spaces(text: str, position: int) -> int:
@@ -367,6 +450,7 @@ def _skip_spaces(text: str, position: int) -> int:
 
 
 def _end_of_next_sentence(text: str, position: int) -> int:
+    """Where the sentence after the one holding ``position`` ends (blank lines skipped)."""
     ends_seen = 0
     last = position
     for match in _CLAUSE_END.finditer(text, position, min(len(text), position + _MARKER_GAP)):
@@ -384,39 +468,68 @@ def _semicolon_items(text: str, start: int) -> Optional[list[tuple[int, int]]]:
         return None
     items = []
     clause_start = start
-    for separator in regex.finditer(r"[;；]", text[start : end_match.start()]):
-        items.append(_trimmed(text, clause_start, start + separator.start()))
-        clause_start = start + separator.end()
+    for separator in _SEMICOLON.finditer(text, start, end_match.start()):
+        items.append(_trimmed(text, clause_start, separator.start()))
+        clause_start = separator.end()
     items.append(_trimmed(text, clause_start, end_match.start()))
     items = [item for item in items if item[1] > item[0]]
     return items if len(items) >= 2 else None
 
 
-def _marked_items(text: str, start: int, first_before: int) -> Optional[list[tuple[int, int]]]:
-    """Items of a list numbered from one with one marker style (一是…二是…)."""
-    chain: list[regex.Match] = []
-    style = ""
-    for marker in _MARKER.finditer(text, start, min(len(text), start + _MARKER_WINDOW)):
-        marker_style, number = _marker_value(marker)
-        if not chain:
-            if marker.start() >= first_before:
-                return None
-            if number == 1:
-                chain, style = [marker], marker_style
-            continue
-        if marker_style != style:
-            continue
-        if number != len(chain) + 1 or marker.start() - chain[-1].end() > _MARKER_GAP:
-            break
-        chain.append(marker)
+def _run_in_items(text: str, start: int, count: Optional[int]) -> Optional[list[tuple[int, int]]]:
+    """A short list inside one clause; 、 and 和 also join words, so only an
+    exact match with the announced count is trusted."""
+    if count is None:
+        return None
+    end_match = _RUN_IN_END.search(text, start, min(len(text), start + _RUN_IN_WINDOW))
+    end = end_match.start() if end_match else min(len(text), start + _RUN_IN_WINDOW)
+    items = []
+    part_start = start
+    for separator in _RUN_IN_SEPARATOR.finditer(text, start, end):
+        items.append(_trimmed(text, part_start, separator.start()))
+        part_start = separator.end()
+    items.append(_trimmed(text, part_start, end))
+    if len(items) != count or any(item_end <= item_start for item_start, item_end in items):
+        return None
+    return items
+
+
+def _marked_items(scan: _Scan, start: int, first_before: int) -> Optional[list[tuple[int, int]]]:
+    """Items of a list numbered from one in one marker style (一是…二是…),
+    whose first marker starts before ``first_before``."""
+    chain = _marker_chain(scan, start, first_before)
     if len(chain) < 2:
         return None
+    text = scan.text
     items = []
     for index, marker in enumerate(chain):
-        limit = chain[index + 1].start() if index + 1 < len(chain) else len(text)
-        end_match = _ITEM_END.search(text, marker.end(), limit)
-        items.append(_trimmed(text, marker.end(), end_match.start() if end_match else limit))
+        limit = chain[index + 1].start if index + 1 < len(chain) else len(text)
+        end_match = _ITEM_END.search(text, marker.end, limit)
+        items.append(_trimmed(text, marker.end, end_match.start() if end_match else limit))
     return items
+
+
+def _marker_chain(scan: _Scan, start: int, first_before: int) -> list[_Marker]:
+    markers = scan.markers()
+    index = scan.first_marker_at_or_after(start)
+    chain: list[_Marker] = []
+    while index < len(markers):
+        marker = markers[index]
+        index += 1
+        if not chain:
+            if marker.start >= first_before:
+                break
+            if marker.number == 1:
+                chain.append(marker)
+            continue
+        if marker.start - chain[-1].end > _MARKER_GAP:
+            break
+        if marker.style != chain[0].style:
+            continue
+        if marker.number != len(chain) + 1:
+            break
+        chain.append(marker)
+    return chain
 
 
 def _marker_value(marker: regex.Match) -> tuple[str, Optional[int]]:

@@ -58,13 +58,14 @@ _DROP = -3  # the next byte is discarded (its partner was lost)
 
 # Score costs, in nats, relative to the frequency model.
 _FILL_COST = 3.0  # guessing one lost byte of a character
-_DROP_COST = 7.0  # giving up a byte whose partner was lost
+_DROP_COST = 10.0  # giving up a byte whose partner was lost
 _QUESTION_COST = 13.0  # a ``?`` / U+FFFD in the garbled text
 _LONE_ASCII_COST = 9.0  # a lone ASCII character wedged between Han
 _SYMBOL_COST = 13.0  # a Greek/Cyrillic/kana/box symbol among Han
 _UNKNOWN_HAN_COST = 17.0  # a Han character the frequency table lacks
 _PUNCT_COST = 5.0  # CJK punctuation in a reading
-_WORD_BONUS = math.log(30.0)  # a filled character forming a known word
+_WORD_UNIT = 20.0  # word frequency that doubles a guess's odds
+_SCRIPT_PENALTY = math.log(50.0)  # a filled character in the other script from its context
 
 # A reading must beat the garbled text by this much in total and per
 # garbled character, which puts clean text far out of reach.
@@ -108,7 +109,7 @@ class _Tables:
                 self.logp[trad] = self.logp[simp]
                 self.rank[trad] = rank[simp]
         self.punctuation = frozenset(_load_lines("punctuation.txt"))
-        self.words = frozenset(_load_lines("two_char_words.txt"))
+        self.words = {word: int(count) for word, count in (line.split("\t") for line in _load_lines("words.tsv"))}
 
     def is_common(self, char: str) -> bool:
         return self.rank.get(char, RARE_RANK) < COMMON_RANK or char in self.punctuation
@@ -134,14 +135,41 @@ class _Tables:
         if char in self.punctuation:
             return _PUNCT_COST
         if char.isascii():
-            return _LONE_ASCII_COST
+            return _PUNCT_COST if _widened(char) in self.punctuation else _LONE_ASCII_COST
         return _SYMBOL_COST
+
+    def script(self, text: str) -> int:
+        """+1 if ``text`` leans traditional, -1 if simplified, 0 if it cannot tell."""
+        traditional = sum(1 for char in text if char in self.fold)
+        simplified = sum(1 for char in text if char in self.variants)
+        return (traditional > simplified) - (simplified > traditional)
+
+    def in_script(self, char: str, script: int) -> bool:
+        if script > 0:
+            return char not in self.variants
+        if script < 0:
+            return char not in self.fold
+        return True
 
     def folded(self, char: str) -> str:
         return self.fold.get(char, char)
 
-    def makes_word(self, first: str, second: str) -> bool:
-        return self.folded(first) + self.folded(second) in self.words
+    def word_support(self, before: str, char: str, after: str) -> float:
+        """How strongly the words ``char`` makes with its neighbours vouch for it.
+
+        ``before`` and ``after`` hold up to two neighbouring characters each;
+        each two- or three-character word counts by its frequency.
+        """
+        windows = {before[-1:] + char, char + after[:1], before[-2:] + char, before[-1:] + char + after[:1], char + after[:2]}
+        support = 0.0
+        for window in windows:
+            count = self.words.get("".join(self.folded(c) for c in window), 0) if len(window) > 1 else 0
+            support += math.log1p(count / _WORD_UNIT)
+        return support
+
+
+def _widened(char: str) -> str:
+    return chr(ord(char) + 0xFEE0) if "!" <= char <= "~" else char
 
 
 def _load_lines(name: str) -> list[str]:
@@ -177,14 +205,18 @@ class _Candidate(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _gbk_fills() -> tuple[dict[int, list[_Candidate]], dict[int, list[_Candidate]]]:
-    """Common GBK characters indexed by trail byte and by lead byte."""
+    """Common GBK Han characters indexed by trail byte and by lead byte.
+
+    Punctuation is never guessed for a lost byte: it is frequent enough to win
+    on frequency alone, yet a wrong guess would break the sentence.
+    """
     tables = _tables()
     by_trail: dict[int, list[_Candidate]] = {}
     by_lead: dict[int, list[_Candidate]] = {}
     for lead in range(0x81, 0xFF):
         for trail in range(0x40, 0xFF):
             char = _gbk_pair(lead, trail)
-            cost = tables.reading_cost(char) if char else None
+            cost = tables.reading_cost(char) if _is_han(char) else None
             if cost is None:
                 continue
             by_trail.setdefault(trail, []).append(_Candidate(char, cost))
@@ -200,7 +232,7 @@ def _utf8_fills() -> dict[tuple[int, ...], list[_Candidate]]:
     """Common three-byte UTF-8 characters indexed by their bytes with one unknown."""
     tables = _tables()
     index: dict[tuple[int, ...], list[_Candidate]] = {}
-    for char in list(tables.rank) + sorted(tables.punctuation):
+    for char in tables.rank:
         cost = tables.reading_cost(char)
         encoded = char.encode("utf-8")
         if cost is None or len(encoded) != 3:
@@ -315,7 +347,7 @@ def _ascii_unit(char: str, position: int, wedged: bool) -> _Unit:
     if 0x40 <= code <= 0x7E:
         options.append((code,))  # a GBK trail byte that resynchronised the decoder
     marker = wedged and (char.isalpha() or char in _ODD_ASCII)
-    return _Unit(position, position + 1, _ASCII, tuple(options), _LONE_ASCII_COST, marker)
+    return _Unit(position, position + 1, _ASCII, tuple(options), _tables().garbled_cost(char), marker)
 
 
 @lru_cache(maxsize=8192)
@@ -382,7 +414,7 @@ class _GbkInStep:
                 return byte, 0.0, None
             return None  # an ASCII byte here means the text was never out of step
         if pending == _DROP:
-            return _NONE, (_FILL_COST if byte == _WILD else _DROP_COST), None
+            return _NONE, (_QUESTION_COST if byte == _WILD else _DROP_COST), None
         if pending == _WILD and byte == _WILD:
             return None
         if pending == _WILD or byte == _WILD:
@@ -395,8 +427,10 @@ class _GbkInStep:
 
     @staticmethod
     def finish(pending) -> tuple[float, object]:
-        if pending in (_NONE, _DROP, _WILD):
-            return 0.0, None  # a trailing ``?`` that began nothing
+        if pending in (_NONE, _DROP):
+            return 0.0, None
+        if pending == _WILD:
+            return _QUESTION_COST, None  # a trailing ``?`` explains nothing
         candidates = _gbk_fills()[1].get(pending)
         if candidates:
             return candidates[0].cost + _FILL_COST, _Fill(candidates)
@@ -418,7 +452,9 @@ class _Utf8:
     @staticmethod
     def feed(pending, byte) -> _Emit:
         if pending == _UTF8_DROP:
-            if byte == _WILD or 0x80 <= byte <= 0xBF:
+            if byte == _WILD:
+                return _UTF8_DROP, _QUESTION_COST, None
+            if 0x80 <= byte <= 0xBF:
                 return _UTF8_DROP, _DROP_COST, None  # the rest of a character whose lead was lost
             pending = ()
         if not pending:
@@ -451,7 +487,7 @@ class _Utf8:
             return 0.0, None
         completed = _Utf8.character(pending + (_WILD,) * (3 - len(pending)))
         if completed is None:
-            return _DROP_COST * len(pending), None
+            return sum(_QUESTION_COST if byte == _WILD else _DROP_COST for byte in pending), None
         return completed[1], completed[2]
 
 
@@ -510,6 +546,10 @@ _REACH_AFTER = 8
 # neighbours is more likely a misreading of lost bytes than text.
 _WEAK_RANK = 2000
 _EDGE = 3
+_SCRIPT_CONTEXT = 20  # characters either side that tell the page's script
+# A guessed character at an edge needs a word with a neighbour unless it
+# takes at least this share of the candidates' probability.
+_CLEAR_FILL_SHARE = 0.95
 
 
 class _Char(NamedTuple):
@@ -524,6 +564,8 @@ class _Repair(NamedTuple):
     end: int
     text: str
     confidence: float
+    read_start: int  # the units the reading covered before its edges were trimmed
+    read_end: int
 
 
 def _best_reading(units: list[_Unit], hi: int, starts: range) -> Optional[tuple[float, _Reading]]:
@@ -558,24 +600,29 @@ def _repair(text: str, units: list[_Unit], lo: int, hi: int, starts: range) -> O
         return None
     before = _text_before(text, units[reading.start].start)
     after = _text_after(text, units[reading.end - 1].end)
-    chars = _resolve(reading.path, before, after)
+    context = text[max(0, units[reading.start].start - _SCRIPT_CONTEXT) : units[reading.start].start]
+    context += text[units[reading.end - 1].end : units[reading.end - 1].end + _SCRIPT_CONTEXT]
+    chars = _resolve(reading.path, before, after, context)
     chars = _trim_edges(chars, before, after)
     if len(chars) < _MIN_READING_CHARS:
         return None
+    garbled_text = text[units[reading.start].start : units[reading.end - 1].end]
+    if "".join(c.char for c in chars) in garbled_text:
+        return None  # nothing was repaired; the gain came from dropping marks
     start = chars[0].first if chars[0].first > reading.start else reading.start
     end = chars[-1].last + 1 if chars[-1].last + 1 < reading.end else reading.end
     start, end = _with_tails(units, start, end)
     share = math.prod(c.share for c in chars)
     confidence = share * (1.0 - math.exp(-gain / _MIN_GAIN))
-    return _Repair(start, end, "".join(c.char for c in chars), round(confidence, 3))
+    return _Repair(start, end, "".join(c.char for c in chars), round(confidence, 3), reading.start, reading.end)
 
 
 def _text_before(text: str, position: int) -> str:
-    return text[position - 1] if position else ""
+    return text[max(0, position - 2) : position]
 
 
 def _text_after(text: str, position: int) -> str:
-    return text[position] if position < len(text) else ""
+    return text[position : position + 2]
 
 
 def _with_tails(units: list[_Unit], start: int, end: int) -> tuple[int, int]:
@@ -585,38 +632,57 @@ def _with_tails(units: list[_Unit], start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _resolve(path: Optional[_Step], before: str, after: str) -> list[_Char]:
-    """The reading's characters, choosing each lost byte from its neighbours."""
+def _resolve(path: Optional[_Step], before: str, after: str, context: str) -> list[_Char]:
+    """The reading's characters, choosing each lost byte from its neighbours.
+
+    A guess also has to fit the script (simplified or traditional) of the
+    characters read for certain and of the text around the run.
+    """
     steps: list[_Step] = []
     while path is not None:
         steps.append(path)
         path = path.previous
     steps.reverse()
-    tables = _tables()
+    script = _tables().script(context + "".join(s.item for s in steps if isinstance(s.item, str)))
     chars: list[_Char] = []
     for index, step in enumerate(steps):
         if isinstance(step.item, str):
             chars.append(_Char(step.item, step.first, step.last, 1.0))
             continue
-        previous = chars[-1].char if chars else before
-        following = steps[index + 1].item if index + 1 < len(steps) else after
-        following = following if isinstance(following, str) else ""
-        choice, share = _choose(step.item.candidates, previous, following, tables)
+        previous = (before + "".join(c.char for c in chars))[-2:]
+        following = _known_after(steps, index, after)
+        choice, share = _choose(step.item.candidates, previous, following, script)
         chars.append(_Char(choice, step.first, step.last, share))
     return chars
 
 
-def _choose(candidates: list[_Candidate], previous: str, following: str, tables: _Tables) -> tuple[str, float]:
-    """The candidate with the best frequency, helped by making a word; and its share."""
-    scored = []
-    for candidate in candidates[:200]:
-        score = -candidate.cost
-        if previous and tables.makes_word(previous, candidate.char):
-            score += _WORD_BONUS
-        if following and tables.makes_word(candidate.char, following):
-            score += _WORD_BONUS
-        scored.append((score, candidate.char))
-    scored.sort(reverse=True)
+def _known_after(steps: list[_Step], index: int, after: str) -> str:
+    """Up to two read characters after step ``index``, stopping at another guess."""
+    known = ""
+    for step in steps[index + 1 : index + 3]:
+        if not isinstance(step.item, str):
+            return known
+        known += step.item
+    if index + 3 > len(steps):
+        known += after
+    return known[:2]
+
+
+def _choose(candidates: list[_Candidate], previous: str, following: str, script: int) -> tuple[str, float]:
+    """The candidate with the best frequency, helped by making words; and its share."""
+    tables = _tables()
+    scored = sorted(
+        (
+            (
+                -c.cost
+                + tables.word_support(previous, c.char, following)
+                - (0.0 if tables.in_script(c.char, script) else _SCRIPT_PENALTY),
+                c.char,
+            )
+            for c in candidates[:300]
+        ),
+        reverse=True,
+    )
     top = scored[0][0]
     mass = sum(math.exp(score - top) for score, _ in scored)
     return scored[0][1], 1.0 / mass
@@ -627,17 +693,20 @@ def _trim_edges(chars: list[_Char], before: str, after: str) -> list[_Char]:
 
     Within a run every byte is known and the reading is solid; at its edges a
     byte may be lost or mistaken, so a weak character there (and anything
-    between it and the edge) is not trusted.
+    between it and the edge) is not trusted. Weak: rare, or a guess for a lost
+    byte that won narrowly, and in neither case making a word with a neighbour.
     """
     tables = _tables()
 
     def weak(index: int) -> bool:
-        char = chars[index].char
-        if char in tables.punctuation or tables.rank.get(char, RARE_RANK) < _WEAK_RANK:
+        char = chars[index]
+        if char.share < 1.0:
+            return char.share < _CLEAR_FILL_SHARE
+        if char.char in tables.punctuation or tables.rank.get(char.char, RARE_RANK) < _WEAK_RANK:
             return False
-        previous = chars[index - 1].char if index > 0 else before
-        following = chars[index + 1].char if index + 1 < len(chars) else after
-        return not (tables.makes_word(previous, char) or tables.makes_word(char, following))
+        previous = (before + "".join(c.char for c in chars[:index]))[-2:]
+        following = ("".join(c.char for c in chars[index + 1 : index + 3]) + after)[:2]
+        return tables.word_support(previous, char.char, following) == 0.0
 
     head = [i for i in range(min(_EDGE, len(chars))) if weak(i)]
     if head:
@@ -711,54 +780,85 @@ def _as_cluster(group: list[int]) -> list[tuple[int, int]]:
     return [(group[0], group[-1] + 1)] if len(group) >= 2 else []
 
 
-def _runs_in_cluster(text: str, units: list[_Unit], lo: int, hi: int) -> list[MojibakeRun]:
-    """Repair the best run around markers units[lo:hi]; then look again beside it."""
-    if sum(unit.marker for unit in units[lo:hi]) < 1:
+def _runs_in_cluster(
+    text: str, units: list[_Unit], lo: int, hi: int, floor: int = 0, ceiling: Optional[int] = None
+) -> list[MojibakeRun]:
+    """Repair the best run around markers units[lo:hi]; then look again beside it.
+
+    Runs stay within units[floor:ceiling], so the second look cannot reach
+    back into what the first one took.
+    """
+    ceiling = len(units) if ceiling is None else ceiling
+    if lo >= hi or not any(unit.marker for unit in units[lo:hi]):
         return []
-    first = max(0, lo - _REACH_BEFORE)
-    last = min(len(units), hi + _REACH_AFTER)
+    first = max(floor, lo - _REACH_BEFORE)
+    last = min(ceiling, hi + _REACH_AFTER)
     repair = _repair(text, units, first, last, range(first, hi))
     if repair is None:
         return _unrepaired(units, lo, hi)
     runs = [MojibakeRun(units[repair.start].start, units[repair.end - 1].end, repair.text, repair.confidence)]
-    runs += _leftover(units, repair.start, -1)
-    runs += _leftover(units, repair.end - 1, +1)
-    if lo < repair.start:
-        runs += _runs_in_cluster(text, units, lo, min(hi, repair.start))
-    if repair.end < hi:
-        runs += _runs_in_cluster(text, units, max(lo, repair.end), hi)
+    taken_start, taken_end = repair.start, repair.end
+    for stray in _leftover(units, repair.start, repair.read_start, -1, floor):
+        runs.append(_run_of(units, stray))
+        taken_start = stray[0]
+    for stray in _leftover(units, repair.end - 1, repair.read_end - 1, +1, ceiling - 1):
+        runs.append(_run_of(units, stray))
+        taken_end = stray[1]
+    runs += _runs_in_cluster(text, units, lo, min(hi, taken_start), floor, taken_start)
+    runs += _runs_in_cluster(text, units, max(lo, taken_end), hi, taken_end, ceiling)
     return runs
 
 
-def _leftover(units: list[_Unit], edge: int, direction: int) -> list[MojibakeRun]:
-    """Loss marks right beside a repaired run (``?;`` before it): garbled, unreadable."""
+def _leftover(units: list[_Unit], edge: int, trimmed: int, direction: int, limit: int) -> list[tuple[int, int]]:
+    """Garbled units beside a repaired run that no reading explains, as a unit range.
+
+    These are the units trimmed off the reading's edge, plus loss marks and
+    stray symbols right next to it (``?;`` before a run).
+    """
     index = edge + direction
-    stray: list[_Unit] = []
-    while 0 <= index < len(units) and units[index].kind in (_LOSS, _TAIL, _ASCII, _OTHER):
-        if units[index].kind == _OTHER and not units[index].marker:
+    taken: list[int] = []
+    while (index - limit) * direction <= 0:
+        unit = units[index]
+        inside = (index - trimmed) * direction <= 0
+        if not inside and (unit.kind == _HAN or (unit.kind == _OTHER and not unit.marker)):
             break
-        stray.append(units[index])
+        taken.append(index)
         index += direction
-    if not any(unit.kind == _LOSS for unit in stray):
+    # Plain punctuation after the last loss mark is the text going on, not garbage.
+    while taken and (taken[-1] - trimmed) * direction > 0 and _is_plain(units[taken[-1]]):
+        taken.pop()
+    if not taken:
         return []
-    start = min(unit.start for unit in stray)
-    end = max(unit.end for unit in stray)
-    return [MojibakeRun(start, end, None, 0.5)]
+    trimmed_any = (trimmed - edge) * direction > 0
+    if not trimmed_any and not any(units[i].kind == _LOSS for i in taken):
+        return []
+    return [(min(taken), max(taken) + 1)]
+
+
+def _is_plain(unit: _Unit) -> bool:
+    return unit.kind == _ASCII and not unit.marker
+
+
+def _run_of(units: list[_Unit], span: tuple[int, int]) -> MojibakeRun:
+    return MojibakeRun(units[span[0]].start, units[span[1] - 1].end, None, 0.5)
 
 
 def _unrepaired(units: list[_Unit], lo: int, hi: int) -> list[MojibakeRun]:
-    """A dense cluster of loss marks and stray symbols, though no reading is certain.
+    """A dense cluster of garbling signs of more than one kind, though no reading is certain.
 
-    Rare Han characters alone never qualify: names and technical terms have them.
+    One kind alone never qualifies: rare characters occur in names and terms,
+    kana in Japanese names, and a ``?`` ends questions.
     """
     cluster = units[lo:hi]
-    markers = sum(unit.marker for unit in cluster)
-    foreign = sum(unit.marker and unit.kind != _HAN for unit in cluster)
-    if markers < 3 or foreign < 1 or markers * 2 < len(cluster):
+    markers = [unit for unit in cluster if unit.marker]
+    kinds = {_marker_kind(unit) for unit in markers}
+    if len(markers) < 3 or len(kinds) < 2 or len(markers) * 2 < len(cluster):
         return []
-    if not any(unit.kind == _LOSS for unit in cluster) and foreign < 2:
-        return []
-    return [MojibakeRun(cluster[0].start, cluster[-1].end, None, round(min(1.0, markers / 6), 3))]
+    return [MojibakeRun(cluster[0].start, cluster[-1].end, None, round(min(1.0, len(markers) / 6), 3))]
+
+
+def _marker_kind(unit: _Unit) -> str:
+    return _LOSS if unit.kind == _TAIL else unit.kind
 
 
 def _disjoint_runs(runs: list[MojibakeRun]) -> list[MojibakeRun]:

@@ -4,7 +4,7 @@
 
 Sources:
 - jieba's ``dict.txt`` (MIT licence): word frequencies from which character
-  frequencies and the two-character word list are derived.
+  frequencies and the list of two- and three-character words are derived.
 - OpenCC's traditional-to-simplified character table (Apache-2.0), through
   the ``opencc`` package: which GBK characters fold to which simplified one.
 """
@@ -76,13 +76,12 @@ def build_traditional_map() -> dict[str, str]:
     }
 
 
-def build_two_char_words() -> list[str]:
-    words = [
-        word
-        for word, count, _ in _jieba_entries()
-        if len(word) == 2 and count >= _MIN_WORD_COUNT and all(_is_han(c) for c in word)
-    ]
-    return sorted(set(words))
+def build_short_words() -> dict[str, int]:
+    words: dict[str, int] = {}
+    for word, count, _ in _jieba_entries():
+        if len(word) in (2, 3) and count >= _MIN_WORD_COUNT and all(_is_han(c) for c in word):
+            words[word] = max(count, words.get(word, 0))
+    return words
 
 
 def main() -> None:
@@ -94,9 +93,10 @@ def main() -> None:
     with open(HERE / "traditional.tsv", "w", encoding="utf-8") as out:
         for trad, simp in sorted(build_traditional_map().items()):
             out.write(f"{trad}\t{simp}\n")
-    with open(HERE / "two_char_words.txt", "w", encoding="utf-8") as out:
-        out.write("\n".join(build_two_char_words()) + "\n")
-    for name in ("char_frequency.tsv", "traditional.tsv", "two_char_words.txt"):
+    with open(HERE / "words.tsv", "w", encoding="utf-8") as out:
+        for word, count in sorted(build_short_words().items()):
+            out.write(f"{word}\t{count}\n")
+    for name in ("char_frequency.tsv", "traditional.tsv", "words.tsv"):
         print(name, os.path.getsize(HERE / name))
 
 

@@ -1,0 +1,185 @@
+"""Bylines: reporters, photographers, editors and correspondents in credit lines.
+
+Credit lines come as
+
+    a parenthesis after the dateline   (周闯 罗亮 记者 王融国), (袁 睿 马文生)
+    a short line of credits            罗亮 摄 / 记者 王融国 / 文/张三 图/李四
+    role: name pairs in a longer line  责任编辑:李四  审核:王五
+
+A credit region must read completely as role words and names (surname +
+one to three characters, or a single-character name split by a space);
+otherwise it is ordinary text. Role words before names credit the names
+after them (记者 王融国); 摄 credits the names before it. Names in a credit
+parenthesis without a role word are reporters. A ``?`` left by a garbled
+separator is a separator. One record per (name, role).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator, Optional
+
+import regex
+
+from qextract.entities.lexicon import lexicon
+from qextract.records import Byline
+
+MAX_CREDIT_LINE = 40
+DEFAULT_ROLE = "reporter"
+
+_SEPARATORS = r"\s、,，/|｜?？:：·•"
+_RUN = regex.compile(rf"[^{_SEPARATORS}]+")
+_LINE = regex.compile(r"[^\n]+")
+_PARENTHESIS = regex.compile(r"[(（]([^()（）\n]{2,40})[)）]")
+_HAN_NAME = regex.compile(r"\p{Han}{1,4}")
+_SINGLE_SPACE = regex.compile(r"[ \u3000]{1,2}")
+
+
+@dataclass
+class _Credit:
+    name: str
+    role: Optional[str]
+    start: int
+    end: int
+
+
+def find_bylines(ctx: Any) -> list[Byline]:
+    """One :class:`Byline` per (name, role), in order of first credit."""
+    seen: dict[tuple[str, str], Byline] = {}
+    for credit in _credits(ctx.text):
+        if ctx.is_masked(credit.start, credit.end):
+            continue
+        role = credit.role or DEFAULT_ROLE
+        key = (credit.name, role)
+        if key not in seen:
+            seen[key] = Byline(name=credit.name, role=role, span=ctx.span(credit.start, credit.end))
+    return sorted(seen.values(), key=lambda byline: byline.span.start if byline.span else 0)
+
+
+def _credits(text: str) -> Iterator[_Credit]:
+    covered: list[tuple[int, int]] = []
+    for match in _PARENTHESIS.finditer(text):
+        credits = _parse(text, match.start(1), match.end(1))
+        if credits and (_has_role(credits) or _after_dateline(text, match.start())):
+            covered.append(match.span())
+            yield from credits
+    for match in _LINE.finditer(text):
+        if any(start < match.end() and match.start() < end for start, end in covered):
+            continue
+        start, end = _strip(text, match.start(), match.end())
+        if end - start <= MAX_CREDIT_LINE:
+            credits = _parse(text, start, end)
+            if credits and _has_role(credits):
+                yield from credits
+                continue
+        yield from _colon_pairs(text, start, end)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\u3000([（【":
+        start += 1
+    while end > start and text[end - 1] in " \t\u3000)]）】":
+        end -= 1
+    return start, end
+
+
+def _has_role(credits: list[_Credit]) -> bool:
+    return any(credit.role is not None for credit in credits)
+
+
+def _after_dateline(text: str, parenthesis_start: int) -> bool:
+    before = text[max(0, parenthesis_start - 3) : parenthesis_start].rstrip()
+    return before.endswith(lexicon().byline_datelines) or before == "" or before.endswith("\n")
+
+
+def _parse(text: str, start: int, end: int) -> Optional[list[_Credit]]:
+    """Credits of ``text[start:end]`` when every piece is a role word or a name, else None."""
+    lex = lexicon()
+    credits: list[_Credit] = []
+    role: Optional[str] = None
+    since_role = 0  # index of the first credit after the latest role word
+    runs = list(_RUN.finditer(text, start, end))
+    index = 0
+    while index < len(runs):
+        run = runs[index]
+        word = run.group()
+        if word in lex.byline_before:
+            role, since_role = lex.byline_before[word], len(credits)
+            index += 1
+            continue
+        if word in lex.byline_after and credits:
+            for credit in credits[since_role:]:
+                credit.role = lex.byline_after[word]
+            role, since_role = None, len(credits)
+            index += 1
+            continue
+        parsed, consumed = _name_run(text, runs, index)
+        if parsed is None:
+            return None
+        name_start, name_end, name, trailing_role, leading_role = parsed
+        if leading_role is not None:
+            role, since_role = leading_role, len(credits)
+        credits.append(_Credit(name, role, name_start, name_end))
+        if trailing_role is not None:
+            for credit in credits[since_role:]:
+                credit.role = trailing_role
+            role, since_role = None, len(credits)
+        index += consumed
+    return credits or None
+
+
+def _name_run(text: str, runs: list[regex.Match], index: int):
+    """A name from ``runs[index]`` (and the next run for 袁 睿), with role words glued to it."""
+    lex = lexicon()
+    run = runs[index]
+    word, start, end = run.group(), run.start(), run.end()
+    leading_role = trailing_role = None
+    for role_word in sorted(lex.byline_before, key=len, reverse=True):
+        if len(role_word) >= 2 and word.startswith(role_word) and len(word) > len(role_word):
+            leading_role = lex.byline_before[role_word]
+            word, start = word[len(role_word) :], start + len(role_word)
+            break
+    for role_word in sorted(lex.byline_after, key=len, reverse=True):
+        if word.endswith(role_word) and len(word) - len(role_word) >= 2 and role_word[0] != "/":
+            trailing_role = lex.byline_after[role_word]
+            word, end = word[: -len(role_word)], end - len(role_word)
+            break
+    if len(word) == 1 and index + 1 < len(runs):
+        following = runs[index + 1]
+        if (
+            lex.surname_at(word, 0)
+            and len(following.group()) == 1
+            and _SINGLE_SPACE.fullmatch(text, end, following.start())
+            and following.group() not in lex.byline_before
+            and following.group() not in lex.byline_after
+        ):
+            return (start, following.end(), word + following.group(), None, leading_role), 2
+    if not _is_name(word):
+        return None, 1
+    return (start, end, word, trailing_role, leading_role), 1
+
+
+def _is_name(word: str) -> bool:
+    lex = lexicon()
+    if not (2 <= len(word) <= 4) or not _HAN_NAME.fullmatch(word) or word in lex.not_names:
+        return False
+    surname = lex.surname_at(word, 0)
+    return surname is not None and len(word) > len(surname)
+
+
+_COLON_ROLE = regex.compile(r"(?<![\p{Han}])(?P<role>\p{Han}{1,5})[ \u3000]{0,2}[:：][ \u3000]{0,2}")
+
+
+def _colon_pairs(text: str, start: int, end: int) -> Iterator[_Credit]:
+    """责任编辑:李四 inside a longer line: a role word, a colon, then names up to the next colon role."""
+    lex = lexicon()
+    matches = list(_COLON_ROLE.finditer(text, start, end))
+    for position, match in enumerate(matches):
+        role = lex.byline_before.get(match.group("role"))
+        if role is None:
+            continue
+        stop = matches[position + 1].start() if position + 1 < len(matches) else end
+        credits = _parse(text, match.end(), stop)
+        if credits:
+            for credit in credits:
+                yield _Credit(credit.name, credit.role or role, credit.start, credit.end)

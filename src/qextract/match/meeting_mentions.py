@@ -1,0 +1,401 @@
+"""Where the text names an event as happening: the constructions.
+
+* ``召开/举行/举办 X`` and ``X在Y召开``, ``X(于…)召开`` (convened),
+* ``出席/参加 X`` (attended), ``在(出席)X上`` (at),
+* visits: ``到/赴Y调研``, ``在Y考察``, ``(现场)考察了X``, ``陪同考察``, ``会见``.
+
+A mention keeps the name as written, minus dates, time words, a venue
+phrase, the subject of 召开 and descriptions ending in 的 (以“X”为主题的).
+Mentions of cited, future or summarised events are dropped here; see
+:func:`_is_reported`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+import regex
+
+from qextract.match.context import MatchContext
+from qextract.match.meeting_lexicon import (
+    AT_EVENT,
+    ATTENDING_VERB,
+    CLAUSE_PUNCT,
+    CONVENING_VERB,
+    COUNT_TAIL,
+    ENDS_WITH_EVENT,
+    FUTURE_CUE,
+    GENERIC_NAME,
+    LEADING_FILLER,
+    LINK_LINE,
+    MEET,
+    PREFIX_MARKER,
+    REFERENCE_CUE,
+    REFERENCE_TAIL,
+    RIGHT_NAME,
+    SEGMENT_BREAK,
+    SUMMARY_CUE,
+    TITLE_BRACKETS,
+    TRAILING_FILLER,
+    VENUE_BEFORE,
+    VISIT_ACCOMPANIED,
+    VISIT_AT,
+    VISIT_DONE,
+    VISIT_ON_SITE,
+    VISIT_TO,
+    EventWord,
+    event_word_at_end,
+    words,
+)
+
+_LOOKBACK = 80
+_CUE_WINDOW = 20
+_REFERENCE_WINDOW = 6
+_VENUE_STOP = frozenset(words("venue_stopwords"))
+_VENUE_SCOPE = tuple(words("venue_scope_prefixes"))
+_VERB_ADVERBS = regex.compile("|".join(sorted(words("verb_adverbs"), key=len, reverse=True)))
+_FINE_DATE = regex.compile(r"[月日号]")
+
+
+@dataclass
+class Mention:
+    """One place where the text names an event."""
+
+    name: str
+    kind: Optional[str]
+    weight: str  # event, weak, session, generic, visit, meet
+    start: int  # the name's span (or the verb's, for visits)
+    end: int
+    anchor: int  # where the verb is: the event's date is the one nearest before it
+    construction: str  # convened, attended, at, visit, meet
+    location: Optional[str] = None
+    venue_given: bool = False
+    place_is_object: bool = False
+    verbs: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    start: int
+    end: int
+    text: str
+    value: str
+    time_of_day: Optional[str]
+
+
+@dataclass(frozen=True)
+class Surroundings:
+    """What the constructions need besides the text: dates and skipped ranges."""
+
+    dates: list[DateSpan]  # every date the dates stage found, by start
+    blocked: list[tuple[int, int]]  # 《》 titles, link lists, masked runs
+
+    def is_blocked(self, start: int, end: int) -> bool:
+        return any(b_start < end and start < b_end for b_start, b_end in self.blocked)
+
+
+def surroundings(ctx: MatchContext) -> Surroundings:
+    spans = []
+    for date in ctx.found.get("dates", ()) or ():
+        span = getattr(date, "span", None)
+        if span is not None:
+            spans.append(DateSpan(span.start, span.end, span.text, date.value or "", date.time_of_day))
+    spans.sort(key=lambda date: date.start)
+    blocked = [match.span() for match in TITLE_BRACKETS.finditer(ctx.text)]
+    blocked.extend(_link_lines(ctx.text))
+    blocked.extend(ctx.masked)
+    blocked.sort()
+    return Surroundings(spans, blocked)
+
+
+def _link_lines(text: str) -> list[tuple[int, int]]:
+    found = []
+    position = 0
+    for line in text.split("\n"):
+        if LINK_LINE.match(line):
+            found.append((position, position + len(line)))
+        position += len(line) + 1
+    return found
+
+
+# -- named events -------------------------------------------------------------
+
+
+def event_mentions(ctx: MatchContext, around: Surroundings) -> list[Mention]:
+    text = ctx.text
+    found: list[Mention] = []
+    for match in CONVENING_VERB.finditer(text):
+        mention = _convened(text, match, around)
+        if mention is not None:
+            found.append(mention)
+    for match in ATTENDING_VERB.finditer(text):
+        mention = _attended(text, match, around)
+        if mention is not None:
+            found.append(mention)
+    for match in AT_EVENT.finditer(text):
+        mention = _at_event(text, match, around)
+        if mention is not None:
+            found.append(mention)
+    return _first_of_overlapping(found, around)
+
+
+def _first_of_overlapping(found: list[Mention], around: Surroundings) -> list[Mention]:
+    found.sort(key=lambda mention: (mention.start, -(mention.end - mention.start)))
+    kept: list[Mention] = []
+    for mention in found:
+        if around.is_blocked(mention.start, mention.end):
+            continue
+        if kept and mention.start < kept[-1].end:
+            _merge_overlap(kept[-1], mention)
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _merge_overlap(kept: Mention, other: Mention) -> None:
+    if kept.location is None and other.location is not None:
+        kept.location, kept.venue_given = other.location, other.venue_given
+    kept.anchor = min(kept.anchor, other.anchor)
+
+
+def _convened(text: str, verb: regex.Match, around: Surroundings) -> Optional[Mention]:
+    venue = VENUE_BEFORE.search(text, max(0, verb.start() - 30), verb.start())
+    location = _venue(venue.group("place"), venue.start("place"), around) if venue else None
+    right = RIGHT_NAME.match(text, verb.end())
+    if right is not None:
+        name_start, name_end = _trim_name(text, right.start("name"), right.end("name"), around)
+        if name_start < name_end and _is_reported(text, verb.start(), name_start, name_end, left=False):
+            return _named(text, name_start, name_end, verb.start(), "convened", location, venue_given=location is not None)
+        return None
+    head = venue.start() if venue else _before_adverbs(text, verb.start())
+    span = _left_name(text, head, around)
+    if span is None or not _is_reported(text, verb.start(), span[0], span[1], left=True):
+        return None
+    return _named(text, span[0], span[1], verb.start(), "convened", location, venue_given=location is not None)
+
+
+def _attended(text: str, verb: regex.Match, around: Surroundings) -> Optional[Mention]:
+    right = RIGHT_NAME.match(text, verb.end())
+    if right is None:
+        return None
+    name_start, name_end = _trim_name(text, right.start("name"), right.end("name"), around)
+    if name_start >= name_end or not _is_reported(text, verb.start(), name_start, name_end, left=False):
+        return None
+    return _named(text, name_start, name_end, verb.start(), "attended", None)
+
+
+def _at_event(text: str, match: regex.Match, around: Surroundings) -> Optional[Mention]:
+    name_start, name_end = _trim_name(text, match.start("name"), match.end("name"), around)
+    if name_start >= name_end or not _is_reported(text, match.start(), name_start, name_end, left=False):
+        return None
+    construction = "attended" if match.group("attend") else "at"
+    return _named(text, name_start, name_end, match.end("name"), construction, None)
+
+
+def _named(
+    text: str, start: int, end: int, anchor: int, construction: str, location: Optional[str], *, venue_given: bool = False
+) -> Optional[Mention]:
+    name = text[start:end]
+    word = event_word_at_end(name)
+    if word is None:
+        return None
+    weight = _weight(name, word)
+    if weight == "session":
+        return _session(text, start, end, anchor, construction, location, word)
+    if weight == "weak" and not _weak_event_holds(construction, venue_given):
+        return None
+    return Mention(name, word.kind, weight, start, end, anchor, construction, location, venue_given)
+
+
+def _weight(name: str, word: EventWord) -> str:
+    if GENERIC_NAME.match(name):
+        return "generic"
+    if word.weight == "weak" and "暨" in name:
+        head = name.split("暨", 1)[0]
+        strong = event_word_at_end(head)
+        if strong is not None and strong.weight == "event":
+            return "event"
+    return word.weight
+
+
+def _weak_event_holds(construction: str, venue_given: bool) -> bool:
+    """活动 is an event when held somewhere or attended, not when run as a campaign."""
+    return construction in ("at", "attended") or venue_given
+
+
+def _session(
+    text: str, start: int, end: int, anchor: int, construction: str, location: Optional[str], word: EventWord
+) -> Optional[Mention]:
+    """X开幕式 is the event X; a bare 开幕式 refers to the event under way."""
+    parent_end = end - len(word.suffix)
+    parent = event_word_at_end(text[start:parent_end])
+    if parent is None:
+        return Mention(text[start:end], word.kind, "generic", start, end, anchor, construction, location)
+    return _named(text, start, parent_end, anchor, construction, location, venue_given=location is not None)
+
+
+def _venue(place: str, start: int, around: Surroundings) -> Optional[str]:
+    place = place.strip()
+    if not place or place in _VENUE_STOP or place.startswith(_VENUE_SCOPE):
+        return None
+    if any(date.start < start + len(place) and start < date.end for date in around.dates):
+        return None  # 在3月5日召开: a time, not a place
+    return place
+
+
+def _before_adverbs(text: str, position: int) -> int:
+    window_start = max(0, position - 6)
+    for match in _VERB_ADVERBS.finditer(text, window_start, position):
+        if match.end() == position:
+            return _before_adverbs(text, match.start())
+    return position
+
+
+def _left_name(text: str, end: int, around: Surroundings) -> Optional[tuple[int, int]]:
+    """The name ending before ``end`` (X在Y召开, X于…召开), if that segment ends with an event word."""
+    end = _strip_trailing(text, end, around)
+    start = _segment_start(text, end)
+    if end - start < 2 or not ENDS_WITH_EVENT.search(text, start, end):
+        return None
+    start, end = _trim_name(text, start, end, around)
+    return (start, end) if start < end else None
+
+
+def _segment_start(text: str, end: int) -> int:
+    start = max(0, end - _LOOKBACK)
+    last_break = None
+    for match in SEGMENT_BREAK.finditer(text, start, end):
+        last_break = match.end()
+    return last_break if last_break is not None else start
+
+
+def _strip_trailing(text: str, end: int, around: Surroundings) -> int:
+    """Drop what may stand between a name and its verb: dates, 于, time words, adverbs."""
+    while True:
+        previous = end
+        date = _date_ending_at(end, around)
+        if date is not None:
+            end = date
+        filler = TRAILING_FILLER.search(text, max(0, end - 16), end)
+        if filler is not None and filler.start() < end:
+            end = filler.start()
+        if end == previous:
+            return end
+
+
+def _date_ending_at(end: int, around: Surroundings) -> Optional[int]:
+    for date in around.dates:
+        if date.end == end:
+            return date.start
+    return None
+
+
+def _trim_name(text: str, start: int, end: int, around: Surroundings) -> tuple[int, int]:
+    """Drop leading 了/time words, day dates and 以…为主题的-style descriptions."""
+    while True:
+        previous = start
+        filler = LEADING_FILLER.match(text, start, end)
+        if filler is not None:
+            start = filler.end()
+        start = _skip_fine_date(start, around)
+        marker_end = None
+        for marker in PREFIX_MARKER.finditer(text, start, end):
+            marker_end = marker.end()
+        if marker_end is not None:
+            start = marker_end
+        if start == previous:
+            break
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _skip_fine_date(start: int, around: Surroundings) -> int:
+    """A date with a month or day opening a name is the event's date, not its name (a year may be)."""
+    for date in around.dates:
+        if date.start == start and _FINE_DATE.search(date.text):
+            return date.end
+    return start
+
+
+# -- cues: cited, future or summarised events ---------------------------------
+
+
+def clause_start(text: str, position: int) -> int:
+    start = max(0, position - _LOOKBACK)
+    for index in range(position - 1, start - 1, -1):
+        if text[index] in CLAUSE_PUNCT:
+            return index + 1
+    return start
+
+
+def _is_reported(text: str, verb_start: int, name_start: int, name_end: int, *, left: bool) -> bool:
+    """False for a cited (…会议精神), future (将于…召开) or summarised (先后召开…3次) event."""
+    first = min(verb_start, name_start)
+    window_start = max(clause_start(text, first), first - _CUE_WINDOW)
+    window = text[window_start:verb_start]
+    if left:
+        # X在Y成功举办 reports an event; 成功举办X lists an achievement.
+        window = _VERB_ADVERBS.sub("", text[name_end:verb_start]) + text[window_start:name_start]
+    if FUTURE_CUE.search(window) or SUMMARY_CUE.search(window):
+        return False
+    before_name = text[max(clause_start(text, name_start), name_start - _REFERENCE_WINDOW) : name_start]
+    if REFERENCE_CUE.search(before_name):
+        return False
+    if REFERENCE_TAIL.match(text, name_end) or COUNT_TAIL.match(text, name_end):
+        return False
+    return True
+
+
+# -- visits -------------------------------------------------------------------
+
+
+@dataclass
+class VisitClause:
+    """The visit verbs of one sentence and the place or object they name."""
+
+    verbs: list[tuple[str, str, int, int]]  # adverb, verb, start, end
+    place: Optional[str] = None
+    place_is_object: bool = False
+
+
+def visit_clause(text: str, start: int, end: int, around: Surroundings) -> Optional[VisitClause]:
+    """Visit verbs in ``text[start:end]`` (one sentence), grouped as one visit."""
+    clause: Optional[VisitClause] = None
+    for pattern, kind in ((VISIT_TO, "to"), (VISIT_AT, "at"), (VISIT_DONE, "object"), (VISIT_ON_SITE, "object"), (VISIT_ACCOMPANIED, "none")):
+        for match in pattern.finditer(text, start, end):
+            if around.is_blocked(match.start(), match.end()):
+                continue
+            if clause is None:
+                clause = VisitClause([])
+            adverb = match.groupdict().get("adv") or ""
+            clause.verbs.append((adverb, match.group("verb"), match.start("verb"), match.end("verb")))
+            if clause.place is None:
+                _set_place(clause, match, kind, around)
+    if clause is not None:
+        clause.verbs.sort(key=lambda verb: verb[2])
+    return clause
+
+
+def _set_place(clause: VisitClause, match: regex.Match, kind: str, around: Surroundings) -> None:
+    if kind in ("to", "at"):
+        clause.place = _venue(match.group("place"), match.start("place"), around)
+    elif kind == "object" and match.group("verb") in _PLACE_VERBS:
+        place = _object_place(match.group("object"))
+        if place:
+            clause.place, clause.place_is_object = place, True
+
+
+_PLACE_VERBS = frozenset({"考察", "参观", "调研", "视察", "走访", "察看", "查看"})
+_OBJECT_END = regex.compile(r"(?:等[\p{Han}]{0,4}|的[\p{Han}]{0,8}|[,，\s]+)$")
+
+
+def _object_place(obj: str) -> str:
+    obj = obj.strip()
+    trimmed = _OBJECT_END.sub("", obj)
+    return trimmed or obj
+
+
+def meet_verbs(text: str, start: int, end: int, around: Surroundings) -> list[regex.Match]:
+    return [match for match in MEET.finditer(text, start, end) if not around.is_blocked(match.start(), match.end())]

@@ -1,0 +1,223 @@
+"""Who did what at an event: persons, pronouns and role verbs in a sentence.
+
+Persons are the officials found before (every occurrence of their names),
+plus persons named without a post, but only where they stand right before a
+role verb (``张三主持``, ``由张三主持``), and only when the entity stage read
+them as a personal name. ``他``/``她`` stand for the nearest person named
+before them.
+
+A role verb's subject is the run of persons right before it: the nearest
+person, with nothing between it and the verb that makes it an object (对X,
+X的讲话) or ends the clause, and any persons before that one joined by list
+separators and posts only (``A、B,C出席会议``). A verb with no such person
+shares the subject of the role verb before it in the same clause or a
+clause opened by 并/还/同时 (``A出席会议并讲话``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any, Iterable, Optional
+
+import regex
+
+from qextract.match.context import MatchContext
+from qextract.match.meeting_lexicon import CLAUSE_PUNCT, LEX, ROLE_NOT_BEFORE, ROLE_VERB, words
+
+_MAX_VERB_GAP = 30
+_MAX_LIST_GAP = 40
+_PRONOUN_REACH = 400
+_OBJECT_MARKERS = tuple(words("object_markers"))
+_PRONOUN = regex.compile(
+    r"(?<![%s])(?:%s)(?![%s])"
+    % (
+        "".join(words("pronoun_not_after")),
+        "|".join(words("pronouns")),
+        "".join(words("pronoun_not_before")),
+    )
+)
+_LIST_GAP = regex.compile(r"^[、,，和及与同以及等\s]{0,3}$")
+# Between two role verbs of one subject: the same clause (出席会议并讲话), or a
+# new clause that opens with a connective (…,并强调).
+_CONTINUES = regex.compile(r"^[^,，]{0,16}$|[,，]\s{0,1}(?:并|还|同时|随后|又|也|最后)[^,，]{0,8}$")
+_SUBJECT_PREFIX = regex.compile(r"(?:同志|等(?:人|同志)?|一行)?")
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    official_id: Optional[str]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Role:
+    role: str  # "chair", "speaker" or "attendee"
+    start: int
+    end: int
+    subject: tuple[Person, ...]
+
+
+_STOP_CHARS = frozenset(LEX["bare_name_stop_chars"])
+
+
+def role_verbs(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """(role, start, end) of every role verb in ``text[start:end]``."""
+    found = []
+    for match in ROLE_VERB.finditer(text, start, end):
+        if match.start() > 0 and text[match.start() - 1] == "的":
+            continue  # 张三的讲话: a noun, not an act
+        if ROLE_NOT_BEFORE.match(text, match.end()):
+            continue  # 讲话精神, 主持人
+        kind = match.lastgroup
+        role = {"chair": "chair", "attend": "attendee"}.get(kind or "", "speaker")
+        found.append((role, match.start(), match.end()))
+    return found
+
+
+def find_people(ctx: MatchContext) -> list[Person]:
+    """Officials' name occurrences and role-slot bare names, sorted, not overlapping."""
+    people = list(_official_occurrences(ctx))
+    people.extend(_bare_names(ctx, people))
+    people = _without_overlaps(people)
+    people.extend(_pronouns(ctx, people))
+    people.sort(key=lambda person: person.start)
+    return [person for person in people if not ctx.is_masked(person.start, person.end)]
+
+
+def _official_occurrences(ctx: MatchContext) -> Iterable[Person]:
+    text = ctx.text
+    for official in ctx.found.get("officials", ()) or ():
+        name = getattr(official, "name", "") or ""
+        if len(name) < 2:
+            continue
+        official_id = getattr(official, "id", None) or None
+        position = text.find(name)
+        while position != -1:
+            yield Person(name, official_id, position, position + len(name))
+            position = text.find(name, position + len(name))
+
+
+def _bare_names(ctx: MatchContext, known: list[Person]) -> list[Person]:
+    """Personal names without a post, read by the entity stage, right before a role verb."""
+    entities = _person_entities(ctx)
+    if not entities:
+        return []
+    taken = {(person.start, person.end) for person in known}
+    verb_starts = {start for _, start, _ in role_verbs(ctx.text, 0, len(ctx.text))}
+    found = []
+    for entity in entities:
+        if (entity.start, entity.end) in taken or not _in_role_slot(ctx.text, entity.end, verb_starts):
+            continue
+        name = entity.name or entity.text
+        if 2 <= len(name) <= 4 and not (_STOP_CHARS & set(name[1:])):
+            found.append(Person(name, None, entity.start, entity.end))
+    return found
+
+
+def _person_entities(ctx: MatchContext) -> list[Any]:
+    entities = ctx.found.get("entities")
+    if entities is None:
+        return []
+    return [entity for entity in entities if getattr(entity, "label", None) == "PERSON"]
+
+
+def _in_role_slot(text: str, end: int, verb_starts: set[int]) -> bool:
+    """A name followed by a role verb, directly or through a list of names (张三、李四出席)."""
+    probe = _SUBJECT_PREFIX.match(text, end).end()
+    if probe in verb_starts:
+        return True
+    return probe < len(text) and text[probe] in "、和及与"
+
+
+def _without_overlaps(people: list[Person]) -> list[Person]:
+    people.sort(key=lambda person: (person.start, -(person.end - person.start)))
+    kept: list[Person] = []
+    for person in people:
+        if kept and person.start < kept[-1].end:
+            continue
+        kept.append(person)
+    return kept
+
+
+def _pronouns(ctx: MatchContext, people: list[Person]) -> list[Person]:
+    """他/她, each standing for the nearest person named before it."""
+    if not people:
+        return []
+    resolved = []
+    starts = [person.start for person in people]
+    for match in _PRONOUN.finditer(ctx.text):
+        index = bisect_right(starts, match.start()) - 1
+        if index < 0:
+            continue
+        antecedent = people[index]
+        if match.start() - antecedent.end > _PRONOUN_REACH:
+            continue
+        resolved.append(Person(antecedent.name, antecedent.official_id, match.start(), match.end()))
+    return resolved
+
+
+def roles_in(text: str, start: int, end: int, people: list[Person]) -> list[Role]:
+    """Every role verb of ``text[start:end]`` with the persons it applies to."""
+    in_span = [person for person in people if start <= person.start and person.end <= end]
+    roles: list[Role] = []
+    for role, verb_start, verb_end in role_verbs(text, start, end):
+        subject = _subject(text, verb_start, in_span, roles)
+        if subject:
+            roles.append(Role(role, verb_start, verb_end, subject))
+    return roles
+
+
+def _subject(text: str, verb_start: int, people: list[Person], earlier: list[Role]) -> tuple[Person, ...]:
+    before = [person for person in people if person.end <= verb_start]
+    previous = earlier[-1] if earlier else None
+    if before and (previous is None or before[-1].start > previous.end):
+        nearest = before[-1]
+        if _is_direct_subject(text, nearest, verb_start):
+            return tuple(_list_run(text, before))
+        return ()
+    if previous is not None and _CONTINUES.search(text[previous.end : verb_start]):
+        return previous.subject
+    return ()
+
+
+def _is_direct_subject(text: str, person: Person, verb_start: int) -> bool:
+    gap = text[person.end : verb_start]
+    if len(gap) > _MAX_VERB_GAP or any(char in CLAUSE_PUNCT for char in gap):
+        return False
+    if gap.startswith("的") and not gap.startswith("的陪同"):
+        return False  # 张三的讲话 / 张三的工作: a possessive, not a subject
+    return not _is_object(text, person)
+
+
+def _is_object(text: str, person: Person) -> bool:
+    """对张三 / 向张三 / 为张三: the person is acted on."""
+    return person.start > 0 and text[person.start - 1] in _OBJECT_MARKERS
+
+
+def _list_run(text: str, before: list[Person]) -> list[Person]:
+    """The nearest person and those listed before it (A、B,C出席)."""
+    run = [before[-1]]
+    for person in reversed(before[:-1]):
+        gap = text[person.end : run[-1].start]
+        if not _joins_list(gap):
+            break
+        if person.name != run[-1].name:
+            run.append(person)
+    run.reverse()
+    return run
+
+
+def _joins_list(gap: str) -> bool:
+    """Separators and posts only: no verb, no clause end, no possessive."""
+    if len(gap) > _MAX_LIST_GAP or "的" in gap:
+        return False
+    if any(char in "。;；:：!！?？\n" for char in gap):
+        return False
+    if _LIST_GAP.match(gap):
+        return True
+    if not any(char in "、,，和及与" for char in gap[:3]):
+        return False
+    return not role_verbs(gap, 0, len(gap))

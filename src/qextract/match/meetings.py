@@ -1,0 +1,420 @@
+"""Meetings: the events an article reports as happening, with date, place and people.
+
+The text is read sentence by sentence, in order:
+
+1. Named events (:mod:`meeting_mentions`): ``X在Y召开``, ``召开X``, ``出席X``,
+   ``在X上``. Mentions whose names agree (one contains the other once
+   jurisdiction and year words are set aside) are one event; a bare
+   ``会议``/``会上`` refers to the event under way.
+2. Visits and meetings with people in sentences that name no event:
+   ``到Y调研``, ``现场考察了X``, ``会见了A、B``. During another event, a visit
+   is its own record only when it goes somewhere other than the venue; a
+   visit article's later 座谈会 belongs to the visit.
+3. Role verbs (:mod:`meeting_people`) in each sentence go to the event named
+   in it, else to the event under way: 主持 → chairs, 讲话/指出/强调/作…汇报 →
+   speakers, 出席/参加/陪同 → attendees; everyone who chaired or spoke
+   attended.
+
+An event's date is the day date nearest before its verb in the sentence of
+its first dated mention; a visit ``会议期间`` takes the event's day, a stay
+``在无锡期间`` gives a place and no day.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Optional
+
+import regex
+
+from qextract.match.context import MatchContext
+from qextract.match.meeting_lexicon import (
+    DAY_VALUE,
+    EVENT_FRAME,
+    FUTURE_CUE,
+    SUMMARY_CUE,
+    GROUP_SUBJECT,
+    NAME_NOISE,
+    PLACE_FRAME,
+    TIME_OF_DAY_AFTER,
+    event_word_at_end,
+    words,
+)
+from qextract.match.meeting_mentions import (
+    DateSpan,
+    Mention,
+    Surroundings,
+    VisitClause,
+    clause_start,
+    event_mentions,
+    meet_verbs,
+    surroundings,
+    visit_clause,
+)
+from qextract.match.meeting_people import Person, Role, find_people, roles_in
+from qextract.records import Meeting
+from qextract.segment.sentences import Sentence
+
+_VISIT_PRIORITY = words("visit_name_priority")
+_PARTS_OF_VISIT = frozenset({"座谈会", "会议"})  # kinds a visit's own 座谈会/汇报会 fall under
+_MIN_CONTAINED_NAME = 4
+_ELIDED_SUBJECT = regex.compile(r"^(?:[,，\s]|还|又|也|并|再|随后|先后|一行|则|分别|共同|首先|接着|之后|期间)*$")
+_TIME_OF_DAY = {"晚": "晚上", "晚间": "晚上", "傍晚": "晚上", "早上": "上午", "凌晨": "上午"}
+
+
+@dataclass
+class _Event:
+    name: str
+    kind: Optional[str]
+    is_visit: bool
+    start: int
+    end: int
+    mentions: list[Mention] = field(default_factory=list)
+    location: Optional[str] = None
+    date: Optional[str] = None
+    time_of_day: Optional[str] = None
+    chairs: list[Person] = field(default_factory=list)
+    speakers: list[Person] = field(default_factory=list)
+    attendees: list[Person] = field(default_factory=list)
+
+    def add_people(self, role: str, people: tuple[Person, ...] | list[Person]) -> None:
+        target = {"chair": self.chairs, "speaker": self.speakers}.get(role)
+        for person in people:
+            if target is not None:
+                _add_once(target, person)
+            _add_once(self.attendees, person)
+
+
+def _add_once(people: list[Person], person: Person) -> None:
+    if all(known.name != person.name for known in people):
+        people.append(person)
+
+
+@dataclass(frozen=True)
+class _PlaceFrame:
+    """在X期间: the sentences after it, to the end of the paragraph, happened in X."""
+
+    start: int
+    end: int
+    place: str
+    subject: Optional[str]
+
+
+def find_meetings(ctx: MatchContext) -> list[Meeting]:
+    """Every event the article reports as happening, one record per event."""
+    reader = _Reader(ctx)
+    reader.read()
+    return reader.records()
+
+
+class _Reader:
+    def __init__(self, ctx: MatchContext) -> None:
+        self.ctx = ctx
+        self.text = ctx.text
+        self.around: Surroundings = surroundings(ctx)
+        self.people: list[Person] = find_people(ctx)
+        self.mentions = event_mentions(ctx, self.around)
+        self.frames = self._place_frames()
+        self.events: list[_Event] = []
+        self.current: Optional[_Event] = None
+        self.last_actor: tuple[Person, ...] = ()
+
+    # -- reading --------------------------------------------------------------
+
+    def read(self) -> None:
+        sentences = self.ctx.sentences
+        starts = [sentence.start for sentence in sentences]
+        by_sentence: dict[int, list[Mention]] = {}
+        for mention in self.mentions:
+            index = bisect_right(starts, mention.start) - 1
+            by_sentence.setdefault(max(index, 0), []).append(mention)
+        for index, sentence in enumerate(sentences):
+            if self.around.is_blocked(sentence.start, sentence.start + 1):
+                continue
+            self._read_sentence(sentence, by_sentence.get(index, []))
+
+    def _read_sentence(self, sentence: Sentence, mentions: list[Mention]) -> None:
+        owner = None
+        for mention in mentions:
+            event = self._place_mention(mention, sentence)
+            owner = owner or event
+        actor: tuple[Person, ...] = ()
+        if owner is None:
+            owner, actor = self._meeting_with_people(sentence)
+            if owner is None:
+                owner, actor = self._visit(sentence)
+        roles = roles_in(self.text, sentence.start, sentence.end, self.people)
+        target = owner or self.current
+        if target is not None:
+            for role in roles:
+                target.add_people(role.role, role.subject)
+        self._remember_actor(roles, actor)
+
+    def _remember_actor(self, roles: list[Role], actor: tuple[Person, ...]) -> None:
+        if actor:
+            self.last_actor = actor
+        elif roles:
+            self.last_actor = roles[0].subject
+
+    # -- named events ---------------------------------------------------------
+
+    def _place_mention(self, mention: Mention, sentence: Sentence) -> Optional[_Event]:
+        if mention.weight == "generic":
+            if self.current is not None:
+                return self.current
+            if mention.construction != "convened" or self._date_of(mention, sentence) is None:
+                return None
+        event = self._same_event(mention.name)
+        if event is None:
+            if self.current is not None and self.current.is_visit and mention.kind in _PARTS_OF_VISIT:
+                return self.current  # the 座谈会 of a visit is part of the visit
+            event = _Event(mention.name, mention.kind, False, mention.start, mention.end)
+            self.events.append(event)
+        self._add_mention(event, mention, sentence)
+        if self.current is None or mention.construction in ("convened", "attended"):
+            self.current = event
+        return event
+
+    def _same_event(self, name: str) -> Optional[_Event]:
+        for event in self.events:
+            if not event.is_visit and _same_name(event.name, name):
+                return event
+        return None
+
+    def _add_mention(self, event: _Event, mention: Mention, sentence: Sentence) -> None:
+        event.mentions.append(mention)
+        if event.location is None and mention.location:
+            event.location = mention.location
+        if event.date is None:
+            date = self._date_of(mention, sentence)
+            if date is not None:
+                event.date, event.time_of_day = _day(date.value), self._time_of_day(date)
+                if mention.start >= self.ctx.body_start:
+                    event.name, event.start, event.end = mention.name, mention.start, mention.end
+        elif len(mention.name) > len(event.name) and event.start < self.ctx.body_start:
+            event.name, event.start, event.end = mention.name, mention.start, mention.end
+
+    # -- 会见 and visits ------------------------------------------------------
+
+    def _meeting_with_people(self, sentence: Sentence) -> tuple[Optional[_Event], tuple[Person, ...]]:
+        for verb in meet_verbs(self.text, sentence.start, sentence.end, self.around):
+            subject = self._subject_before(sentence, verb.start())
+            guests = [person for person in self._people_in(verb.end(), sentence.end)]
+            if not subject and not guests:
+                continue
+            if not self._reported_visit(sentence, verb.start()):
+                continue
+            location = self._frame_place(verb.start())
+            event = self._visit_event(verb.group("verb"), "会见", location, sentence, verb.start(), frame_date=None)
+            event.add_people("attendee", list(subject) + guests)
+            return event, subject
+        return None, ()
+
+    def _visit(self, sentence: Sentence) -> tuple[Optional[_Event], tuple[Person, ...]]:
+        clause = visit_clause(self.text, sentence.start, sentence.end, self.around)
+        if clause is None:
+            return None, ()
+        first_verb = clause.verbs[0][2]
+        if not self._reported_visit(sentence, first_verb):
+            return None, ()
+        frame = EVENT_FRAME.search(self.text, sentence.start, first_verb)
+        subject = self._subject_before(sentence, first_verb, after=frame.end() if frame else None)
+        present = _unique(list(subject) + self._people_in(sentence.start, sentence.end))
+        during_event = frame is not None and self.current is not None
+        if not present and not during_event:
+            return None, ()
+        location = self._frame_place(first_verb) or clause.place
+        if self.current is not None and (self.current.is_visit or not self._goes_elsewhere(clause, location)):
+            self.current.add_people("attendee", present)
+            return self.current, subject
+        frame_date = self.current if during_event else None
+        name, kind = _visit_name(clause)
+        event = self._visit_event(name, kind, location, sentence, first_verb, frame_date)
+        event.add_people("attendee", present)
+        if self.current is None:
+            self.current = event
+        return event, subject
+
+    def _goes_elsewhere(self, clause: VisitClause, location: Optional[str]) -> bool:
+        """A visit during an event is its own record only away from the venue."""
+        assert self.current is not None
+        place = clause.place or location
+        return place is not None and place != self.current.location
+
+    def _visit_event(
+        self, name: str, kind: str, location: Optional[str], sentence: Sentence, verb_start: int, frame_date: Optional[_Event]
+    ) -> _Event:
+        for event in self.events:
+            if event.is_visit and event.name == name and (event.location == location or not event.location or not location):
+                event.location = event.location or location
+                return event
+        event = _Event(name, kind, True, verb_start, verb_start + len(name), location=location)
+        date = self._date_before(sentence.start, verb_start)
+        if date is not None:
+            event.date, event.time_of_day = _day(date.value), self._time_of_day(date)
+        elif frame_date is not None:
+            event.date = frame_date.date  # 会议期间: the event's day; the part of day is not known
+        self.events.append(event)
+        return event
+
+    def _reported_visit(self, sentence: Sentence, verb_start: int) -> bool:
+        window = self.text[clause_start(self.text, verb_start) : verb_start]
+        return not (FUTURE_CUE.search(window) or SUMMARY_CUE.search(window))
+
+    def _subject_before(self, sentence: Sentence, verb_start: int, after: Optional[int] = None) -> tuple[Person, ...]:
+        """The persons acting before ``verb_start``; the previous actor when the subject is left out."""
+        opening = after if after is not None else sentence.start
+        before = self._people_in(opening, verb_start)
+        if before:
+            return tuple(before)
+        pre = self._without_dates(opening, verb_start)
+        pre = PLACE_FRAME.sub("", pre)
+        if GROUP_SUBJECT.search(pre) or not _ELIDED_SUBJECT.match(pre):
+            return ()
+        return self.last_actor
+
+    def _without_dates(self, start: int, end: int) -> str:
+        pieces, position = [], start
+        for date in self.around.dates:
+            if date.start >= position and date.end <= end:
+                pieces.append(self.text[position : date.start])
+                position = date.end
+        pieces.append(self.text[position:end])
+        return TIME_WORDS.sub("", "".join(pieces))
+
+    def _people_in(self, start: int, end: int) -> list[Person]:
+        return [person for person in self.people if start <= person.start and person.end <= end]
+
+    # -- places and dates -----------------------------------------------------
+
+    def _place_frames(self) -> list[_PlaceFrame]:
+        frames = []
+        for match in PLACE_FRAME.finditer(self.text):
+            place = match.group("place")
+            if event_word_at_end(place) is not None or self.around.is_blocked(match.start(), match.end()):
+                continue
+            line_end = self.text.find("\n", match.end())
+            end = len(self.text) if line_end == -1 else line_end
+            sentence_end = _sentence_end(self.text, match.end())
+            subject = next((p.name for p in self.people if match.end() <= p.start < sentence_end), None)
+            frames.append(_PlaceFrame(match.start(), end, place, subject))
+        return frames
+
+    def _frame_place(self, position: int) -> Optional[str]:
+        for frame in self.frames:
+            if frame.start <= position < frame.end:
+                return frame.place
+        return None
+
+    def _date_of(self, mention: Mention, sentence: Sentence) -> Optional[DateSpan]:
+        return self._date_before(sentence.start, max(mention.anchor, mention.end if mention.construction == "at" else 0))
+
+    def _date_before(self, start: int, anchor: int) -> Optional[DateSpan]:
+        """The last day date of ``text[start:anchor]``."""
+        chosen = None
+        for date in self.around.dates:
+            if date.start >= anchor:
+                break
+            if date.start >= start and _day(date.value) is not None:
+                chosen = date
+        return chosen
+
+    def _time_of_day(self, date: DateSpan) -> Optional[str]:
+        if date.time_of_day:
+            return _TIME_OF_DAY.get(date.time_of_day, date.time_of_day)
+        match = TIME_OF_DAY_AFTER.match(self.text, date.end) or TIME_OF_DAY_AFTER.search(date.text)
+        if match is None:
+            return None
+        return _TIME_OF_DAY.get(match.group("tod"), match.group("tod"))
+
+    # -- records --------------------------------------------------------------
+
+    def records(self) -> list[Meeting]:
+        for event in self.events:
+            if event.location is None:
+                event.location = self._stay_place(event)
+        records = []
+        for number, event in enumerate(sorted(self.events, key=lambda e: e.start), start=1):
+            records.append(self._record(event, number))
+        return records
+
+    def _stay_place(self, event: _Event) -> Optional[str]:
+        """在无锡期间 after an event attended by the same person: the event was in 无锡."""
+        names = {person.name for person in event.attendees}
+        for frame in self.frames:
+            if frame.subject is not None and frame.subject in names:
+                return frame.place
+        return None
+
+    def _record(self, event: _Event, number: int) -> Meeting:
+        return Meeting(
+            name=event.name,
+            kind=event.kind,
+            date=event.date,
+            time_of_day=event.time_of_day,
+            location=event.location,
+            chairs=[person.name for person in event.chairs],
+            speakers=[person.name for person in event.speakers],
+            attendees=[person.name for person in event.attendees],
+            id=f"m{number}",
+            chair_ids=_ids(event.chairs),
+            speaker_ids=_ids(event.speakers),
+            attendee_ids=_ids(event.attendees),
+            span=self.ctx.span(event.start, event.end),
+        )
+
+
+TIME_WORDS = regex.compile("|".join(sorted(words("time_words"), key=len, reverse=True)))
+
+
+def _ids(people: list[Person]) -> list[str]:
+    return [person.official_id for person in people if person.official_id]
+
+
+def _unique(people: list[Person]) -> list[Person]:
+    kept: list[Person] = []
+    for person in people:
+        _add_once(kept, person)
+    return kept
+
+
+def _same_name(first: str, second: str) -> bool:
+    a, b = _core(first), _core(second)
+    if a == b:
+        return True
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= _MIN_CONTAINED_NAME and shorter in longer
+
+
+def _core(name: str) -> str:
+    return NAME_NOISE.sub("", NAME_NOISE.sub("", name))
+
+
+def _day(value: str) -> Optional[str]:
+    """The day or day range of an ISO value; None for a month, a year or no value."""
+    parts = [part.split("T", 1)[0] for part in (value or "").split("/")]
+    if not parts or not all(DAY_VALUE.match(part) for part in parts):
+        return None
+    return "/".join(parts)
+
+
+def _visit_name(clause: VisitClause) -> tuple[str, str]:
+    """The visit is named by its weightiest verb (考察 over 参观), with 现场/实地 if written."""
+    verbs = {verb: adverb for adverb, verb, _, _ in reversed(clause.verbs)}
+    for verb in _VISIT_PRIORITY:
+        if verb in verbs:
+            return verbs[verb] + verb, _VISIT_KIND.get(verb, "考察")
+    adverb, verb = clause.verbs[0][0], clause.verbs[0][1]
+    return adverb + verb, "考察"
+
+
+_VISIT_KIND = {"调研": "调研", "考察": "考察", "视察": "视察", "检查": "检查", "督导": "检查", "督查": "检查", "暗访": "检查"}
+
+
+_SENTENCE_END = regex.compile(r"[。!！?？;；\n]")
+
+
+def _sentence_end(text: str, position: int) -> int:
+    match = _SENTENCE_END.search(text, position)
+    return match.start() if match else len(text)

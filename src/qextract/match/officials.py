@@ -1,0 +1,304 @@
+"""Officials: a person named with at least one post, one record per person.
+
+Reads the entity stage's spans and joins them into appointments:
+
+    [body] post (、|兼 [body] post)* name (、 name)*   省市场监管局党委书记、局长谢小云
+    name post                                        欧阳锦全副市长
+    collective post over a list                      市领导魏凯忠、武树华、李兴实
+
+The body in front of the first post is the organisation; a party committee
+fused to a place (奉贤区委, 江苏省委) gives the place as organisation and
+keeps the committee in the post (区委副书记, 省委常委). Posts after the first
+keep their own body (无锡市委书记). Later bare mentions (张雁云指出) join the
+record. Persons named with occupations only (记者, 教授) are not officials.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Optional
+
+import regex
+
+from qextract.entities.context import context_entities
+from qextract.entities.guards import RangeSet, page_furniture, quoted
+from qextract.entities.lexicon import lexicon
+from qextract.entities.types import LOC, ORG, PERSON, TITLE, Entity
+from qextract.records import Official, Span
+
+# What may stand between two posts of one person, and between post and name.
+_POST_JOINERS = frozenset({"、", "兼", "、兼", "，兼", ",兼"})
+_NAME_GAP = regex.compile(r"[ \u3000]{0,2}")
+_NAME_LIST_JOINER = "、"
+_LEVEL_OF_DIVISION = {"province": "provincial", "prefecture": "municipal", "county": "county"}
+_LEVEL_WORDS = (
+    ("national", regex.compile(r"^(?:国家|中央|全国|国务院|中共中央|党中央)")),
+    ("provincial", regex.compile(r"^(?:省|自治区)")),
+    ("municipal", regex.compile(r"^(?:市|州|盟)")),
+    ("county", regex.compile(r"^(?:区|县|旗)")),
+    ("township", regex.compile(r"^(?:镇|乡|街道)")),
+)
+_LEVEL_OF_POST = (
+    ("provincial", regex.compile(r"(?:省长|省委)")),
+    ("municipal", regex.compile(r"(?:市长|市委|州长)")),
+    ("county", regex.compile(r"(?:区长|县长|区委|县委|旗长)")),
+    ("township", regex.compile(r"(?:镇长|乡长|镇委)")),
+)
+_COMMITTEE = regex.compile(r"(?:党委|党工委|委)")  # used with match(text, pos)
+_LEVEL_COMMITTEE = regex.compile(r"^(?:省|市|区|县|州|旗|镇|乡)委")
+_SLOGAN_TYPES = ("slogans",)
+
+
+@dataclass
+class _Appointment:
+    person: Entity
+    posts: list[tuple[Optional[Entity], Entity]]
+
+
+@dataclass
+class _Record:
+    name: str
+    raw_name: str
+    titles: list[str]
+    organization: Optional[str]
+    mentions: list[Span] = field(default_factory=list)
+
+
+def find_officials(ctx: Any) -> list[Official]:
+    """One :class:`Official` per person named with a post, in order of first mention."""
+    entities = _usable_entities(ctx)
+    records: dict[str, _Record] = {}
+    for appointment in _appointments(ctx.text, entities):
+        _add(records, appointment, ctx)
+    _add_bare_mentions(records, entities, ctx)
+    return [_official(index, record) for index, record in enumerate(records.values(), start=1)]
+
+
+# -- reading appointments -----------------------------------------------------
+
+
+def _usable_entities(ctx: Any) -> list[Entity]:
+    guard = _guard(ctx)
+    return [
+        entity
+        for entity in context_entities(ctx)
+        if not ctx.is_masked(entity.start, entity.end) and not guard.overlaps(entity.start, entity.end)
+    ]
+
+
+def _guard(ctx: Any) -> RangeSet:
+    ranges = page_furniture(ctx.text) + quoted(ctx.text)
+    for record_type in _SLOGAN_TYPES:
+        for record in ctx.found.get(record_type, ()):
+            span = getattr(record, "span", None)
+            if span is not None:
+                ranges.append((span.start, span.end))
+    return RangeSet(ranges)
+
+
+def _appointments(text: str, entities: list[Entity]) -> Iterator[_Appointment]:
+    index = 0
+    while index < len(entities):
+        posts, after_posts = _post_chain(text, entities, index)
+        if posts:
+            persons, after_persons = _person_list(text, entities, after_posts)
+            if persons and _is_official(posts):
+                for person in persons:
+                    yield _Appointment(person, posts)
+            index = max(after_persons, after_posts, index + 1)
+            continue
+        name_first = _name_before_post(text, entities, index)
+        if name_first is not None:
+            yield name_first
+            index += 2
+            continue
+        index += 1
+
+
+def _post_chain(text: str, entities: list[Entity], index: int) -> tuple[list[tuple[Optional[Entity], Entity]], int]:
+    posts: list[tuple[Optional[Entity], Entity]] = []
+    while index < len(entities):
+        body, title, after = _body_and_post(text, entities, index)
+        if title is None:
+            break
+        posts.append((body, title))
+        index = after
+        if index >= len(entities) or text[title.end : entities[index].start] not in _POST_JOINERS:
+            break
+        if _body_and_post(text, entities, index)[1] is None:
+            break
+    return posts, index
+
+
+def _body_and_post(text: str, entities: list[Entity], index: int) -> tuple[Optional[Entity], Optional[Entity], int]:
+    entity = entities[index]
+    if entity.label == TITLE:
+        return None, entity, index + 1
+    if entity.label in (ORG, LOC) and index + 1 < len(entities):
+        following = entities[index + 1]
+        if following.label == TITLE and following.start == entity.end:
+            return entity, following, index + 2
+    return None, None, index
+
+
+def _person_list(text: str, entities: list[Entity], index: int) -> tuple[list[Entity], int]:
+    if index >= len(entities) or index == 0:
+        return [], index
+    previous_end = entities[index - 1].end
+    first = entities[index]
+    if first.label != PERSON or not _NAME_GAP.fullmatch(text, previous_end, first.start):
+        return [], index
+    persons = [first]
+    index += 1
+    while index < len(entities):
+        candidate = entities[index]
+        if candidate.label != PERSON or text[persons[-1].end : candidate.start] != _NAME_LIST_JOINER:
+            break
+        if _post_follows(entities, index):
+            break  # 、欧阳锦全副市长: a new appointment, name first
+        persons.append(candidate)
+        index += 1
+    return persons, index
+
+
+def _post_follows(entities: list[Entity], index: int) -> bool:
+    return (
+        index + 1 < len(entities)
+        and entities[index + 1].label == TITLE
+        and entities[index + 1].start == entities[index].end
+    )
+
+
+def _name_before_post(text: str, entities: list[Entity], index: int) -> Optional[_Appointment]:
+    """欧阳锦全副市长: a name directly followed by a post that no name follows."""
+    if index + 1 >= len(entities):
+        return None
+    person, title = entities[index], entities[index + 1]
+    if person.label != PERSON or title.label != TITLE or title.start != person.end:
+        return None
+    if index + 2 < len(entities) and entities[index + 2].label == PERSON and _NAME_GAP.fullmatch(
+        text, title.end, entities[index + 2].start
+    ):
+        return None  # the post belongs to the name after it
+    posts: list[tuple[Optional[Entity], Entity]] = [(None, title)]
+    return _Appointment(person, posts) if _is_official(posts) else None
+
+
+def _is_official(posts: list[tuple[Optional[Entity], Entity]]) -> bool:
+    categories = lexicon().official_categories
+    return any(title.kind in categories for _, title in posts)
+
+
+# -- building records ---------------------------------------------------------
+
+
+def _add(records: dict[str, _Record], appointment: _Appointment, ctx: Any) -> None:
+    person = appointment.person
+    name = person.value.replace(" ", "").replace("\u3000", "")
+    organization, titles = _organization_and_titles(appointment.posts)
+    record = records.get(name)
+    if record is None:
+        record = _Record(name, person.text, titles, organization)
+        records[name] = record
+    else:
+        for title in titles:
+            if not any(title == known or known.endswith(title) for known in record.titles):
+                record.titles.append(title)
+        if record.organization is None:
+            record.organization = organization
+    _add_mention(record, ctx.span(person.start, person.end))
+
+
+def _organization_and_titles(posts: list[tuple[Optional[Entity], Entity]]) -> tuple[Optional[str], list[str]]:
+    organization: Optional[str] = None
+    titles: list[str] = []
+    first_body_seen = False
+    for body, title in posts:
+        if body is None:
+            titles.append(title.text)
+        elif not first_body_seen:
+            first_body_seen = True
+            organization, kept = _split_body(body)
+            titles.append(kept + title.text)
+        else:
+            titles.append(body.text + title.text)
+    return organization, titles
+
+
+def _split_body(body: Entity) -> tuple[Optional[str], str]:
+    """(organisation, part kept in the post) for the body in front of the first post.
+
+    奉贤区委 -> (奉贤区, 区委); 江苏省委 -> (江苏省, 省委); 区委 -> (None, 区委);
+    省市场监管局 -> (省市场监管局, "").
+    """
+    text = body.text
+    if body.label == LOC:
+        return text, ""
+    if _LEVEL_COMMITTEE.match(text):
+        return None, text
+    place = lexicon().division_pattern.match(text)
+    if place is not None and _COMMITTEE.match(text, place.end()):
+        rest = text[place.end() :]
+        kept = rest if rest.startswith("党") else place.group()[-1] + rest
+        return place.group(), kept
+    return text, ""
+
+
+def _add_mention(record: _Record, span: Span) -> None:
+    if all(known.start != span.start for known in record.mentions):
+        record.mentions.append(span)
+
+
+def _add_bare_mentions(records: dict[str, _Record], entities: list[Entity], ctx: Any) -> None:
+    """Every later occurrence of a known name (张雁云指出) is a mention of it."""
+    if not records:
+        return
+    other_persons = [entity for entity in entities if entity.label == PERSON]
+    guard = _guard(ctx)
+    for record in records.values():
+        for start, end in _occurrences(ctx.text, record):
+            if ctx.is_masked(start, end) or guard.overlaps(start, end):
+                continue
+            if any(p.start < end and start < p.end and p.value != record.name for p in other_persons):
+                continue  # inside a different, longer name
+            _add_mention(record, ctx.span(start, end))
+        record.mentions.sort(key=lambda span: span.start)
+
+
+def _occurrences(text: str, record: _Record) -> Iterator[tuple[int, int]]:
+    for form in {record.name, record.raw_name}:
+        start = text.find(form)
+        while start >= 0:
+            yield start, start + len(form)
+            start = text.find(form, start + 1)
+
+
+def _official(index: int, record: _Record) -> Official:
+    region, level = _region_and_level(record)
+    return Official(
+        name=record.name,
+        titles=list(record.titles),
+        organization=record.organization,
+        id=f"official-{index}",
+        region=region,
+        level=level,
+        raw_name=record.raw_name,
+        mentions=list(record.mentions),
+    )
+
+
+def _region_and_level(record: _Record) -> tuple[Optional[str], Optional[str]]:
+    lex = lexicon()
+    for written in [record.organization or ""] + record.titles:
+        place = lex.division_pattern.search(written)
+        if place is not None:
+            division = lex.division(place.group())
+            if division is not None:
+                return division.name, _LEVEL_OF_DIVISION.get(division.level)
+    for level, pattern in _LEVEL_WORDS:
+        if record.organization and pattern.search(record.organization):
+            return None, level
+    for level, pattern in _LEVEL_OF_POST:
+        if any(pattern.search(title) for title in record.titles):
+            return None, level
+    return None, None

@@ -1,0 +1,955 @@
+"""Statistics: numbers that measure something.
+
+A statistic is a number with a measure word or unit (``4019家``, ``4.8万张``,
+``40%``, ``12.5个百分点``, ``3亿元``), a duration (``14年来``, ``连续两年``,
+``1个工作日内``) or a rank (``第16名``, ``全省第4``). Each record carries the
+value with 万/亿 folded in, the unit as written, a qualifier read from the
+words around the number (近, 超过, 以上, 余, ...) and the subject: the noun
+phrase counted, found over tokens.
+
+Numbers that only look like statistics are skipped: dates, ordinals
+(第四届), numbers inside names, titles and numbered slogans (the spans that
+the dates, documents and slogans matchers found, plus 《》 titles and short
+quoted names), codes and model numbers (GB/T 19001, 5G), and 一 used as an
+article (一家企业表示).
+
+All language data (measure words, qualifier words, context words, set
+phrases) lives in ``qextract/data/statistics/``.
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+import regex
+
+from qextract.match.context import MatchContext
+from qextract.match.numbers import (
+    NUMBER_PATTERN,
+    TokenIndex,
+    is_bare_multiplier,
+    is_plausible_numeral,
+    numeral_starts_word,
+    parse_number,
+)
+from qextract.records import Statistic
+from qextract.segment.tokenizer import Token
+
+_DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "statistics"
+
+_OPEN_PARENS = "(（"
+_CLOSE_PARENS = ")）"
+_QUOTE_MARKS = "“”‘’「」\""
+_MAX_PAREN_CHARS = 14
+_FORWARD_TOKENS = 8
+_BACKWARD_TOKENS = 12
+_BACKWARD_CHARS = 40
+_MAX_LINK_TOKENS = 3
+_MAX_PREDICATE_CHARS = 24
+_LIST_INTRODUCER_MAX_VALUE = 12
+_BIG_COUNT_LIMIT = 15  # 十八大, 二十大 are party congresses, not counts of 大X
+_DIGIT_RUN_LIMIT = 9  # longer digit runs are ids and phone numbers
+_QUOTE_LOOKBACK = 160
+_INTRODUCER_REACH = 12  # chars from a count to the colon that opens its list
+
+# --------------------------------------------------------------------------
+# language data
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    measure_kind: dict[str, str]
+    prefix: dict[str, str]
+    bare_round_prefix: dict[str, str]
+    infix: dict[str, str]
+    suffix: dict[str, str]
+    time_suffix: dict[str, str]
+    duration_prefix: frozenset[str]
+    rank_context: frozenset[str]
+    rank_measures: frozenset[str]
+    top_rank_measures: frozenset[str]
+    count_of_one_cues: frozenset[str]
+    link_words: frozenset[str]
+    scope_words: frozenset[str]
+    stop_verbs: frozenset[str]
+    category_suffixes: tuple[str, ...]
+    programme_part_nouns: frozenset[str]
+    list_introducers: frozenset[str]
+    predicate_pos_after_ge: tuple[str, ...]
+    generic_heads: frozenset[str]
+    noun_suffix_tokens: frozenset[str]
+    negations: frozenset[str]
+    change_words: frozenset[str]
+    designation_verbs: frozenset[str]
+    programme_after_duration: tuple[str, ...]
+    ordinal_followers: frozenset[str]
+    set_phrases: tuple[str, ...]
+    max_prefix_length: int = field(default=4)
+
+
+def _data_lines(name: str) -> list[str]:
+    lines = (_DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    measure_kind = dict(line.split("\t", 1) for line in _data_lines("measure_words.tsv"))
+    qualifiers = json.loads((_DATA_DIR / "qualifiers.json").read_text(encoding="utf-8"))
+    words = json.loads((_DATA_DIR / "context_words.json").read_text(encoding="utf-8"))
+    prefixes = [*qualifiers["prefix"], *qualifiers["duration_prefix"], *words["rank_context"]]
+    return _Lexicon(
+        measure_kind=measure_kind,
+        prefix=qualifiers["prefix"],
+        bare_round_prefix=qualifiers["bare_round_prefix"],
+        infix=qualifiers["infix"],
+        suffix=qualifiers["suffix"],
+        time_suffix=qualifiers["time_only_suffix"],
+        duration_prefix=frozenset(qualifiers["duration_prefix"]),
+        rank_context=frozenset(words["rank_context"]),
+        rank_measures=frozenset(words["rank_measures"]),
+        top_rank_measures=frozenset(words["top_rank_measures"]),
+        count_of_one_cues=frozenset(words["count_of_one_cues"]),
+        link_words=frozenset(words["link_words"]),
+        scope_words=frozenset(words["scope_words"]),
+        stop_verbs=frozenset(words["stop_verbs"]),
+        category_suffixes=tuple(words["category_suffixes"]),
+        programme_part_nouns=frozenset(words["programme_part_nouns"]),
+        list_introducers=frozenset(words["list_introducers"]),
+        predicate_pos_after_ge=tuple(words["predicate_pos_after_ge"]),
+        generic_heads=frozenset(words["generic_heads"]),
+        noun_suffix_tokens=frozenset(words["noun_suffix_tokens"]),
+        negations=frozenset(words["negations"]),
+        change_words=frozenset(words["change_words"]),
+        designation_verbs=frozenset(words["designation_verbs"]),
+        programme_after_duration=tuple(words["programme_after_duration"]),
+        ordinal_followers=frozenset(words["ordinal_followers"]),
+        set_phrases=tuple(_data_lines("non_statistic_phrases.txt")),
+        max_prefix_length=max(len(word) for word in prefixes),
+    )
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation that tries longer words first."""
+    return "|".join(regex.escape(word) for word in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    scanner: Any
+    suffix: Any
+    time_suffix: Any
+    time_noun: Any
+    set_phrases: Any
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    lexicon = _lexicon()
+    scanner = regex.compile(
+        rf"(?P<percent_words>百分之|千分之)(?P<percent_number>{NUMBER_PATTERN})"
+        rf"|(?P<ordinal>第|前)(?P<ordinal_number>{NUMBER_PATTERN})"
+        rf"(?P<ordinal_measure>{_alternation(lexicon.top_rank_measures)})?"
+        rf"|(?P<number>{NUMBER_PATTERN})"
+        rf"(?:(?P<range_separator>至|到|~|～|-|—|－)(?P<range_end>{NUMBER_PATTERN}))?"
+        rf"(?P<infix>{_alternation(lexicon.infix)})?"
+        r"(?P<multiplier>万亿|千万|百万|万|亿)?"
+        rf"(?P<measure>{_alternation(lexicon.measure_kind)})?"
+    )
+    return _Patterns(
+        scanner=scanner,
+        suffix=regex.compile(rf"(?:{_alternation(lexicon.suffix)})"),
+        time_suffix=regex.compile(rf"(?:{_alternation({**lexicon.suffix, **lexicon.time_suffix})})"),
+        time_noun=regex.compile(r"工作日|小时|星期|季度|学时|课时|月|周"),
+        set_phrases=regex.compile(_alternation(lexicon.set_phrases)),
+    )
+
+
+_MULTIPLIERS = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8}
+_CODE_NEIGHBOUR_BEFORE = regex.compile(r"[A-Za-z/#_\-.·:：@]")
+_CODE_NEIGHBOUR_AFTER = regex.compile(r"[A-Za-z]|[\-/.·:：_][0-9]")
+_BOOK_TITLE = regex.compile(r"《[^《》\n]{1,80}》")
+_SHORT_QUOTE = regex.compile(r"“[^“”\n]{1,12}”")
+_QUOTED_ITEM_AT_END = regex.compile(r"“[^“”\n]{1,24}”[、,，和及与]?$")
+_HAN = regex.compile(r"\p{Han}")
+_CLAUSE_END = regex.compile(r"[,，、;；:：。!?！？\n]")
+_SENTENCE_END = regex.compile(r"[。;；!?！？\n]")
+_QUOTE_CHARS = regex.compile(r"[“”‘’「」\"]")
+
+# --------------------------------------------------------------------------
+# one statistic in the making
+
+
+@dataclass
+class _Candidate:
+    start: int  # of the phrase, qualifier and rank words included
+    end: int
+    number_start: int
+    number_end: int
+    value: float
+    unit: Optional[str]
+    kind: str  # count, big, money, physical, rate, percent, time, rank
+    qualifier: str = "exact"
+    measure: Optional[str] = None
+    measure_end: int = 0
+    time_noun: Optional[str] = None
+    chinese: bool = False
+    subject: Optional[str] = None
+    subject_head: Optional[str] = None
+    text_start: int = 0
+    text_end: int = 0
+    category_only: bool = False
+    change_only: bool = False
+
+
+class _Blocked:
+    """Sorted, merged ranges where no number may be read."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(ranges):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [start for start, _ in merged]
+        self._ranges = merged
+
+    def covers(self, offset: int) -> bool:
+        index = bisect_right(self._starts, offset) - 1
+        return index >= 0 and self._ranges[index][1] > offset
+
+
+def _record_ranges(records: Optional[list[Any]]) -> Iterable[tuple[int, int]]:
+    for record in records or ():
+        span = getattr(record, "span", None)
+        if span is not None and span.end > span.start:
+            yield span.start, span.end
+
+
+def _blocked_ranges(ctx: MatchContext) -> _Blocked:
+    ranges: list[tuple[int, int]] = []
+    for record_type in ("dates", "documents", "slogans"):
+        ranges.extend(_record_ranges(ctx.found.get(record_type)))
+    for pattern in (_BOOK_TITLE, _SHORT_QUOTE, _patterns().set_phrases):
+        ranges.extend(match.span() for match in pattern.finditer(ctx.text))
+    return _Blocked(ranges)
+
+
+# --------------------------------------------------------------------------
+# reading one number
+
+
+def _word_before(text: str, offset: int, words: Iterable[str] | dict, longest: int) -> Optional[str]:
+    for length in range(min(longest, offset), 0, -1):
+        word = text[offset - length : offset]
+        if word in words:
+            return word
+    return None
+
+
+def _looks_like_code(text: str, start: int, end: int, written: str) -> bool:
+    """Model numbers, phone numbers, versions, clock times and the like."""
+    if start > 0 and (_CODE_NEIGHBOUR_BEFORE.match(text, start - 1) or text[start - 1].isdigit()):
+        return True
+    if _CODE_NEIGHBOUR_AFTER.match(text, end):
+        return True
+    digits = sum(char.isdigit() for char in written)
+    return digits >= _DIGIT_RUN_LIMIT and "," not in written and "." not in written
+
+
+def _reads_as_date(text: str, candidate: _Candidate, written: str, has_duration_prefix: bool) -> bool:
+    """A year (2021年) or a day of the month (20日) rather than a duration."""
+    if candidate.measure == "年":
+        whole = written.replace(",", "")
+        return whole.isdigit() and len(whole) == 4 and not candidate.time_noun
+    if candidate.measure == "日":
+        if has_duration_prefix:
+            return False
+        suffix = text[candidate.measure_end : candidate.measure_end + 2]
+        return not suffix.startswith(("内", "以内", "之内"))
+    return False
+
+
+def _number_of(match: Any, lexicon: _Lexicon) -> Optional[tuple[float, str, int, int]]:
+    """(value, written, start, end) of the first number in a scanner match."""
+    for group in ("percent_number", "ordinal_number", "number"):
+        written = match.group(group)
+        if written:
+            value = parse_number(written)
+            if value is None:
+                return None
+            return value, written, match.start(group), match.end(group)
+    return None
+
+
+def _read_candidate(ctx: MatchContext, match: Any, tokens: Optional[TokenIndex]) -> Optional[_Candidate]:
+    lexicon = _lexicon()
+    text = ctx.text
+    number = _number_of(match, lexicon)
+    if number is None:
+        return None
+    value, written, number_start, number_end = number
+    chinese = not written[0].isdigit()
+    if chinese and not is_plausible_numeral(written):
+        return None
+    if not chinese and _looks_like_code(text, number_start, match.end("range_end") if match.group("range_end") else number_end, written):
+        return None
+    if chinese and not match.group("ordinal") and not numeral_starts_word(number_start, match.end(), tokens):
+        return None
+    if match.group("percent_words"):
+        unit = "%" if match.group("percent_words") == "百分之" else "‰"
+        return _Candidate(match.start(), match.end(), number_start, number_end, value, unit, "percent", chinese=chinese, measure_end=match.end())
+    if match.group("ordinal"):
+        return _read_rank(text, match, value, number_start, number_end, chinese)
+    return _read_measured(ctx, match, value, written, number_start, number_end, chinese, tokens)
+
+
+def _read_rank(text: str, match: Any, value: float, number_start: int, number_end: int, chinese: bool) -> Optional[_Candidate]:
+    lexicon = _lexicon()
+    measure = match.group("ordinal_measure")
+    following = text[match.end() : match.end() + 1]
+    ends_phrase = not following or not _HAN.match(following) or following in lexicon.ordinal_followers
+    if match.group("ordinal") == "前":
+        if measure and ends_phrase:
+            return _Candidate(match.start(), match.end(), number_start, number_end, value, measure, "rank", "at_most", measure=measure, measure_end=match.end(), chinese=chinese)
+        return None
+    if measure and measure not in lexicon.rank_measures:
+        return None
+    context = _word_before(text, match.start(), lexicon.rank_context, lexicon.max_prefix_length)
+    if not ends_phrase or (not measure and not context):
+        return None
+    start = match.start() - len(context) if context else match.start()
+    return _Candidate(start, match.end(), number_start, number_end, value, measure, "rank", measure=measure, measure_end=match.end(), chinese=chinese)
+
+
+def _read_measured(
+    ctx: MatchContext,
+    match: Any,
+    value: float,
+    written: str,
+    number_start: int,
+    number_end: int,
+    chinese: bool,
+    tokens: Optional[TokenIndex],
+) -> Optional[_Candidate]:
+    lexicon = _lexicon()
+    text = ctx.text
+    measure = match.group("measure")
+    if not measure:
+        return None
+    kind = lexicon.measure_kind[measure]
+    if kind == "skip":
+        return None
+    infix = match.group("infix")
+    if is_bare_multiplier(written) and not infix and not _word_before(text, number_start, lexicon.bare_round_prefix, 1):
+        return None
+    if match.group("multiplier"):
+        value *= _MULTIPLIERS[match.group("multiplier")]
+    candidate = _Candidate(
+        start=number_start,
+        end=match.end(),
+        number_start=number_start,
+        number_end=number_end,
+        value=value,
+        unit="%" if measure == "％" else measure,
+        kind=kind,
+        measure=measure,
+        measure_end=match.end(),
+        chinese=chinese,
+    )
+    if measure == "个":
+        _absorb_time_noun(text, candidate)
+    duration_prefix = _word_before(text, number_start, lexicon.duration_prefix, lexicon.max_prefix_length)
+    if candidate.kind == "time" and _reads_as_date(text, candidate, written, bool(duration_prefix)):
+        return None
+    if candidate.kind == "time" and text.startswith(lexicon.programme_after_duration, candidate.end):
+        return None
+    _read_qualifiers(text, match, candidate, duration_prefix)
+    if not _is_quantity(ctx, candidate, written, bool(duration_prefix), tokens):
+        return None
+    return candidate
+
+
+def _absorb_time_noun(text: str, candidate: _Candidate) -> None:
+    """N个工作日, N个月: a duration counted with 个."""
+    time_noun = _patterns().time_noun.match(text, candidate.end)
+    if time_noun:
+        candidate.kind = "time"
+        candidate.time_noun = time_noun.group()
+        candidate.end = time_noun.end()
+
+
+def _read_qualifiers(text: str, match: Any, candidate: _Candidate, duration_prefix: Optional[str]) -> None:
+    lexicon = _lexicon()
+    found: list[str] = []
+    prefix = _word_before(text, candidate.number_start, lexicon.prefix, lexicon.max_prefix_length)
+    if prefix:
+        found.append(lexicon.prefix[prefix])
+        candidate.start = candidate.number_start - len(prefix)
+    elif duration_prefix and candidate.kind == "time":
+        candidate.start = candidate.number_start - len(duration_prefix)
+    elif is_bare_multiplier(match.group("number")):
+        round_prefix = _word_before(text, candidate.number_start, lexicon.bare_round_prefix, 1)
+        if round_prefix:
+            found.append(lexicon.bare_round_prefix[round_prefix])
+            candidate.start = candidate.number_start - 1
+    if match.group("range_end"):
+        found.append("approx")
+    if match.group("infix"):
+        found.append(lexicon.infix[match.group("infix")])
+    suffix_pattern = _patterns().time_suffix if candidate.kind == "time" else _patterns().suffix
+    suffix = suffix_pattern.match(text, candidate.end)
+    if suffix:
+        word = suffix.group()
+        found.append(lexicon.time_suffix.get(word, lexicon.suffix.get(word, "exact")))
+        candidate.end = suffix.end()
+    candidate.qualifier = next((qualifier for qualifier in found if qualifier != "exact"), "exact")
+
+
+def _is_quantity(ctx: MatchContext, candidate: _Candidate, written: str, has_duration_prefix: bool, tokens: Optional[TokenIndex]) -> bool:
+    """Rules that tell a count from a word, a name or an article."""
+    lexicon = _lexicon()
+    text = ctx.text
+    if candidate.chinese and not _core_is_own_word(candidate, tokens):
+        return False
+    if candidate.chinese and written in ("一", "壹") and not has_duration_prefix:
+        if not _states_count_of_one(text, candidate, tokens):
+            return False
+    if candidate.chinese and written == "二":
+        return False  # counts say 两; a lone 二 is an ordinal or a term (二次供水)
+    if candidate.kind == "big" and candidate.chinese and candidate.value >= _BIG_COUNT_LIMIT:
+        return False
+    if candidate.measure == "个" and candidate.kind != "time" and tokens is not None:
+        following = _tokens_after(ctx, tokens, candidate.end, 1)
+        if following and following[0].pos.startswith(lexicon.predicate_pos_after_ge):
+            return False  # 三个聚焦, 六个持续发力: a programme, not a count
+    return True
+
+
+def _core_is_own_word(candidate: _Candidate, tokens: Optional[TokenIndex]) -> bool:
+    """False when one word swallows the numeral and runs past it (七台河, 一把手)."""
+    if tokens is None:
+        return True
+    token = tokens.at(candidate.number_start)
+    return token is None or token.end <= candidate.end
+
+
+def _states_count_of_one(text: str, candidate: _Candidate, tokens: Optional[TokenIndex]) -> bool:
+    """一 counts only after 仅/只/共 or after the noun it counts (中心一个)."""
+    lexicon = _lexicon()
+    if _word_before(text, candidate.number_start, lexicon.count_of_one_cues, lexicon.max_prefix_length):
+        return True
+    following = text[candidate.end : candidate.end + 1]
+    ends_phrase = not following or not _HAN.match(following)
+    before = tokens.at(candidate.number_start - 1) if tokens is not None and candidate.number_start > 0 else None
+    return ends_phrase and before is not None and _is_nominal(before)
+
+
+# --------------------------------------------------------------------------
+# tokens around a number
+
+
+def _clip(ctx: MatchContext, token: Token, start: int, end: int) -> Token:
+    if token.start >= start and token.end <= end:
+        return token
+    start, end = max(token.start, start), min(token.end, end)
+    return Token(start, end, ctx.text[start:end], token.pos)
+
+
+def _tokens_after(ctx: MatchContext, tokens: TokenIndex, offset: int, limit: int) -> list[Token]:
+    found: list[Token] = []
+    index = max(tokens.index_at(offset), 0)
+    while index < len(tokens.tokens) and len(found) < limit:
+        token = tokens.tokens[index]
+        if token.end > offset:
+            found.append(_clip(ctx, token, offset, token.end))
+        index += 1
+    return found
+
+
+def _tokens_before(ctx: MatchContext, tokens: TokenIndex, offset: int) -> list[Token]:
+    """Tokens ending at or before ``offset``, closest first."""
+    found: list[Token] = []
+    index = tokens.index_at(max(offset - 1, 0))
+    floor = offset - _BACKWARD_CHARS
+    while index >= 0 and len(found) < _BACKWARD_TOKENS:
+        token = tokens.tokens[index]
+        if token.end <= floor:
+            break
+        if token.start < offset:
+            found.append(_clip(ctx, token, token.start, offset))
+        index -= 1
+    return found
+
+
+def _is_nominal(token: Token, head_position: bool = False) -> bool:
+    """Nouns and noun-like words.
+
+    jieba tags many set nouns l (压力容器, 从业人员) but also set verb phrases
+    (共出动), so an l word counts only next to the number, where a verb
+    phrase would not stand.
+    """
+    pos = token.pos
+    if pos == "eng":
+        return token.text.isascii() and token.text.isalpha()
+    if token.text in _lexicon().noun_suffix_tokens:
+        return True  # 办结率: jieba tags a lone 率 as a verb
+    if pos == "l":
+        return head_position
+    return pos.startswith("n") or pos in ("vn", "an", "j", "b", "zg", "s", "k")
+
+
+def _is_stop_verb(token: Token) -> bool:
+    return token.text in _lexicon().stop_verbs and not token.pos.startswith(("n", "vn"))
+
+
+def _is_head(token: Token, head_position: bool = False) -> bool:
+    return _is_nominal(token, head_position) and not _is_stop_verb(token)
+
+
+def _paren_end(tokens: list[Token], index: int) -> Optional[int]:
+    """Index after the close paren matching the open paren at ``index``."""
+    length = 0
+    for position in range(index + 1, len(tokens)):
+        length += len(tokens[position].text)
+        if length > _MAX_PAREN_CHARS:
+            return None
+        if tokens[position].text in _CLOSE_PARENS:
+            return position + 1
+    return None
+
+
+def _matching_open(tokens: list[Token], index: int) -> Optional[int]:
+    length = 0
+    for position in range(index + 1, len(tokens)):
+        length += len(tokens[position].text)
+        if length > _MAX_PAREN_CHARS:
+            return None
+        if tokens[position].text in _OPEN_PARENS:
+            return position
+    return None
+
+
+def _forward_phrase(tokens: list[Token]) -> list[Token]:
+    """The noun phrase that starts right after the measure word (家规上企业 -> 规上企业)."""
+    phrase: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if phrase and token.text in _lexicon().stop_verbs:
+            break  # 3个县区调研: jieba often tags the predicate vn
+        if _is_head(token, head_position=not phrase):
+            phrase.append(token)
+        elif token.text in _OPEN_PARENS and phrase:
+            end = _paren_end(tokens, index)
+            if end is None:
+                break
+            phrase.extend(tokens[index:end])
+            index = end
+            continue
+        elif following is not None and _is_head(following) and (
+            (token.pos == "f" and phrase) or (token.pos.startswith("a") and not phrase)
+        ):
+            phrase.append(token)
+        else:
+            break
+        index += 1
+    return phrase
+
+
+def _backward_phrase(tokens: list[Token], allow_verb: bool) -> list[Token]:
+    """The noun phrase that ends right before the number, in text order.
+
+    Verbs and adjectives inside a compound (智能制造试点示范项目, 有效认证证书)
+    are kept when a noun or adjective stands to their left; a verb that
+    introduces the phrase (发放, 修订) ends it.
+    """
+    phrase: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        left = tokens[index + 1] if index + 1 < len(tokens) else None
+        left_modifies = left is not None and (
+            _is_head(left) or left.pos.startswith("a") or left.text in _lexicon().negations
+        )
+        if token.text in _CLOSE_PARENS:
+            start = _matching_open(tokens, index)
+            if start is None or start + 1 >= len(tokens) or not _is_head(tokens[start + 1]):
+                break
+            phrase.extend(tokens[index : start + 1])
+            index = start + 1
+            continue
+        if _is_head(token, head_position=not phrase):
+            phrase.append(token)
+        elif allow_verb and not phrase and token.pos.startswith("v"):
+            phrase.append(token)  # 活动开展14年来: the event that lasted
+        elif token.pos.startswith("v") and len(phrase) == 1 and phrase[0].text in _lexicon().noun_suffix_tokens:
+            phrase.append(token)  # 发现率, 占比: a verb and a noun suffix make one noun
+        elif _is_stop_verb(token):
+            break
+        elif token.pos.startswith(("v", "a", "f")) and phrase and left_modifies:
+            phrase.append(token)
+        elif token.text in _lexicon().negations and phrase and len(phrase[-1].text) <= 2 and phrase[-1] is not phrase[0]:
+            phrase.append(token)  # 不合格产品 keeps its 不
+        elif token.pos.startswith("v") and not phrase and (allow_verb or (left is not None and _is_head(left))):
+            phrase.append(token)
+        else:
+            break
+        index += 1
+    phrase.reverse()
+    return phrase
+
+
+def _trim_phrase(phrase: list[Token]) -> list[Token]:
+    """Drop scope words and leading place names: 全市规上企业 -> 规上企业."""
+    lexicon = _lexicon()
+    trimmed = list(phrase)
+    while len(trimmed) > 1 and (
+        trimmed[0].text in lexicon.scope_words
+        or (trimmed[0].text in lexicon.stop_verbs and trimmed[1].text not in lexicon.noun_suffix_tokens)
+        or trimmed[0].pos in ("ns", "r")
+        or trimmed[0].text in _OPEN_PARENS + _CLOSE_PARENS
+    ):
+        trimmed = trimmed[1:]
+    while trimmed and trimmed[-1].text in _OPEN_PARENS:
+        trimmed = trimmed[:-1]
+    return trimmed
+
+
+def _skip_links(tokens: list[Token]) -> list[Token]:
+    """Drop linking words (达到, 占, 同比增长, 的) between a phrase and its number."""
+    lexicon = _lexicon()
+    skipped = 0
+    while tokens and skipped < _MAX_LINK_TOKENS and (tokens[0].text in lexicon.link_words or tokens[0].pos == "d"):
+        tokens = tokens[1:]
+        skipped += 1
+    return tokens
+
+
+def _clause_tokens_after(ctx: MatchContext, tokens: TokenIndex, offset: int) -> list[Token]:
+    """Tokens up to the next punctuation mark outside parentheses (县(市、区) stays whole)."""
+    clause: list[Token] = []
+    depth = 0
+    for token in _tokens_after(ctx, tokens, offset, 3 * _FORWARD_TOKENS):
+        if token.text in _OPEN_PARENS:
+            depth += 1
+        elif token.text in _CLOSE_PARENS:
+            depth = max(depth - 1, 0)
+        elif token.pos == "x" and depth == 0 and token.text not in _QUOTE_MARKS:
+            break
+        clause.append(token)
+    return clause
+
+
+def _predicate_after(clause: list[Token]) -> Optional[list[Token]]:
+    """The rest of the clause as written (连续两年在…考核中获得A级 -> 在…获得A级).
+
+    A long clause is cut back to its last verb and what follows it.
+    """
+    if not clause:
+        return None
+    if sum(len(token.text) for token in clause) <= _MAX_PREDICATE_CHARS:
+        return clause
+    for index in range(len(clause) - 1, -1, -1):
+        if clause[index].pos.startswith("v") and clause[index].pos != "vn":
+            return clause[index:]
+    return None
+
+
+# --------------------------------------------------------------------------
+# subjects
+
+
+def _assign_subject(ctx: MatchContext, tokens: TokenIndex, candidate: _Candidate) -> None:
+    """Subject by the first rule that finds a phrase, in an order set by the kind of number.
+
+    Counts name what they count after the measure word (15家企业) or before
+    the number (国际标准24项); percentages and ranks name it before (合格率达
+    98%), or after 的 (96%以上的产品); durations name the event that lasted
+    (活动开展14年来) or, failing a noun, the predicate as written.
+    """
+    candidate.text_start, candidate.text_end = candidate.start, candidate.end
+    after = _clause_tokens_after(ctx, tokens, candidate.end)
+    before = _tokens_before(ctx, tokens, candidate.start)
+    forward = _forward_after(candidate, after)
+    backward = lambda: _backward_subject(candidate, before)  # noqa: E731 - computed only when needed
+    if candidate.kind == "percent" and _follows_de(after):
+        choices = (lambda: forward, backward)
+    elif candidate.kind in ("percent", "rank", "time"):
+        choices = (backward, lambda: forward)
+    elif candidate.kind == "big":
+        choices = (lambda: forward,)  # N大X always names X after 大
+    else:
+        choices = (lambda: _designation(ctx, candidate, forward, after) or forward, backward)
+    for choose in choices:
+        phrase = choose()
+        if phrase:
+            _set_subject(ctx, candidate, phrase)
+            return
+    candidate.change_only = _only_change_words(before)
+    predicate = _predicate_subject(ctx, candidate, before, after)
+    if predicate:
+        candidate.subject = _phrase_text(ctx, predicate)
+
+
+def _only_change_words(before: list[Token]) -> bool:
+    """同比增长8.3%: the number is a change of the figure stated just before."""
+    lexicon = _lexicon()
+    changes = 0
+    for token in before:
+        if token.text in lexicon.change_words:
+            changes += 1
+        elif token.text in lexicon.link_words or token.pos == "d":
+            continue
+        else:
+            return changes > 0 and token.pos == "x"
+    return changes > 0
+
+
+def _designation(ctx: MatchContext, candidate: _Candidate, forward: list[Token], after: list[Token]) -> Optional[list[Token]]:
+    """10家单位成为第一批“…基地”: a generic noun takes the name it is given."""
+    lexicon = _lexicon()
+    if not forward or forward[0].start != candidate.end or _phrase_text(ctx, forward) not in lexicon.generic_heads:
+        return None
+    rest = after[len(forward) :]
+    if not rest or rest[0].text not in lexicon.designation_verbs:
+        return None
+    named = [token for token in rest[1:] if token.text not in _QUOTE_MARKS]
+    if not named or sum(len(token.text) for token in named) > _MAX_PREDICATE_CHARS:
+        return None
+    candidate.text_end = forward[-1].end
+    return named
+
+
+def _follows_de(after: list[Token]) -> bool:
+    return bool(after) and after[0].text == "的"
+
+
+def _forward_after(candidate: _Candidate, after: list[Token]) -> list[Token]:
+    if candidate.kind in ("percent", "time") and _follows_de(after):
+        return _forward_phrase(after[1:])
+    if candidate.kind == "rank":
+        return []
+    return _forward_phrase(after)
+
+
+def _backward_subject(candidate: _Candidate, before: list[Token]) -> list[Token]:
+    return _trim_phrase(_backward_phrase(_skip_links(before), allow_verb=candidate.kind == "time"))
+
+
+def _predicate_subject(ctx: MatchContext, candidate: _Candidate, before: list[Token], after: list[Token]) -> Optional[list[Token]]:
+    """A duration's or rank's predicate as written, when no noun names the subject."""
+    if candidate.kind == "time":
+        return _predicate_after(after)
+    if candidate.kind == "rank":
+        clause = _clause_before(before)
+        lexicon = _lexicon()
+        if any(token.text not in lexicon.link_words and token.pos != "x" for token in clause):
+            return clause
+    return None
+
+
+def _clause_before(before: list[Token]) -> list[Token]:
+    """Tokens back to the previous punctuation mark, in text order."""
+    clause: list[Token] = []
+    for token in before:
+        if token.pos == "x" and token.text not in _QUOTE_MARKS + _OPEN_PARENS + _CLOSE_PARENS:
+            break
+        clause.append(token)
+    clause.reverse()
+    if sum(len(token.text) for token in clause) > _MAX_PREDICATE_CHARS:
+        return []
+    return clause
+
+
+def _phrase_text(ctx: MatchContext, phrase: list[Token]) -> str:
+    return _QUOTE_CHARS.sub("", ctx.text[phrase[0].start : phrase[-1].end])
+
+
+def _set_subject(ctx: MatchContext, candidate: _Candidate, phrase: list[Token]) -> None:
+    lexicon = _lexicon()
+    if phrase[0].start >= candidate.end:
+        if phrase[0].start == candidate.end:
+            candidate.text_end = phrase[-1].end
+        candidate.subject = _phrase_text(ctx, phrase)
+        candidate.subject_head = candidate.subject
+        return
+    if phrase[-1].end == candidate.start:
+        candidate.text_start = phrase[0].start
+    categories = _trailing_categories(phrase, lexicon)
+    if categories and len(categories) < len(phrase):
+        head_text = _phrase_text(ctx, phrase[: len(phrase) - len(categories)])
+        candidate.subject = _phrase_text(ctx, categories) + head_text
+        candidate.subject_head = head_text
+        return
+    candidate.category_only = bool(categories)
+    candidate.subject = _phrase_text(ctx, phrase)
+    candidate.subject_head = candidate.subject
+
+
+def _trailing_categories(phrase: list[Token], lexicon: _Lexicon) -> list[Token]:
+    """国家级, 省级 at the end of a phrase: a breakdown of the noun before them."""
+    categories: list[Token] = []
+    for token in reversed(phrase):
+        if token.pos == "b" or (len(token.text) > 1 and token.text.endswith(lexicon.category_suffixes)):
+            categories.insert(0, token)
+        else:
+            break
+    return categories
+
+
+def _share_list_subjects(ctx: MatchContext, candidates: list[_Candidate]) -> None:
+    """国家级2个、省级29个: later items of a breakdown share the first item's noun.
+
+    A change with no noun of its own (…45.6万户,同比增长8.3%) measures the
+    figure stated just before it in the same sentence.
+    """
+    for previous, current in zip(candidates, candidates[1:]):
+        if current.change_only and not current.subject and previous.subject:
+            if not _SENTENCE_END.search(ctx.text, previous.end, current.start):
+                current.subject = previous.subject
+            continue
+        if not current.category_only or not previous.subject_head:
+            continue
+        gap = ctx.text[previous.end : current.text_start]
+        if len(gap) <= 1 and gap in ("", "、", ",", "，", "和", "及"):
+            current.subject = (current.subject or "") + previous.subject_head
+            current.subject_head = previous.subject_head
+
+
+# --------------------------------------------------------------------------
+# numbers that belong to a list or a slogan
+
+
+def _introduces_list(text: str, candidate: _Candidate, lexicon: _Lexicon) -> bool:
+    """N个方面: / 6大系列 after six quoted items: the count of a numbered list."""
+    if candidate.value > _LIST_INTRODUCER_MAX_VALUE:
+        return False
+    clause_end = _CLAUSE_END.search(text, candidate.text_end, candidate.text_end + _INTRODUCER_REACH)
+    if clause_end and clause_end.group() in lexicon.list_introducers:
+        return True  # 三个方面的工作: ...
+    return _quoted_items_before(text, candidate.start) == int(candidate.value)
+
+
+def _quoted_items_before(text: str, offset: int) -> int:
+    window = text[max(0, offset - _QUOTE_LOOKBACK) : offset]
+    if window.endswith("等"):
+        window = window[:-1]
+    count = 0
+    while True:
+        item = _QUOTED_ITEM_AT_END.search(window)
+        if item is None:
+            return count
+        count += 1
+        window = window[: item.start()]
+
+
+def _slogan_counts(ctx: MatchContext) -> set[tuple[float, str]]:
+    """(value, measure word) of every numbered slogan (6大系列 -> (6, 大))."""
+    counts: set[tuple[float, str]] = set()
+    scanner = _patterns().scanner
+    for slogan in ctx.found.get("slogans") or ():
+        if getattr(slogan, "kind", None) != "numbered":
+            continue
+        match = scanner.search(getattr(slogan, "text", "") or "")
+        if match and match.group("number") and match.group("measure"):
+            value = parse_number(match.group("number"))
+            if value is not None:
+                counts.add((value, match.group("measure")))
+    return counts
+
+
+def _restates_slogan(candidate: _Candidate, slogan_counts: set[tuple[float, str]], lexicon: _Lexicon) -> bool:
+    """6大主题 in a headline restating the slogan 6大系列."""
+    if (candidate.value, candidate.measure or "") not in slogan_counts:
+        return False
+    subject = candidate.subject or ""
+    return any(subject.endswith(noun) for noun in lexicon.programme_part_nouns)
+
+
+# --------------------------------------------------------------------------
+# one record per fact
+
+
+def _dedupe(ctx: MatchContext, candidates: list[_Candidate]) -> list[_Candidate]:
+    """A fact stated twice is one record; the body's wording wins over a headline's."""
+    best: dict[tuple[float, Optional[str], str], _Candidate] = {}
+    for candidate in candidates:
+        key = (candidate.value, candidate.unit, candidate.subject or "")
+        kept = best.get(key)
+        if kept is None or _preference(ctx, candidate) > _preference(ctx, kept):
+            best[key] = candidate
+    body = [candidate for candidate in best.values() if candidate.start >= ctx.body_start]
+    kept = [candidate for candidate in best.values() if candidate.start >= ctx.body_start or not _restated_in(candidate, body)]
+    return sorted(kept, key=lambda candidate: candidate.start)
+
+
+def _restated_in(headline: _Candidate, body: list[_Candidate]) -> bool:
+    """A headline figure (30项活动) that the body states again (30多项活动)."""
+    subject = headline.subject or ""
+    for candidate in body:
+        if (candidate.value, candidate.unit) != (headline.value, headline.unit):
+            continue
+        other = candidate.subject or ""
+        if not subject or not other or subject in other or other in subject:
+            return True
+    return False
+
+
+def _preference(ctx: MatchContext, candidate: _Candidate) -> tuple[bool, bool, int]:
+    in_body = candidate.start >= ctx.body_start
+    return in_body, candidate.qualifier != "exact", -candidate.start
+
+
+def _to_record(ctx: MatchContext, candidate: _Candidate) -> Statistic:
+    span = ctx.span(candidate.text_start, candidate.text_end)
+    value = candidate.value
+    return Statistic(
+        text=span.text,
+        value=int(value) if value.is_integer() else value,
+        unit=candidate.unit,
+        qualifier=candidate.qualifier,
+        subject=candidate.subject,
+        span=span,
+    )
+
+
+def _token_index(ctx: MatchContext) -> Optional[TokenIndex]:
+    if ctx.tokenizer is None:
+        return None
+    return TokenIndex(ctx.tokens)
+
+
+def find_statistics(ctx: MatchContext) -> list[Statistic]:
+    """Every statistic in the clean text, one record per fact, in text order."""
+    lexicon = _lexicon()
+    tokens = _token_index(ctx)
+    blocked = _blocked_ranges(ctx)
+    slogan_counts = _slogan_counts(ctx)
+    candidates: list[_Candidate] = []
+    for match in _patterns().scanner.finditer(ctx.text):
+        candidate = _read_candidate(ctx, match, tokens)
+        if candidate is None or blocked.covers(candidate.number_start):
+            continue
+        if ctx.is_masked(candidate.start, candidate.end):
+            continue
+        if tokens is not None:
+            _assign_subject(ctx, tokens, candidate)
+        else:
+            candidate.text_start, candidate.text_end = candidate.start, candidate.end
+        if candidate.kind != "rank" and _introduces_list(ctx.text, candidate, lexicon):
+            continue
+        if _restates_slogan(candidate, slogan_counts, lexicon):
+            continue
+        if candidate.kind == "big" and not candidate.subject:
+            continue
+        candidates.append(candidate)
+    _share_list_subjects(ctx, candidates)
+    return [_to_record(ctx, candidate) for candidate in _dedupe(ctx, candidates)]

@@ -1,0 +1,33 @@
+from qextract.entities.lexicon import lexicon, user_dictionary_words
+
+
+def test_compound_surnames_win():
+    lex = lexicon()
+    assert lex.surname_at("欧阳明", 0) == "欧阳"
+    assert lex.surname_at("上官云", 0) == "上官"
+    assert lex.surname_at("司马文", 0) == "司马"
+    assert lex.surname_at("王明", 0) == "王"
+    assert lex.surname_at("的确", 0) is None
+
+
+def test_gazetteer_has_short_forms_down_to_counties():
+    lex = lexicon()
+    assert lex.division("桐乡").name == "桐乡市"
+    assert lex.division("奉贤").name == "奉贤区"
+    assert lex.division("西藏").level == "province"
+    assert lex.division("无锡").level == "prefecture"
+
+
+def test_post_variants_and_categories():
+    lex = lexicon()
+    assert lex.post_category("副省长") == "gov"
+    assert lex.post_category("党组副书记") == "party"
+    assert lex.post_category("原副局长") == "gov"
+    assert lex.post_category("常务副会长") == "association"
+    assert lex.post_category("记者") == "occupation"
+
+
+def test_user_dictionary_keeps_posts_and_bodies():
+    words = dict(user_dictionary_words())
+    for word in ("副省长", "党组书记", "市场监管局", "工商联", "桐乡市"):
+        assert word in words

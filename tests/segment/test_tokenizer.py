@@ -1,0 +1,51 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from qextract.segment.tokenizer import JiebaTokenizer, Tokenizer, shared_default_tokenizer
+
+CASES = json.loads((Path(__file__).parent / "cases" / "tokenizer.json").read_text(encoding="utf-8"))
+
+
+def _params():
+    for case in CASES["positive"]:
+        yield pytest.param(case, "whole", id="positive-" + case["text"])
+    for case in CASES["negative"]:
+        yield pytest.param(case, "not_whole", id="negative-" + case["text"])
+    for case in CASES["known_failures"]:
+        yield pytest.param(case, "whole", id="known-" + case["text"], marks=pytest.mark.xfail(strict=False))
+
+
+@pytest.mark.parametrize("case,check", list(_params()))
+def test_package_dictionary(case, check):
+    words = [token.text for token in shared_default_tokenizer().tokens(case["text"])]
+    for word in case.get(check, []):
+        if check == "whole":
+            assert word in words, words
+        else:
+            assert word not in words, words
+
+
+def test_tokens_cover_the_text_in_order():
+    text = "省市场监管局党委书记、局长出席会议。\n2025年2月20日"
+    tokens = shared_default_tokenizer().tokens(text)
+    assert "".join(token.text for token in tokens) == text
+    assert all(left.end == right.start for left, right in zip(tokens, tokens[1:]))
+    assert all(text[token.start : token.end] == token.text for token in tokens)
+
+
+def test_jieba_tokenizer_is_a_tokenizer_and_takes_extra_words():
+    tokenizer = JiebaTokenizer(package_dictionary=False, extra_words=[("桐庐暖企行", "nz")])
+    assert isinstance(tokenizer, Tokenizer)
+    assert "桐庐暖企行" in [token.text for token in tokenizer.tokens("开展桐庐暖企行活动")]
+
+
+def test_a_second_implementation_fits_the_protocol():
+    class CharTokenizer:
+        def tokens(self, text):
+            from qextract.segment.tokenizer import Token
+
+            return [Token(i, i + 1, char) for i, char in enumerate(text)]
+
+    assert isinstance(CharTokenizer(), Tokenizer)
