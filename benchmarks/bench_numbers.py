@@ -88,9 +88,17 @@ def approximate_clean(raw: str) -> str:
 # ---------------------------------------------------------------------------
 # peers
 
-_OUT_OF_SCOPE_NUMBER = regex.compile(r"分\s*之|/|／|又|\^|[0-9.]\s*[eE][-+0-9－]|[kKmMwW](?![a-z])|打|对|双|半百|兆|\d\s+[万千百]|[一二三四五六七八九十百千万两零壹贰叁肆伍陆柒捌玖拾佰仟]\s+[一二三四五六七八九十百千万两零余亿点壹贰叁肆伍陆柒捌玖拾佰仟]|,\s")
-_OUT_OF_SCOPE_PERCENT = regex.compile(r"折|[kK]|\s|分\s*之.*分\s*之|https?://")
-_OUT_OF_SCOPE_MONEY = regex.compile(r"角|分|块|毛|[kKwW]|几|数十|数百|到|至|-|~|—|含")
+_CN_RUN_CHAR = "一二三四五六七八九十百千万亿两零余点壹贰叁肆伍陆柒捌玖拾佰仟萬億兩"
+_OUT_OF_SCOPE_NUMBER = regex.compile(
+    r"分\s*之|/|／|又|\^|[0-9.]\s*[eE][-+0-9－]|[kKmMwW](?![a-z])|打|对|双|半百|兆"  # fractions, notation, colloquial
+    rf"|\d\s+[{_CN_RUN_CHAR}]|[{_CN_RUN_CHAR}]\s+[\d{_CN_RUN_CHAR}]|,\s"  # numerals broken by spaces
+    r"|俩|倆|点两|點兩"  # colloquial 俩 (two people), 一点两 (a bit)
+    r"|(?<![0-9])\.[0-9]|\d\.\d+\.\d"  # .5 and dotted codes (2222.2222.22)
+    r"|美元|美刀|折"  # numbers bound to currency or discount units belong to other models
+)
+_OUT_OF_SCOPE_PERCENT = regex.compile(r"折|[kK]|\s|半|[百千万]万分之|https?://")
+_OUT_OF_SCOPE_MONEY = regex.compile(r"角|分|块|毛|[kKwW]|几|数十|数百|到|至|-|~|—|含|\s|个亿")
+_CURRENCY_WORD = regex.compile(r"元|圆|币|镑|卢布|泰铢")
 _CURRENCY_ALIASES = {"元": {"元", "人民币"}, "港元": {"港元", "港币"}, "日元": {"日元", "日币"}, "新台币": {"新台币", "台币"}}
 _BLUR_QUALIFIERS = {"accurate": {"exact"}, "blur": {"approx"}, "blur+": {"at_least"}, "blur-": {"at_most", "approx"}}
 
@@ -168,7 +176,7 @@ def _money_suite(path: Path, tokenizer: JiebaTokenizer, failures: list[str]) -> 
         expected = case["expected"]
         if isinstance(expected["num"], list) and "多" not in case["text"]:
             return False
-        return not _OUT_OF_SCOPE_MONEY.search(case["text"])
+        return bool(_CURRENCY_WORD.search(case["text"])) and not _OUT_OF_SCOPE_MONEY.search(case["text"])
 
     def passes(case: dict) -> bool:
         expected = case["expected"]

@@ -31,3 +31,13 @@ def test_user_dictionary_keeps_posts_and_bodies():
     words = dict(user_dictionary_words())
     for word in ("副省长", "党组书记", "市场监管局", "工商联", "桐乡市"):
         assert word in words
+
+
+def test_pure_python_scan_matches_the_automaton(monkeypatch):
+    import qextract.entities.automaton as automaton
+
+    words = [("副省长", "post"), ("省长", "post"), ("局", "suffix"), ("市场监管", "stem")]
+    text = "省市场监管局副省长局"
+    fast = dict(automaton.WordIndex(words).starts(text))
+    monkeypatch.setattr(automaton, "ahocorasick", None)
+    assert dict(automaton.WordIndex(words).starts(text)) == fast

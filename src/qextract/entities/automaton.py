@@ -47,6 +47,8 @@ class WordIndex:
         else:
             for start in range(len(text)):
                 for length in self._lengths:
+                    if start + length > len(text):
+                        continue
                     roles = self._roles.get(text[start : start + length])
                     if roles is not None:
                         found[start].append((start + length, roles))

@@ -28,13 +28,14 @@ CROSSES_WORD = -3.0
 IS_COMMON_WORD = -3.0
 JIEBA_PERSON = 2.0
 SINGLE_GIVEN = -0.5
+PLACE_NAME = -5.0
 DEFAULT_THRESHOLD = 5.0
 
 _PUNCTUATION = regex.compile(r"[\p{P}\p{S}\s]")
 _HAN = regex.compile(r"\p{Han}")
 # Spaces that traditional-script pages put inside two-character names (袁 睿).
 _INNER_SPACE = regex.compile(r"[ \u3000]{1,2}")
-_WORD_TAGS_NOT_NAME = frozenset({"n", "v", "a", "d", "vn", "ad", "an", "f", "m", "q", "r", "p", "c", "u", "l", "i", "t", "s", "nz", "ns", "nt", "nnt", "j", "b", "z"})
+_WORD_TAGS_NOT_NAME = frozenset({"n", "v", "a", "d", "vn", "ad", "an", "f", "m", "q", "r", "p", "c", "u", "l", "i", "t", "s", "nt", "nnt", "j", "b", "z"})
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,8 @@ def _score(start: int, end: int, surname: str, given: str, ctx: Context, lex: Le
     else:
         score = lex.given_score(given, "single") + SINGLE_GIVEN
     score += lex.surname_score(surname)
+    if lex.division(name) is not None:
+        score += PLACE_NAME  # 奉贤区委…: a place, not 奉 + 贤
     score += _left(start, ctx, lex)
     score += _right(end, ctx, lex)
     score += _words(start, end, name, ctx)

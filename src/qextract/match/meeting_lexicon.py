@@ -85,6 +85,12 @@ _L = _lists(
     reference=words("reference_cues"),
     groups=words("group_subjects"),
     venue_stop=words("venue_stopwords"),
+    not_verb=words("convening_verb_not_before"),
+    never_in_name=words("words_never_in_a_name"),
+    modal=words("modal_cues"),
+    modal_adv=words("modal_adverbs"),
+    manner=words("manner_words"),
+    place_cut=words("place_cut_words"),
 )
 
 def _compile(pattern: str) -> regex.Pattern[str]:
@@ -98,7 +104,8 @@ _TERMINATOR = r"(?=[,，。;；:：!！?？、()（）\s\d]|$|(?:\L<terms>))"
 # word that a terminator follows (so 大会暨…宣贯会 runs on past 大会).
 RIGHT_NAME = _compile(
     r"了?\s{0,2}(?P<name>%s{0,%d}?(?:\L<kinds>))%s" % (_NO_PUNCT, MAX_NAME, _TERMINATOR))
-CONVENING_VERB = _compile(r"(?:\L<convene>)")
+CONVENING_VERB = _compile(r"(?:\L<convene>)(?!\L<not_verb>)")
+NEVER_IN_NAME = _compile(r"\L<never_in_name>")
 ATTENDING_VERB = _compile(r"(?:\L<attend>)")
 
 # "在Y(隆重)召开": the venue right before a convening verb; searched with
@@ -112,7 +119,9 @@ AT_EVENT = _compile(
 
 # Left-hand name segments: the end must be an event word.
 ENDS_WITH_EVENT = _compile(r"(?:\L<kinds>)$")
-TRAILING_FILLER = _compile(r"(?:\s|于|在|,|，|(?:\L<times>)|(?:\L<adverbs>)){1,8}$")
+TRAILING_FILLER = _compile(
+    r"(?:\s|于|在|,|，|(?:\L<times>)|(?:\L<adverbs>)|以[^在,，。;；\n]{1,12}?(?:\L<manner>)){1,8}$"
+)
 LEADING_FILLER = _compile(r"(?:\s|了|于|在|,|，|(?:\L<times>)){1,6}")
 PREFIX_MARKER = _compile(r"(?:\L<markers>)的")
 SEGMENT_BREAK = _compile(r"[,，。;；:：!！?？\n\s—|｜【】]")
@@ -129,6 +138,7 @@ VISIT_DONE = _compile(
 VISIT_ON_SITE = _compile(
     r"(?P<adv>\L<visit_adv>)(?P<verb>\L<visits>)(?!了|\L<blockers>)(?P<object>%s{2,30})" % _NO_PUNCT)
 VISIT_ACCOMPANIED = _compile(r"陪同(?P<verb>\L<visits>)")
+PLACE_CUT = _compile(r"\L<place_cut>")
 MEET = _compile(r"(?P<verb>\L<meet>)了?")
 OBJECT_TAIL = _compile(r"(?:等(?:[\p{Han}]{0,4}))$|(?:的[\p{Han}]{0,6})$")
 
@@ -138,6 +148,8 @@ EVENT_FRAME = _compile(r"(?:\L<frames>)|(?:\L<kinds>)(?:期间|结束后)")
 
 # Cues around a mention (see lexicon.json for what each list means).
 FUTURE_CUE = _compile(r"\L<future>")
+MODAL_BEFORE_VERB = _compile(r"(?:\L<modal>)(?:\L<modal_adv>){0,2}$")
+SPIRIT_AFTER = regex.compile(r"上?的[^,，。;；\n]{0,8}精神")
 SUMMARY_CUE = _compile(r"\L<summary>")
 REFERENCE_CUE = _compile(r"\L<reference>")
 GROUP_SUBJECT = _compile(r"\L<groups>")
@@ -152,9 +164,14 @@ ROLE_NOT_BEFORE = _compile(r"(?:\L<notbefore>)")
 GENERIC_NAME = _compile(r"^(?:\L<determiners>)?(?:\L<kinds>)$")
 
 # Jurisdiction and year words that two mentions of one event may differ by.
-NAME_NOISE = regex.compile(r"^(?:全国|全省|全市|全区|全县|全州|全盟|我省|我市|我区|我县|本市|本区|本省)|^\d{4}年度?|[“”\"'‘’\s]")
+NAME_NOISE = regex.compile(
+    r"^(?:全国|全省|全市|全区|全县|全州|全盟|我省|我市|我区|我县|本市|本区|本省)|^\d{4}年度?|[“”\"'‘’\s]|[(（][^()（）]{0,8}[)）]"
+)
 
 # A day (or day range) value as the dates stage writes it.
+DAY_EXPRESSION = regex.compile(
+    r"(?:\d{4}年)?\d{1,2}月\d{1,2}[日号](?:[至到—–-]\d{1,2}[日号])?(?:上午|下午|晚上|中午|早上|晚)?"
+)
 DAY_VALUE = regex.compile(r"^(?:\d{4}|-)-\d{2}-\d{2}$")
 TIME_OF_DAY_AFTER = regex.compile(r"\s{0,1}(?P<tod>上午|下午|晚上|中午|早上|凌晨|晚间|傍晚|晚)")
 

@@ -12,24 +12,30 @@ Mentions of cited, future or summarised events are dropped here; see
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional
 
 import regex
 
 from qextract.match.context import MatchContext
+from qextract.match.dates import parse_date
 from qextract.match.meeting_lexicon import (
     AT_EVENT,
     ATTENDING_VERB,
     CLAUSE_PUNCT,
     CONVENING_VERB,
     COUNT_TAIL,
+    DAY_EXPRESSION,
     ENDS_WITH_EVENT,
     FUTURE_CUE,
     GENERIC_NAME,
     LEADING_FILLER,
     LINK_LINE,
     MEET,
+    MODAL_BEFORE_VERB,
+    PLACE_CUT,
+    SPIRIT_AFTER,
+    NEVER_IN_NAME,
     PREFIX_MARKER,
     REFERENCE_CUE,
     REFERENCE_TAIL,
@@ -72,7 +78,7 @@ class Mention:
     location: Optional[str] = None
     venue_given: bool = False
     place_is_object: bool = False
-    verbs: list[str] = field(default_factory=list)
+    opening: int = -1  # where the construction starts (在 of 在X上), when it matters
 
 
 @dataclass(frozen=True)
@@ -101,12 +107,45 @@ def surroundings(ctx: MatchContext) -> Surroundings:
         span = getattr(date, "span", None)
         if span is not None:
             spans.append(DateSpan(span.start, span.end, span.text, date.value or "", date.time_of_day))
+    spans.extend(_unclaimed_days(ctx, spans))
     spans.sort(key=lambda date: date.start)
     blocked = [match.span() for match in TITLE_BRACKETS.finditer(ctx.text)]
     blocked.extend(_link_lines(ctx.text))
     blocked.extend(ctx.masked)
     blocked.sort()
     return Surroundings(spans, blocked)
+
+
+def _unclaimed_days(ctx: MatchContext, claimed: list[DateSpan]) -> list[DateSpan]:
+    """Day expressions the dates stage left out because it keeps one record per value.
+
+    A lead's ``6月5日`` after a header ``2024-06-05`` is such a repeat; it takes
+    the value of the record it repeats, so the year agrees with the dates stage.
+    """
+    found = []
+    for match in DAY_EXPRESSION.finditer(ctx.text):
+        start, end = match.span()
+        if any(date.start < end and start < date.end for date in claimed) or ctx.is_masked(start, end):
+            continue
+        parsed = parse_date(match.group())
+        if parsed is None or not parsed.value:
+            continue
+        value = _claimed_value(parsed.value, claimed)
+        if value is None:
+            resolved = parse_date(match.group(), ctx.publish_date) if ctx.publish_date else parsed
+            value = resolved.value if resolved is not None else parsed.value
+        found.append(DateSpan(start, end, match.group(), value, parsed.time_of_day))
+    return found
+
+
+def _claimed_value(value: str, claimed: list[DateSpan]) -> Optional[str]:
+    """The value of an earlier record for the same month and day (--06-05 → 2024-06-05)."""
+    if not value.startswith("--"):
+        return value
+    for date in claimed:
+        if date.value.split("T", 1)[0].endswith(value[1:]) and "/" not in date.value:
+            return date.value.split("T", 1)[0]
+    return None
 
 
 def _link_lines(text: str) -> list[tuple[int, int]]:
@@ -190,7 +229,10 @@ def _at_event(text: str, match: regex.Match, around: Surroundings) -> Optional[M
     if name_start >= name_end or not _is_reported(text, match.start(), name_start, name_end, left=False):
         return None
     construction = "attended" if match.group("attend") else "at"
-    return _named(text, name_start, name_end, match.end("name"), construction, None)
+    mention = _named(text, name_start, name_end, match.end("name"), construction, None)
+    if mention is not None:
+        mention.opening = match.start()
+    return mention
 
 
 def _named(
@@ -198,7 +240,7 @@ def _named(
 ) -> Optional[Mention]:
     name = text[start:end]
     word = event_word_at_end(name)
-    if word is None:
+    if word is None or NEVER_IN_NAME.search(name):
         return None
     weight = _weight(name, word)
     if weight == "session":
@@ -340,11 +382,15 @@ def _is_reported(text: str, verb_start: int, name_start: int, name_end: int, *, 
         window = _VERB_ADVERBS.sub("", text[name_end:verb_start]) + text[window_start:name_start]
     if FUTURE_CUE.search(window) or SUMMARY_CUE.search(window):
         return False
+    if MODAL_BEFORE_VERB.search(text, max(0, verb_start - 8), verb_start):
+        return False
     before_name = text[max(clause_start(text, name_start), name_start - _REFERENCE_WINDOW) : name_start]
     if REFERENCE_CUE.search(before_name):
         return False
     if REFERENCE_TAIL.match(text, name_end) or COUNT_TAIL.match(text, name_end):
         return False
+    if SPIRIT_AFTER.match(text, name_end):
+        return False  # 在X会议上的讲话精神
     return True
 
 
@@ -380,7 +426,11 @@ def visit_clause(text: str, start: int, end: int, around: Surroundings) -> Optio
 
 def _set_place(clause: VisitClause, match: regex.Match, kind: str, around: Surroundings) -> None:
     if kind in ("to", "at"):
-        clause.place = _venue(match.group("place"), match.start("place"), around)
+        place = match.group("place")
+        cut = PLACE_CUT.search(place, 1)
+        if cut is not None:
+            place = place[: cut.start()]
+        clause.place = _venue(place, match.start("place"), around)
     elif kind == "object" and match.group("verb") in _PLACE_VERBS:
         place = _object_place(match.group("object"))
         if place:

@@ -37,6 +37,7 @@ _PRONOUN = regex.compile(
         "".join(words("pronoun_not_before")),
     )
 )
+_HAN = regex.compile(r"\p{Han}")
 _LIST_GAP = regex.compile(r"^[、,，和及与同以及等\s]{0,3}$")
 # Between two role verbs of one subject: the same clause (出席会议并讲话), or a
 # new clause that opens with a connective (…,并强调).
@@ -88,15 +89,25 @@ def find_people(ctx: MatchContext) -> list[Person]:
 
 
 def _official_occurrences(ctx: MatchContext) -> Iterable[Person]:
+    """The officials' mentions, and every other place their names are written.
+
+    A two-character name is only taken where no character sits before it
+    that could make it part of a word (主张青年 holds 张青).
+    """
     text = ctx.text
     for official in ctx.found.get("officials", ()) or ():
         name = getattr(official, "name", "") or ""
         if len(name) < 2:
             continue
         official_id = getattr(official, "id", None) or None
+        for mention in getattr(official, "mentions", ()) or ():
+            start = text.find(name, mention.start, mention.end)
+            if start != -1:
+                yield Person(name, official_id, start, start + len(name))
         position = text.find(name)
         while position != -1:
-            yield Person(name, official_id, position, position + len(name))
+            if len(name) > 2 or position == 0 or not _HAN.match(text[position - 1]):
+                yield Person(name, official_id, position, position + len(name))
             position = text.find(name, position + len(name))
 
 

@@ -169,12 +169,20 @@ class _Reader:
         if event is None:
             if self.current is not None and self.current.is_visit and mention.kind in _PARTS_OF_VISIT:
                 return self.current  # the 座谈会 of a visit is part of the visit
-            event = _Event(mention.name, mention.kind, False, mention.start, mention.end)
+            if self.current is not None and mention.construction == "at" and not self._dated_inside(mention):
+                return None  # 在X上 with no day of its own, while another event is reported: only cited
+            event = _Event(mention.name, _kind_of(mention), False, mention.start, mention.end)
             self.events.append(event)
         self._add_mention(event, mention, sentence)
         if self.current is None or mention.construction in ("convened", "attended"):
             self.current = event
         return event
+
+    def _dated_inside(self, mention: Mention) -> bool:
+        """在今年5月27日X上: the construction carries the past event's own day."""
+        return any(
+            mention.opening <= date.start and date.end <= mention.end and _day(date.value) for date in self.around.dates
+        )
 
     def _same_event(self, name: str) -> Optional[_Event]:
         for event in self.events:
@@ -206,7 +214,7 @@ class _Reader:
             if not self._reported_visit(sentence, verb.start()):
                 continue
             location = self._frame_place(verb.start())
-            event = self._visit_event(verb.group("verb"), "会见", location, sentence, verb.start(), frame_date=None)
+            event = self._visit_event(verb.group("verb"), "会见", location, sentence, verb.span("verb"), frame_date=None)
             event.add_people("attendee", list(subject) + guests)
             return event, subject
         return None, ()
@@ -229,8 +237,8 @@ class _Reader:
             self.current.add_people("attendee", present)
             return self.current, subject
         frame_date = self.current if during_event else None
-        name, kind = _visit_name(clause)
-        event = self._visit_event(name, kind, location, sentence, first_verb, frame_date)
+        name, kind, span = _visit_name(clause)
+        event = self._visit_event(name, kind, location, sentence, span, frame_date)
         event.add_people("attendee", present)
         if self.current is None:
             self.current = event
@@ -243,20 +251,33 @@ class _Reader:
         return place is not None and place != self.current.location
 
     def _visit_event(
-        self, name: str, kind: str, location: Optional[str], sentence: Sentence, verb_start: int, frame_date: Optional[_Event]
+        self,
+        name: str,
+        kind: str,
+        location: Optional[str],
+        sentence: Sentence,
+        span: tuple[int, int],
+        frame_date: Optional[_Event],
     ) -> _Event:
+        """The visit record for ``name`` at ``location``, new or seen before; ``span`` is where it is named."""
+        event = self._same_visit(name, location)
+        if event is None:
+            event = _Event(name, kind, True, span[0], span[1], location=location)
+            self.events.append(event)
+        if event.date is None:
+            date = self._date_before(sentence.start, span[0])
+            if date is not None:
+                event.date, event.time_of_day = _day(date.value), self._time_of_day(date)
+            elif frame_date is not None:
+                event.date = frame_date.date  # 会议期间: the event's day; the part of day is not known
+        return event
+
+    def _same_visit(self, name: str, location: Optional[str]) -> Optional[_Event]:
         for event in self.events:
             if event.is_visit and event.name == name and (event.location == location or not event.location or not location):
                 event.location = event.location or location
                 return event
-        event = _Event(name, kind, True, verb_start, verb_start + len(name), location=location)
-        date = self._date_before(sentence.start, verb_start)
-        if date is not None:
-            event.date, event.time_of_day = _day(date.value), self._time_of_day(date)
-        elif frame_date is not None:
-            event.date = frame_date.date  # 会议期间: the event's day; the part of day is not known
-        self.events.append(event)
-        return event
+        return None
 
     def _reported_visit(self, sentence: Sentence, verb_start: int) -> bool:
         window = self.text[clause_start(self.text, verb_start) : verb_start]
@@ -357,7 +378,7 @@ class _Reader:
             chairs=[person.name for person in event.chairs],
             speakers=[person.name for person in event.speakers],
             attendees=[person.name for person in event.attendees],
-            id=f"m{number}",
+            id=f"meeting-{number}",
             chair_ids=_ids(event.chairs),
             speaker_ids=_ids(event.speakers),
             attendee_ids=_ids(event.attendees),
@@ -366,6 +387,13 @@ class _Reader:
 
 
 TIME_WORDS = regex.compile("|".join(sorted(words("time_words"), key=len, reverse=True)))
+
+
+def _kind_of(mention: Mention) -> Optional[str]:
+    """X暨Y: the kind of the leading event X when X ends with an event word."""
+    head = mention.name.split("暨", 1)[0]
+    word = event_word_at_end(head) if head != mention.name else None
+    return word.kind if word is not None and word.weight == "event" else mention.kind
 
 
 def _ids(people: list[Person]) -> list[str]:
@@ -399,14 +427,12 @@ def _day(value: str) -> Optional[str]:
     return "/".join(parts)
 
 
-def _visit_name(clause: VisitClause) -> tuple[str, str]:
+def _visit_name(clause: VisitClause) -> tuple[str, str, tuple[int, int]]:
     """The visit is named by its weightiest verb (考察 over 参观), with 现场/实地 if written."""
-    verbs = {verb: adverb for adverb, verb, _, _ in reversed(clause.verbs)}
-    for verb in _VISIT_PRIORITY:
-        if verb in verbs:
-            return verbs[verb] + verb, _VISIT_KIND.get(verb, "考察")
-    adverb, verb = clause.verbs[0][0], clause.verbs[0][1]
-    return adverb + verb, "考察"
+    by_verb = {verb: (adverb, start, end) for adverb, verb, start, end in reversed(clause.verbs)}
+    chosen = next((verb for verb in _VISIT_PRIORITY if verb in by_verb), clause.verbs[0][1])
+    adverb, start, end = by_verb[chosen]
+    return adverb + chosen, _VISIT_KIND.get(chosen, "考察"), (start - len(adverb), end)
 
 
 _VISIT_KIND = {"调研": "调研", "考察": "考察", "视察": "视察", "检查": "检查", "督导": "检查", "督查": "检查", "暗访": "检查"}

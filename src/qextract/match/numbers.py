@@ -38,7 +38,12 @@ NUMBER_PATTERN = (
     rf"|{_CN_CHAR}{{1,24}}+(?:点[{CHINESE_DIGITS}]{{1,12}}+)?)"
 )
 
-_NUMBER = regex.compile(NUMBER_PATTERN)
+# A number standing alone: an optional sign, and an approximate multiplier
+# (一千多万, 500余万) read as part of it.
+_STANDALONE_NUMBER = regex.compile(
+    rf"(?P<sign>(?<![0-9\-])-|负)?(?P<number>{NUMBER_PATTERN}(?:[多余几](?:万亿|万|亿))?)"
+)
+_MAX_TRIM = 3
 _PLAIN_ARABIC = regex.compile(r"\d+(?:\.\d+)?")
 _SEPARATORS = regex.compile(r"[\s,，]+")
 _APPROX_MARK = regex.compile(r"[余多几](?=[十百千万亿拾佰仟])")
@@ -49,7 +54,7 @@ _BARE_DIGIT_RUN = regex.compile(rf"[{CHINESE_DIGITS}]{{2,}}")
 _PERCENT_FORMS = (
     (regex.compile(r"(?P<n>.+?)(?:%|％|个百分点|百分点)"), 1.0),
     (regex.compile(r"百分之(?P<n>.+)"), 1.0),
-    (regex.compile(r"千分之(?P<n>.+)"), 0.1),
+    (regex.compile(r"[千仟]分之(?P<n>.+)"), 0.1),
     (regex.compile(r"万分之(?P<n>.+)"), 0.01),
 )
 _TENTHS = regex.compile(rf"(?P<n>[^成]+)成(?P<half>半)?(?P<tail>[{CHINESE_DIGITS}1-9])?")
@@ -141,8 +146,8 @@ def is_plausible_numeral(text: str) -> bool:
 
 
 def is_bare_multiplier(text: str) -> bool:
-    """True for 百, 千, 万, 亿 written alone (a round number with its 一 unsaid)."""
-    return len(text) == 1 and text in "百千万亿佰仟"
+    """True for 百, 千, 万, 亿 written without a digit (a round number with its 一 unsaid, or 万万)."""
+    return bool(text) and all(char in "百千万亿佰仟" for char in text)
 
 
 class TokenIndex:
@@ -179,24 +184,49 @@ def numeral_starts_word(start: int, end: int, tokens: Optional[TokenIndex]) -> b
         return True
     if token.start != start:
         return False
-    return token.end <= end or token.pos.startswith(("m", "q"))
+    return token.end <= end or token.pos.startswith(("m", "q", "t"))
 
 
 def find_numbers(text: str, tokens: Optional[Sequence[Token]] = None) -> list[NumberMention]:
     """Every number written in ``text`` with its value, left to right.
 
     With ``tokens`` of ``text``, a Chinese numeral inside a larger word is
-    skipped (see :func:`numeral_starts_word`).
+    skipped (see :func:`numeral_starts_word`), and so is a lone 一 before a
+    verb (一看就懂: "once", not a quantity).
     """
     index = TokenIndex(tokens) if tokens is not None else None
     found: list[NumberMention] = []
-    for match in _NUMBER.finditer(text):
-        written = match.group()
+    for match in _STANDALONE_NUMBER.finditer(text):
+        start, end = match.start("number"), match.end("number")
+        written = match.group("number")
         if not is_plausible_numeral(written) or is_bare_multiplier(written):
             continue
-        if not written[0].isdigit() and not numeral_starts_word(match.start(), match.end(), index):
+        if not written[0].isdigit() and not _is_quantity_word(start, end, written, index):
             continue
-        value = parse_number(written)
-        if value is not None:
-            found.append(NumberMention(match.start(), match.end(), written, value))
+        mention = _read_mention(text, start, end)
+        if mention is None:
+            continue
+        if match.group("sign"):
+            mention = NumberMention(match.start(), mention.end, text[match.start() : mention.end], -mention.value)
+        found.append(mention)
     return found
+
+
+def _is_quantity_word(start: int, end: int, written: str, index: Optional[TokenIndex]) -> bool:
+    if not numeral_starts_word(start, end, index):
+        return False
+    if written == "一" and index is not None:
+        following = index.at(end)
+        return following is None or not following.pos.startswith("v")
+    return True
+
+
+def _read_mention(text: str, start: int, end: int) -> Optional[NumberMention]:
+    """The number at [start, end), shortened from the right when only a prefix reads (五十千)."""
+    for trim in range(0, _MAX_TRIM + 1):
+        if end - trim <= start:
+            return None
+        value = parse_number(text[start : end - trim])
+        if value is not None:
+            return NumberMention(start, end - trim, text[start : end - trim], value)
+    return None

@@ -218,22 +218,22 @@ def _organization_and_titles(posts: list[tuple[Optional[Entity], Entity]]) -> tu
             titles.append(title.text)
         elif not first_body_seen:
             first_body_seen = True
-            organization, kept = _split_body(body)
+            organization, kept = _split_body(body, title)
             titles.append(kept + title.text)
         else:
             titles.append(body.text + title.text)
     return organization, titles
 
 
-def _split_body(body: Entity) -> tuple[Optional[str], str]:
+def _split_body(body: Entity, title: Entity) -> tuple[Optional[str], str]:
     """(organisation, part kept in the post) for the body in front of the first post.
 
     奉贤区委 -> (奉贤区, 区委); 江苏省委 -> (江苏省, 省委); 区委 -> (None, 区委);
-    省市场监管局 -> (省市场监管局, "").
+    省市场监管局 -> (省市场监管局, ""); 安吉|县委副书记 -> (安吉县, "").
     """
     text = body.text
     if body.label == LOC:
-        return text, ""
+        return _place_before_committee(text, title.text), ""
     if _LEVEL_COMMITTEE.match(text):
         return None, text
     place = lexicon().division_pattern.match(text)
@@ -242,6 +242,15 @@ def _split_body(body: Entity) -> tuple[Optional[str], str]:
         kept = rest if rest.startswith("党") else place.group()[-1] + rest
         return place.group(), kept
     return text, ""
+
+
+def _place_before_committee(place: str, post: str) -> str:
+    """安吉 before 县委副书记 is 安吉县, as written across the two words."""
+    if _LEVEL_COMMITTEE.match(post):
+        division = lexicon().division(place)
+        if division is not None and division.name == place + post[0]:
+            return division.name
+    return place
 
 
 def _add_mention(record: _Record, span: Span) -> None:

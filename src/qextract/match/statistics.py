@@ -64,6 +64,7 @@ _INTRODUCER_REACH = 12  # chars from a count to the colon that opens its list
 @dataclass(frozen=True)
 class _Lexicon:
     measure_kind: dict[str, str]
+    unit_as_reported: dict[str, str]
     prefix: dict[str, str]
     bare_round_prefix: dict[str, str]
     infix: dict[str, str]
@@ -99,12 +100,15 @@ def _data_lines(name: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    measure_kind = dict(line.split("\t", 1) for line in _data_lines("measure_words.tsv"))
+    measure_rows = [line.split("\t") for line in _data_lines("measure_words.tsv")]
+    measure_kind = {row[0]: row[1] for row in measure_rows}
+    unit_as_reported = {row[0]: row[2] for row in measure_rows if len(row) > 2}
     qualifiers = json.loads((_DATA_DIR / "qualifiers.json").read_text(encoding="utf-8"))
     words = json.loads((_DATA_DIR / "context_words.json").read_text(encoding="utf-8"))
     prefixes = [*qualifiers["prefix"], *qualifiers["duration_prefix"], *words["rank_context"]]
     return _Lexicon(
         measure_kind=measure_kind,
+        unit_as_reported=unit_as_reported,
         prefix=qualifiers["prefix"],
         bare_round_prefix=qualifiers["bare_round_prefix"],
         infix=qualifiers["infix"],
@@ -146,6 +150,7 @@ class _Patterns:
     time_suffix: Any
     time_noun: Any
     set_phrases: Any
+    stop_verb_prefix: Any
 
 
 @lru_cache(maxsize=1)
@@ -167,6 +172,7 @@ def _patterns() -> _Patterns:
         time_suffix=regex.compile(rf"(?:{_alternation({**lexicon.suffix, **lexicon.time_suffix})})"),
         time_noun=regex.compile(r"工作日|小时|星期|季度|学时|课时|月|周"),
         set_phrases=regex.compile(_alternation(lexicon.set_phrases)),
+        stop_verb_prefix=regex.compile(_alternation(word for word in lexicon.stop_verbs if len(word) > 1)),
     )
 
 
@@ -288,6 +294,20 @@ def _number_of(match: Any, lexicon: _Lexicon) -> Optional[tuple[float, str, int,
     return None
 
 
+def _word_start(text: str, number_start: int, tokens: Optional[TokenIndex]) -> int:
+    """Where the numeral's word starts: jieba may glue a qualifier to it (上万名, 近三年)."""
+    if tokens is None:
+        return number_start
+    token = tokens.at(number_start)
+    if token is None or token.start >= number_start:
+        return number_start
+    lexicon = _lexicon()
+    glued = text[token.start : number_start]
+    if glued in lexicon.prefix or glued in lexicon.bare_round_prefix or glued in lexicon.duration_prefix:
+        return token.start
+    return number_start
+
+
 def _read_candidate(ctx: MatchContext, match: Any, tokens: Optional[TokenIndex]) -> Optional[_Candidate]:
     lexicon = _lexicon()
     text = ctx.text
@@ -300,11 +320,14 @@ def _read_candidate(ctx: MatchContext, match: Any, tokens: Optional[TokenIndex])
         return None
     if not chinese and _looks_like_code(text, number_start, match.end("range_end") if match.group("range_end") else number_end, written):
         return None
-    if chinese and not match.group("ordinal") and not numeral_starts_word(number_start, match.end(), tokens):
-        return None
+    if chinese and not (match.group("ordinal") or match.group("percent_words")):
+        if not numeral_starts_word(_word_start(text, number_start, tokens), match.end(), tokens):
+            return None
     if match.group("percent_words"):
         unit = "%" if match.group("percent_words") == "百分之" else "‰"
-        return _Candidate(match.start(), match.end(), number_start, number_end, value, unit, "percent", chinese=chinese, measure_end=match.end())
+        candidate = _Candidate(match.start(), match.end(), match.start(), number_end, value, unit, "percent", chinese=chinese, measure_end=match.end())
+        _read_qualifiers(text, match, candidate, None)
+        return candidate
     if match.group("ordinal"):
         return _read_rank(text, match, value, number_start, number_end, chinese)
     return _read_measured(ctx, match, value, written, number_start, number_end, chinese, tokens)
@@ -357,7 +380,7 @@ def _read_measured(
         number_start=number_start,
         number_end=number_end,
         value=value,
-        unit="%" if measure == "％" else measure,
+        unit=lexicon.unit_as_reported.get(measure, measure),
         kind=kind,
         measure=measure,
         measure_end=match.end(),
@@ -509,6 +532,10 @@ def _is_stop_verb(token: Token) -> bool:
     return token.text in _lexicon().stop_verbs and not token.pos.startswith(("n", "vn"))
 
 
+def _starts_with_stop_verb(token: Token) -> bool:
+    return bool(_patterns().stop_verb_prefix.match(token.text))
+
+
 def _is_head(token: Token, head_position: bool = False) -> bool:
     return _is_nominal(token, head_position) and not _is_stop_verb(token)
 
@@ -543,8 +570,8 @@ def _forward_phrase(tokens: list[Token]) -> list[Token]:
     while index < len(tokens):
         token = tokens[index]
         following = tokens[index + 1] if index + 1 < len(tokens) else None
-        if phrase and token.text in _lexicon().stop_verbs:
-            break  # 3个县区调研: jieba often tags the predicate vn
+        if phrase and _starts_with_stop_verb(token):
+            break  # 3个县区调研, 企业通过审查: jieba often tags the predicate vn or even nr
         if _is_head(token, head_position=not phrase):
             phrase.append(token)
         elif token.text in _OPEN_PARENS and phrase:
@@ -680,10 +707,13 @@ def _assign_subject(ctx: MatchContext, tokens: TokenIndex, candidate: _Candidate
     before = _tokens_before(ctx, tokens, candidate.start)
     forward = _forward_after(candidate, after)
     backward = lambda: _backward_subject(candidate, before)  # noqa: E731 - computed only when needed
-    if candidate.kind == "percent" and _follows_de(after):
+    predicate = lambda: _predicate_subject(ctx, candidate, before, after)  # noqa: E731
+    if candidate.kind in ("percent", "time") and _follows_de(after):
         choices = (lambda: forward, backward)
+    elif candidate.kind == "time" and candidate.qualifier == "at_most":
+        choices = (lambda: forward, predicate, backward)  # 3个月内完成整改: a deadline for the act
     elif candidate.kind in ("percent", "rank", "time"):
-        choices = (backward, lambda: forward)
+        choices = (backward, lambda: forward, predicate)
     elif candidate.kind == "big":
         choices = (lambda: forward,)  # N大X always names X after 大
     else:
@@ -691,12 +721,9 @@ def _assign_subject(ctx: MatchContext, tokens: TokenIndex, candidate: _Candidate
     for choose in choices:
         phrase = choose()
         if phrase:
-            _set_subject(ctx, candidate, phrase)
+            _set_subject(ctx, candidate, phrase, extend_text=choose is not predicate)
             return
     candidate.change_only = _only_change_words(before)
-    predicate = _predicate_subject(ctx, candidate, before, after)
-    if predicate:
-        candidate.subject = _phrase_text(ctx, predicate)
 
 
 def _only_change_words(before: list[Token]) -> bool:
@@ -773,15 +800,15 @@ def _phrase_text(ctx: MatchContext, phrase: list[Token]) -> str:
     return _QUOTE_CHARS.sub("", ctx.text[phrase[0].start : phrase[-1].end])
 
 
-def _set_subject(ctx: MatchContext, candidate: _Candidate, phrase: list[Token]) -> None:
+def _set_subject(ctx: MatchContext, candidate: _Candidate, phrase: list[Token], extend_text: bool = True) -> None:
     lexicon = _lexicon()
     if phrase[0].start >= candidate.end:
-        if phrase[0].start == candidate.end:
+        if phrase[0].start == candidate.end and extend_text:
             candidate.text_end = phrase[-1].end
         candidate.subject = _phrase_text(ctx, phrase)
         candidate.subject_head = candidate.subject
         return
-    if phrase[-1].end == candidate.start:
+    if phrase[-1].end == candidate.start and extend_text:
         candidate.text_start = phrase[0].start
     categories = _trailing_categories(phrase, lexicon)
     if categories and len(categories) < len(phrase):
@@ -871,7 +898,7 @@ def _restates_slogan(candidate: _Candidate, slogan_counts: set[tuple[float, str]
     if (candidate.value, candidate.measure or "") not in slogan_counts:
         return False
     subject = candidate.subject or ""
-    return any(subject.endswith(noun) for noun in lexicon.programme_part_nouns)
+    return any(noun in subject for noun in lexicon.programme_part_nouns)
 
 
 # --------------------------------------------------------------------------

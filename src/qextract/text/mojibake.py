@@ -74,7 +74,6 @@ _MIN_GAIN_PER_CHAR = 2.5
 _MIN_READING_CHARS = 2
 
 _WINDOW = 28  # units examined on each side of an anchor
-_MAX_SPAN = 40  # longest run considered
 
 
 @dataclass(frozen=True)
@@ -109,6 +108,7 @@ class _Tables:
                 self.logp[trad] = self.logp[simp]
                 self.rank[trad] = rank[simp]
         self.punctuation = frozenset(_load_lines("punctuation.txt"))
+        self.simplified_only = frozenset(_load_lines("simplified_only.txt"))
         self.words = {word: int(count) for word, count in (line.split("\t") for line in _load_lines("words.tsv"))}
 
     def is_common(self, char: str) -> bool:
@@ -141,12 +141,12 @@ class _Tables:
     def script(self, text: str) -> int:
         """+1 if ``text`` leans traditional, -1 if simplified, 0 if it cannot tell."""
         traditional = sum(1 for char in text if char in self.fold)
-        simplified = sum(1 for char in text if char in self.variants)
+        simplified = sum(1 for char in text if char in self.simplified_only)
         return (traditional > simplified) - (simplified > traditional)
 
     def in_script(self, char: str, script: int) -> bool:
         if script > 0:
-            return char not in self.variants
+            return char not in self.simplified_only
         if script < 0:
             return char not in self.fold
         return True
@@ -342,10 +342,9 @@ def _is_wedged(text: str, position: int) -> bool:
 
 
 def _ascii_unit(char: str, position: int, wedged: bool) -> _Unit:
-    code = ord(char)
-    options: list[tuple[int, ...]] = [(0xA3, code + 0x80)]  # a full-width form, narrowed
-    if 0x40 <= code <= 0x7E:
-        options.append((code,))  # a GBK trail byte that resynchronised the decoder
+    options = list(_char_bytes(_widened(char)))  # a full-width form the page narrowed
+    if 0x40 <= ord(char) <= 0x7E:
+        options.append((ord(char),))  # a GBK trail byte that put the decoder back in step
     marker = wedged and (char.isalpha() or char in _ODD_ASCII)
     return _Unit(position, position + 1, _ASCII, tuple(options), _tables().garbled_cost(char), marker)
 
@@ -384,13 +383,6 @@ class _Step(NamedTuple):
     item: object  # a character (str) or a _Fill
     first: int  # unit holding the character's first known byte
     last: int  # unit holding its last byte
-
-
-class _Reading(NamedTuple):
-    start: int  # unit index
-    end: int  # unit index (exclusive)
-    cost: float
-    path: Optional[_Step]
 
 
 _Emit = Optional[tuple[object, float, object]]  # (new state, cost, character or fill or None)
@@ -494,29 +486,51 @@ class _Utf8:
 _DECODERS = (_GbkInStep, _Utf8)
 
 
-def _readings(decoder, units: list[_Unit], first: int, stop: int) -> Iterable[_Reading]:
-    """The cheapest reading of units[first:end] for every end up to ``stop``."""
-    states = {state: (0.0, None, first) for state in decoder.initial}
-    for index in range(first, min(stop, first + _MAX_SPAN)):
+class _Reading(NamedTuple):
+    gain: float  # how much cheaper than the garbled units, in nats
+    start: int  # unit index
+    end: int  # unit index (exclusive)
+    path: Optional[_Step]
+
+
+class _Entry(NamedTuple):
+    cost: float  # the reading so far, plus the garbled cost of the units before it
+    path: Optional[_Step]
+    origin: int  # unit where the pending character began
+    start: int  # unit where the reading began
+
+
+def _best_reading(decoder, units: list[_Unit], lo: int, hi: int, garbled: list[float]) -> Optional[_Reading]:
+    """The reading of some units[s:e] (lo <= s < e <= hi) that gains most.
+
+    One pass: a reading may begin at any unit, entering with the garbled
+    cost of the units before it, so the cheapest entry per decoder state is
+    also the best start. Equal gains go to the shorter run, so clean text
+    read in step (which gains nothing) stays out of it.
+    """
+    states: dict = {}
+    best: Optional[_Reading] = None
+    for index in range(lo, hi):
+        for state in decoder.initial:
+            if state not in states or garbled[index] <= states[state].cost:
+                states[state] = _Entry(garbled[index], None, index, index)
         states = _advance(decoder, states, units[index].options, index)
-        if not states:
-            return
-        best: Optional[_Reading] = None
-        for state, (cost, path, origin) in states.items():
+        for state, entry in states.items():
             extra, item = decoder.finish(state)
-            total = cost + extra
-            if best is None or total < best.cost:
-                finished = _Step(path, item, origin, index) if item is not None else path
-                best = _Reading(first, index + 1, total, finished)
-        if best is not None:
-            yield best
+            gain = garbled[index + 1] - entry.cost - extra
+            if best is None or gain > best.gain + 1e-6 or (
+                gain > best.gain - 1e-6 and index + 1 - entry.start < best.end - best.start
+            ):
+                path = _Step(entry.path, item, entry.origin, index) if item is not None else entry.path
+                best = _Reading(gain, entry.start, index + 1, path)
+    return best
 
 
 def _advance(decoder, states: dict, options, index: int) -> dict:
     advanced: dict = {}
-    for pending, (cost, path, origin) in states.items():
+    for pending, entry in states.items():
         for option in options:
-            state, total, trail, began = pending, cost, path, origin
+            state, total, trail, began = pending, entry.cost, entry.path, entry.origin
             for byte in option:
                 step = decoder.feed(state, byte)
                 if step is None:
@@ -529,8 +543,8 @@ def _advance(decoder, states: dict, options, index: int) -> dict:
                 if item is not None:
                     trail = _Step(trail, item, began, index)
             else:
-                if state not in advanced or total < advanced[state][0]:
-                    advanced[state] = (total, trail, began)
+                if state not in advanced or total < advanced[state].cost:
+                    advanced[state] = _Entry(total, trail, began, entry.start)
     return advanced
 
 
@@ -540,96 +554,25 @@ def _advance(decoder, states: dict, options, index: int) -> dict:
 # Markers further apart than this belong to different clusters.
 _CLUSTER_GAP = 4
 # How far a run may reach beyond its outermost markers.
-_REACH_BEFORE = 4
-_REACH_AFTER = 8
+_REACH = 12
 # At a run's edge, a character this rare that makes no word with its
 # neighbours is more likely a misreading of lost bytes than text.
 _WEAK_RANK = 2000
 _EDGE = 3
 _SCRIPT_CONTEXT = 20  # characters either side that tell the page's script
-# A guessed character at an edge needs a word with a neighbour unless it
-# takes at least this share of the candidates' probability.
-_CLEAR_FILL_SHARE = 0.95
+# A guess for a lost byte is kept only when it takes at least this share of
+# the candidates' probability (frequency and words considered).
+_CLEAR_FILL_SHARE = 0.9
+# At an edge the guess has no known character on one side.
+_CLEAR_EDGE_FILL_SHARE = 0.9
 
 
 class _Char(NamedTuple):
     char: str
     first: int  # unit index
     last: int
-    share: float  # how clearly a filled character beat its rivals (1.0 if not filled)
-
-
-class _Repair(NamedTuple):
-    start: int  # unit index
-    end: int
-    text: str
-    confidence: float
-    read_start: int  # the units the reading covered before its edges were trimmed
-    read_end: int
-
-
-def _best_reading(units: list[_Unit], hi: int, starts: range) -> Optional[tuple[float, _Reading]]:
-    """The reading of some units[s:e] (s in ``starts``, e <= hi) that gains most.
-
-    Equal gains go to the shorter run, so clean text read in step (which
-    gains nothing) is left out of it.
-    """
-    garbled = [0.0]
-    for unit in units:
-        garbled.append(garbled[-1] + unit.cost)
-    best: Optional[tuple[float, int, _Reading]] = None
-    for first in starts:
-        for decoder in _DECODERS:
-            for reading in _readings(decoder, units, first, hi):
-                if not any(unit.marker for unit in units[first : reading.end]):
-                    continue
-                gain = garbled[reading.end] - garbled[first] - reading.cost
-                length = reading.end - first
-                if best is None or gain > best[0] + 1e-6 or (abs(gain - best[0]) <= 1e-6 and length < best[1]):
-                    best = (gain, length, reading)
-    return None if best is None else (best[0], best[2])
-
-
-def _repair(text: str, units: list[_Unit], lo: int, hi: int, starts: range) -> Optional[_Repair]:
-    found = _best_reading(units, hi, starts)
-    if found is None:
-        return None
-    gain, reading = found
-    garbled_units = sum(unit.kind != _TAIL for unit in units[reading.start : reading.end])
-    if gain < _MIN_GAIN or gain < _MIN_GAIN_PER_CHAR * garbled_units:
-        return None
-    before = _text_before(text, units[reading.start].start)
-    after = _text_after(text, units[reading.end - 1].end)
-    context = text[max(0, units[reading.start].start - _SCRIPT_CONTEXT) : units[reading.start].start]
-    context += text[units[reading.end - 1].end : units[reading.end - 1].end + _SCRIPT_CONTEXT]
-    chars = _resolve(reading.path, before, after, context)
-    chars = _trim_edges(chars, before, after)
-    if len(chars) < _MIN_READING_CHARS:
-        return None
-    garbled_text = text[units[reading.start].start : units[reading.end - 1].end]
-    if "".join(c.char for c in chars) in garbled_text:
-        return None  # nothing was repaired; the gain came from dropping marks
-    start = chars[0].first if chars[0].first > reading.start else reading.start
-    end = chars[-1].last + 1 if chars[-1].last + 1 < reading.end else reading.end
-    start, end = _with_tails(units, start, end)
-    share = math.prod(c.share for c in chars)
-    confidence = share * (1.0 - math.exp(-gain / _MIN_GAIN))
-    return _Repair(start, end, "".join(c.char for c in chars), round(confidence, 3), reading.start, reading.end)
-
-
-def _text_before(text: str, position: int) -> str:
-    return text[max(0, position - 2) : position]
-
-
-def _text_after(text: str, position: int) -> str:
-    return text[position : position + 2]
-
-
-def _with_tails(units: list[_Unit], start: int, end: int) -> tuple[int, int]:
-    """A pinyin annotation left behind a ``?`` goes with the ``?``."""
-    while end < len(units) and units[end].kind == _TAIL:
-        end += 1
-    return start, end
+    share: float  # how clearly a guessed character beat its rivals (1.0 if not guessed)
+    guessed: bool  # chosen for a lost byte
 
 
 def _resolve(path: Optional[_Step], before: str, after: str, context: str) -> list[_Char]:
@@ -643,16 +586,19 @@ def _resolve(path: Optional[_Step], before: str, after: str, context: str) -> li
         steps.append(path)
         path = path.previous
     steps.reverse()
-    script = _tables().script(context + "".join(s.item for s in steps if isinstance(s.item, str)))
+    # The characters read for certain were encoded in the script the lost ones
+    # were; the surrounding text only speaks when they cannot tell.
+    tables = _tables()
+    script = tables.script("".join(s.item for s in steps if isinstance(s.item, str))) or tables.script(context)
     chars: list[_Char] = []
     for index, step in enumerate(steps):
         if isinstance(step.item, str):
-            chars.append(_Char(step.item, step.first, step.last, 1.0))
+            chars.append(_Char(step.item, step.first, step.last, 1.0, False))
             continue
         previous = (before + "".join(c.char for c in chars))[-2:]
         following = _known_after(steps, index, after)
         choice, share = _choose(step.item.candidates, previous, following, script)
-        chars.append(_Char(choice, step.first, step.last, share))
+        chars.append(_Char(choice, step.first, step.last, share, True))
     return chars
 
 
@@ -688,33 +634,50 @@ def _choose(candidates: list[_Candidate], previous: str, following: str, script:
     return scored[0][1], 1.0 / mass
 
 
-def _trim_edges(chars: list[_Char], before: str, after: str) -> list[_Char]:
-    """Drop edge characters read from bytes next to a loss that make no sense.
+def _certain(chars: list[_Char], before: str, after: str) -> list[bool]:
+    """Which characters of a reading to trust.
 
-    Within a run every byte is known and the reading is solid; at its edges a
-    byte may be lost or mistaken, so a weak character there (and anything
-    between it and the edge) is not trusted. Weak: rare, or a guess for a lost
-    byte that won narrowly, and in neither case making a word with a neighbour.
+    Within a run every byte is known and the reading is solid. A guess for a
+    lost byte is trusted only when it clearly wins. At the run's edges a byte
+    may also have been mistaken, so a rare character there that makes no word
+    with its neighbours is not trusted, nor is anything between it and the edge.
     """
     tables = _tables()
+    text = "".join(c.char for c in chars)
 
     def weak(index: int) -> bool:
-        char = chars[index]
-        if char.share < 1.0:
-            return char.share < _CLEAR_FILL_SHARE
-        if char.char in tables.punctuation or tables.rank.get(char.char, RARE_RANK) < _WEAK_RANK:
+        char = chars[index].char
+        if char in tables.punctuation or tables.rank.get(char, RARE_RANK) < _WEAK_RANK:
             return False
-        previous = (before + "".join(c.char for c in chars[:index]))[-2:]
-        following = ("".join(c.char for c in chars[index + 1 : index + 3]) + after)[:2]
-        return tables.word_support(previous, char.char, following) == 0.0
+        previous = (before + text[:index])[-2:]
+        following = (text[index + 1 : index + 3] + after)[:2]
+        return tables.word_support(previous, char, following) == 0.0
 
+    certain = [c.share >= _CLEAR_FILL_SHARE for c in chars]
+    for edge in {0, len(chars) - 1}:
+        if chars[edge].guessed and chars[edge].share < _CLEAR_EDGE_FILL_SHARE:
+            certain[edge] = False
     head = [i for i in range(min(_EDGE, len(chars))) if weak(i)]
-    if head:
-        chars = chars[head[-1] + 1 :]
+    for i in range(head[-1] + 1 if head else 0):
+        certain[i] = False
     tail = [i for i in range(max(0, len(chars) - _EDGE), len(chars)) if weak(i)]
-    if tail:
-        chars = chars[: tail[0]]
-    return chars
+    for i in range(tail[0] if tail else len(chars), len(chars)):
+        certain[i] = False
+    return certain
+
+
+def _pieces(chars: list[_Char], certain: list[bool]) -> list[tuple[int, int]]:
+    """Maximal stretches of trusted characters long enough to stand as a repair."""
+    pieces: list[tuple[int, int]] = []
+    start = None
+    for index, ok in enumerate(certain + [False]):
+        if ok and start is None:
+            start = index
+        elif not ok and start is not None:
+            if index - start >= _MIN_READING_CHARS:
+                pieces.append((start, index))
+            start = None
+    return pieces
 
 
 # --------------------------------------------------------------------------
@@ -744,8 +707,9 @@ def find_mojibake(text: str) -> list[MojibakeRun]:
     runs: list[MojibakeRun] = []
     for start, end in _windows(text):
         for units in _segments(text, start, end):
-            for lo, hi in _clusters(units):
-                runs.extend(_runs_in_cluster(text, units, lo, hi))
+            garbled = _prefix_costs(units)
+            for lo, hi in _regions(units):
+                runs.extend(_runs_between(text, units, garbled, lo, hi))
     return _disjoint_runs(runs)
 
 
@@ -762,85 +726,127 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
-def _clusters(units: list[_Unit]) -> list[tuple[int, int]]:
+def _prefix_costs(units: list[_Unit]) -> list[float]:
+    costs = [0.0]
+    for unit in units:
+        costs.append(costs[-1] + unit.cost)
+    return costs
+
+
+def _clusters(units: list[_Unit], lo: int = 0, hi: Optional[int] = None) -> list[tuple[int, int]]:
     """Unit ranges holding two or more markers that lie close together."""
-    markers = [index for index, unit in enumerate(units) if unit.marker]
+    hi = len(units) if hi is None else hi
     clusters: list[tuple[int, int]] = []
     group: list[int] = []
-    for index in markers:
+    for index in range(lo, hi):
+        if not units[index].marker:
+            continue
         if group and index - group[-1] > _CLUSTER_GAP:
-            clusters.extend(_as_cluster(group))
+            if len(group) >= 2:
+                clusters.append((group[0], group[-1] + 1))
             group = []
         group.append(index)
-    clusters.extend(_as_cluster(group))
+    if len(group) >= 2:
+        clusters.append((group[0], group[-1] + 1))
     return clusters
 
 
-def _as_cluster(group: list[int]) -> list[tuple[int, int]]:
-    return [(group[0], group[-1] + 1)] if len(group) >= 2 else []
+def _regions(units: list[_Unit]) -> list[tuple[int, int]]:
+    """Clusters widened by how far a run may reach past its markers, merged."""
+    regions: list[tuple[int, int]] = []
+    for lo, hi in _clusters(units):
+        lo, hi = max(0, lo - _REACH), min(len(units), hi + _REACH)
+        if regions and lo <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], hi)
+        else:
+            regions.append((lo, hi))
+    return regions
 
 
-def _runs_in_cluster(
-    text: str, units: list[_Unit], lo: int, hi: int, floor: int = 0, ceiling: Optional[int] = None
-) -> list[MojibakeRun]:
-    """Repair the best run around markers units[lo:hi]; then look again beside it.
-
-    Runs stay within units[floor:ceiling], so the second look cannot reach
-    back into what the first one took.
-    """
-    ceiling = len(units) if ceiling is None else ceiling
-    if lo >= hi or not any(unit.marker for unit in units[lo:hi]):
+def _runs_between(text: str, units: list[_Unit], garbled: list[float], lo: int, hi: int) -> list[MojibakeRun]:
+    """Runs within units[lo:hi]: the best reading, then whatever lies beside it."""
+    if hi - lo < 1 or not any(unit.marker for unit in units[lo:hi]):
         return []
-    first = max(floor, lo - _REACH_BEFORE)
-    last = min(ceiling, hi + _REACH_AFTER)
-    repair = _repair(text, units, first, last, range(first, hi))
-    if repair is None:
-        return _unrepaired(units, lo, hi)
-    runs = [MojibakeRun(units[repair.start].start, units[repair.end - 1].end, repair.text, repair.confidence)]
-    taken_start, taken_end = repair.start, repair.end
-    for stray in _leftover(units, repair.start, repair.read_start, -1, floor):
-        runs.append(_run_of(units, stray))
-        taken_start = stray[0]
-    for stray in _leftover(units, repair.end - 1, repair.read_end - 1, +1, ceiling - 1):
-        runs.append(_run_of(units, stray))
-        taken_end = stray[1]
-    runs += _runs_in_cluster(text, units, lo, min(hi, taken_start), floor, taken_start)
-    runs += _runs_in_cluster(text, units, max(lo, taken_end), hi, taken_end, ceiling)
+    readings = [_best_reading(decoder, units, lo, hi, garbled) for decoder in _DECODERS]
+    reading = max((r for r in readings if r is not None), key=lambda r: r.gain, default=None)
+    if reading is None or not _convincing(units, reading):
+        return [run for a, b in _clusters(units, lo, hi) for run in _unrepaired(units, a, b)]
+    runs = _runs_from_reading(text, units, reading)
+    start, end = reading.start, reading.end
+    before = _stray(units, start - 1, -1, lo)
+    after = _stray(units, end, +1, hi - 1)
+    if before:
+        runs.append(_unread(units, before[0], start))
+        start = before[0]
+    if after:
+        runs.append(_unread(units, end, after[1]))
+        end = after[1]
+    return (
+        _runs_between(text, units, garbled, lo, start)
+        + runs
+        + _runs_between(text, units, garbled, end, hi)
+    )
+
+
+def _convincing(units: list[_Unit], reading: _Reading) -> bool:
+    garbled_units = sum(unit.kind != _TAIL for unit in units[reading.start : reading.end])
+    return reading.gain >= _MIN_GAIN and reading.gain >= _MIN_GAIN_PER_CHAR * garbled_units
+
+
+def _runs_from_reading(text: str, units: list[_Unit], reading: _Reading) -> list[MojibakeRun]:
+    """The reading's trusted stretches as repairs; the units between them masked."""
+    start_char, end_char = units[reading.start].start, units[reading.end - 1].end
+    before, after = text[max(0, start_char - 2) : start_char], text[end_char : end_char + 2]
+    context = text[max(0, start_char - _SCRIPT_CONTEXT) : start_char] + text[end_char : end_char + _SCRIPT_CONTEXT]
+    chars = _resolve(reading.path, before, after, context)
+    certain = _certain(chars, before, after)
+    strength = 1.0 - math.exp(-reading.gain / _MIN_GAIN)
+    runs: list[MojibakeRun] = []
+    covered = reading.start
+    for i, j in _pieces(chars, certain):
+        first = reading.start if i == 0 else chars[i].first
+        last = reading.end if j == len(chars) else _past_tails(units, chars[j - 1].last + 1)
+        repaired = "".join(c.char for c in chars[i:j])
+        if repaired == text[units[first].start : units[last - 1].end]:
+            continue
+        if first > covered:
+            runs.append(_unread(units, covered, first))
+        confidence = strength * math.prod(c.share for c in chars[i:j])
+        runs.append(MojibakeRun(units[first].start, units[last - 1].end, repaired, round(confidence, 3)))
+        covered = last
+    if covered < reading.end:
+        runs.append(_unread(units, covered, reading.end))
     return runs
 
 
-def _leftover(units: list[_Unit], edge: int, trimmed: int, direction: int, limit: int) -> list[tuple[int, int]]:
-    """Garbled units beside a repaired run that no reading explains, as a unit range.
+def _past_tails(units: list[_Unit], end: int) -> int:
+    """A pinyin annotation left behind a ``?`` goes with the ``?``."""
+    while end < len(units) and units[end].kind == _TAIL:
+        end += 1
+    return end
 
-    These are the units trimmed off the reading's edge, plus loss marks and
-    stray symbols right next to it (``?;`` before a run).
+
+def _stray(units: list[_Unit], index: int, direction: int, limit: int) -> Optional[tuple[int, int]]:
+    """Loss marks and stray symbols right beside a reading (``?;`` before it).
+
+    Plain punctuation on the far side of the last loss mark is the text going on.
     """
-    index = edge + direction
     taken: list[int] = []
     while (index - limit) * direction <= 0:
         unit = units[index]
-        inside = (index - trimmed) * direction <= 0
-        if not inside and (unit.kind == _HAN or (unit.kind == _OTHER and not unit.marker)):
+        if unit.kind == _HAN or (unit.kind == _OTHER and not unit.marker):
             break
         taken.append(index)
         index += direction
-    # Plain punctuation after the last loss mark is the text going on, not garbage.
-    while taken and (taken[-1] - trimmed) * direction > 0 and _is_plain(units[taken[-1]]):
+    while taken and units[taken[-1]].kind == _ASCII and not units[taken[-1]].marker:
         taken.pop()
-    if not taken:
-        return []
-    trimmed_any = (trimmed - edge) * direction > 0
-    if not trimmed_any and not any(units[i].kind == _LOSS for i in taken):
-        return []
-    return [(min(taken), max(taken) + 1)]
+    if not any(units[i].kind == _LOSS for i in taken):
+        return None
+    return min(taken), max(taken) + 1
 
 
-def _is_plain(unit: _Unit) -> bool:
-    return unit.kind == _ASCII and not unit.marker
-
-
-def _run_of(units: list[_Unit], span: tuple[int, int]) -> MojibakeRun:
-    return MojibakeRun(units[span[0]].start, units[span[1] - 1].end, None, 0.5)
+def _unread(units: list[_Unit], start: int, end: int) -> MojibakeRun:
+    return MojibakeRun(units[start].start, units[end - 1].end, None, 0.5)
 
 
 def _unrepaired(units: list[_Unit], lo: int, hi: int) -> list[MojibakeRun]:
@@ -851,20 +857,20 @@ def _unrepaired(units: list[_Unit], lo: int, hi: int) -> list[MojibakeRun]:
     """
     cluster = units[lo:hi]
     markers = [unit for unit in cluster if unit.marker]
-    kinds = {_marker_kind(unit) for unit in markers}
+    kinds = {_LOSS if unit.kind == _TAIL else unit.kind for unit in markers}
     if len(markers) < 3 or len(kinds) < 2 or len(markers) * 2 < len(cluster):
         return []
     return [MojibakeRun(cluster[0].start, cluster[-1].end, None, round(min(1.0, len(markers) / 6), 3))]
 
 
-def _marker_kind(unit: _Unit) -> str:
-    return _LOSS if unit.kind == _TAIL else unit.kind
-
-
 def _disjoint_runs(runs: list[MojibakeRun]) -> list[MojibakeRun]:
+    """Sorted, without overlaps; touching masked runs are joined."""
     kept: list[MojibakeRun] = []
     for run in sorted(runs, key=lambda r: (r.start, -r.end)):
         if kept and run.start < kept[-1].end:
+            continue
+        if kept and run.replacement is None and kept[-1].replacement is None and run.start == kept[-1].end:
+            kept[-1] = MojibakeRun(kept[-1].start, run.end, None, max(kept[-1].confidence, run.confidence))
             continue
         kept.append(run)
     return kept

@@ -5,8 +5,9 @@
 Sources:
 - jieba's ``dict.txt`` (MIT licence): word frequencies from which character
   frequencies and the list of two- and three-character words are derived.
-- OpenCC's traditional-to-simplified character table (Apache-2.0), through
-  the ``opencc`` package: which GBK characters fold to which simplified one.
+- OpenCC's character conversion tables (Apache-2.0), through the ``opencc``
+  package: which GBK characters fold to which simplified one, and which
+  simplified characters traditional text writes differently.
 """
 
 from __future__ import annotations
@@ -76,6 +77,14 @@ def build_traditional_map() -> dict[str, str]:
     }
 
 
+def build_simplified_only() -> list[str]:
+    """Simplified characters that traditional text writes differently."""
+    to_traditional = opencc.OpenCC("s2t")
+    chars = _gbk_han()
+    converted = to_traditional.convert("\n".join(chars)).split("\n")
+    return sorted(simp for simp, trad in zip(chars, converted) if trad != simp)
+
+
 def build_short_words() -> dict[str, int]:
     words: dict[str, int] = {}
     for word, count, _ in _jieba_entries():
@@ -93,10 +102,12 @@ def main() -> None:
     with open(HERE / "traditional.tsv", "w", encoding="utf-8") as out:
         for trad, simp in sorted(build_traditional_map().items()):
             out.write(f"{trad}\t{simp}\n")
+    with open(HERE / "simplified_only.txt", "w", encoding="utf-8") as out:
+        out.write("\n".join(build_simplified_only()) + "\n")
     with open(HERE / "words.tsv", "w", encoding="utf-8") as out:
         for word, count in sorted(build_short_words().items()):
             out.write(f"{word}\t{count}\n")
-    for name in ("char_frequency.tsv", "traditional.tsv", "words.tsv"):
+    for name in ("char_frequency.tsv", "traditional.tsv", "simplified_only.txt", "words.tsv"):
         print(name, os.path.getsize(HERE / name))
 
 

@@ -1,0 +1,135 @@
+"""Meetings matcher against golden cases (tests/match/cases/meetings.json).
+
+Each case is a short article of the project's own with the records the
+earlier stages would hand over, built by hand: dates (text, value, part of
+day), officials (name, id) and, where a case needs them, PERSON entities.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from qextract.entities.types import Entity
+from qextract.match.context import MatchContext
+from qextract.match.meetings import find_meetings
+from qextract.records import DateMention, Official, Span
+
+CASES = json.loads((Path(__file__).parent / "cases" / "meetings.json").read_text(encoding="utf-8"))
+_FIELDS = ("kind", "date", "time_of_day", "location", "chairs", "speakers", "attendees", "chair_ids", "speaker_ids", "attendee_ids")
+
+
+def _params(*kinds: str) -> list:
+    params = []
+    for kind in kinds:
+        for index, case in enumerate(CASES[kind]):
+            marks = [pytest.mark.xfail(strict=False)] if kind == "known_failures" else []
+            params.append(pytest.param(case, id=f"{kind}-{index}-{case['name'][:40]}", marks=marks))
+    return params
+
+
+def _occurrences(text: str, piece: str) -> list[int]:
+    found, position = [], text.find(piece)
+    while position != -1:
+        found.append(position)
+        position = text.find(piece, position + len(piece))
+    assert found, f"{piece!r} is not in the case text"
+    return found
+
+
+def _dates(text: str, items: list[dict]) -> list[DateMention]:
+    dates = []
+    for item in items:
+        start = _occurrences(text, item["text"])[item.get("occurrence", 0)]
+        span = Span(start, start + len(item["text"]), item["text"])
+        dates.append(DateMention(item["text"], item["value"], time_of_day=item.get("time_of_day"), span=span))
+    return dates
+
+
+def _officials(text: str, items: list[dict]) -> list[Official]:
+    officials = []
+    for item in items:
+        mentions = [Span(start, start + len(item["name"]), item["name"]) for start in _occurrences(text, item["name"])]
+        officials.append(Official(item["name"], id=item["id"], mentions=mentions))
+    return officials
+
+
+def _entities(text: str, items: list[dict]) -> list[Entity]:
+    entities = []
+    for item in items:
+        for start in _occurrences(text, item["text"]):
+            entities.append(Entity(start, start + len(item["text"]), item.get("label", "PERSON"), item["text"]))
+    return sorted(entities, key=lambda entity: entity.start)
+
+
+def _context(case: dict) -> MatchContext:
+    text = case["text"]
+    masked = []
+    for piece in case.get("mask", []):
+        start = text.index(piece)
+        masked.append((start, start + len(piece)))
+    body_start = text.index("\n") + 1 if case.get("headline") else 0
+    found: dict = {
+        "dates": _dates(text, case.get("dates", [])),
+        "officials": _officials(text, case.get("officials", [])),
+    }
+    if "entities" in case:
+        found["entities"] = _entities(text, case["entities"])
+    return MatchContext(text=text, publish_date=case.get("publish_date"), masked=sorted(masked), body_start=body_start, found=found)
+
+
+@pytest.mark.parametrize("case", _params("positive", "known_failures"))
+def test_expected_meetings_are_found(case: dict) -> None:
+    meetings = find_meetings(_context(case))
+    assert [meeting.name for meeting in meetings] == [item["name"] for item in case["expect"]]
+    for meeting, expected in zip(meetings, case["expect"]):
+        for field in _FIELDS:
+            if field in expected:
+                value = getattr(meeting, field)
+                if isinstance(value, list):
+                    value, expected_value = sorted(value), sorted(expected[field])
+                else:
+                    expected_value = expected[field]
+                assert value == expected_value, (meeting.name, field)
+
+
+@pytest.mark.parametrize("case", _params("negative"))
+def test_events_not_reported_as_held_are_not_found(case: dict) -> None:
+    names = [meeting.name for meeting in find_meetings(_context(case))]
+    if case["absent"] == ["*"]:
+        assert names == []
+    else:
+        assert not set(names) & set(case["absent"]), names
+
+
+@pytest.mark.parametrize("case", _params("positive"))
+def test_records_are_consistent(case: dict) -> None:
+    context = _context(case)
+    for meeting in find_meetings(context):
+        assert meeting.span is not None and not context.is_masked(meeting.span.start, meeting.span.end)
+        assert context.text[meeting.span.start : meeting.span.end] == meeting.span.text
+        assert set(meeting.chairs) <= set(meeting.attendees)
+        assert set(meeting.speakers) <= set(meeting.attendees)
+        assert meeting.date is None or "T" not in meeting.date
+
+
+_FRAGMENTS = st.sampled_from(
+    ["全省质量工作会议", "在", "杭州", "召开", "举行", "出席", "主持", "讲话", "指出", "他", "张三", "会见了", "李四",
+     "3月5日", "上午", ",", "。", "\n", "期间", "现场考察了", "企业", "将于", "精神", "暨", "启动仪式", "活动", "上", "、"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_FRAGMENTS, max_size=40))
+def test_any_text_gives_well_formed_records(fragments: list[str]) -> None:
+    text = "".join(fragments)
+    officials = [Official("张三", id="o1", mentions=[]), Official("李四", id="o2", mentions=[])]
+    context = MatchContext(text=text, found={"officials": officials, "dates": []})
+    for meeting in find_meetings(context):
+        assert meeting.name and len(meeting.name) <= 80
+        assert meeting.span is not None and text[meeting.span.start : meeting.span.end] == meeting.span.text
+        assert set(meeting.chairs) | set(meeting.speakers) <= set(meeting.attendees)
