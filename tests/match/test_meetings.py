@@ -53,7 +53,10 @@ def _dates(text: str, items: list[dict]) -> list[DateMention]:
 def _officials(text: str, items: list[dict]) -> list[Official]:
     officials = []
     for item in items:
-        mentions = [Span(start, start + len(item["name"]), item["name"]) for start in _occurrences(text, item["name"])]
+        starts = _occurrences(text, item["name"])
+        if "occurrences" in item:  # only these copies are mentions; the others sit inside words
+            starts = [starts[index] for index in item["occurrences"]]
+        mentions = [Span(start, start + len(item["name"]), item["name"]) for start in starts]
         officials.append(Official(item["name"], id=item["id"], mentions=mentions))
     return officials
 

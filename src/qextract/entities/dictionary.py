@@ -16,7 +16,7 @@ import regex
 
 from qextract.entities.automaton import Starts
 from qextract.entities.lexicon import Lexicon, lexicon
-from qextract.entities.persons import DEFAULT_THRESHOLD, Context, best_at
+from qextract.entities.persons import DEFAULT_THRESHOLD, Context, PersonCandidate, best_at, foreign_candidates, transliteration_runs
 from qextract.entities.tokens import TokenView
 from qextract.entities.types import LOC, ORG, PERSON, TITLE, Entity
 from qextract.segment.tokenizer import Token, Tokenizer, shared_default_tokenizer
@@ -159,35 +159,44 @@ class DictionaryEntityRecognizer:
     # -- persons -------------------------------------------------------------
 
     def _persons(self, text: str, view: TokenView, titles: list[Entity], taken: bytearray) -> list[Entity]:
+        long_runs, run_of = transliteration_runs(text)
         context = Context(
             text=text,
             view=view,
             title_ends=frozenset(title.end for title in titles),
             title_starts=frozenset(title.start for title in titles),
             blocked=taken,
+            runs=long_runs,
+            run_of=run_of,
         )
-        found = []
+        found = [self._person(candidate, text) for candidate in foreign_candidates(context, self._lexicon, self._person_threshold)]
+        foreign_spans = bytearray(len(text))
+        for entity in found:
+            _take(foreign_spans, entity.start, entity.end)
         position = 0
         while position < len(text):
-            if taken[position]:
+            if taken[position] or foreign_spans[position]:
                 position += 1
                 continue
             candidate = best_at(position, context, self._lexicon, self._person_threshold)
-            if candidate is None:
+            if candidate is None or any(foreign_spans[candidate.start : candidate.end]):
                 position += 1
                 continue
-            found.append(
-                Entity(
-                    candidate.start,
-                    candidate.end,
-                    PERSON,
-                    text[candidate.start : candidate.end],
-                    score=candidate.score,
-                    name=candidate.name if candidate.name != text[candidate.start : candidate.end] else None,
-                )
-            )
+            found.append(self._person(candidate, text))
             position = candidate.end
-        return found
+        return sorted(found, key=lambda entity: entity.start)
+
+    @staticmethod
+    def _person(candidate: PersonCandidate, text: str) -> Entity:
+        written = text[candidate.start : candidate.end]
+        return Entity(
+            candidate.start,
+            candidate.end,
+            PERSON,
+            written,
+            score=candidate.score,
+            name=candidate.name if candidate.name != written else None,
+        )
 
 
 def _ends(starts: Starts, position: int, role: str) -> list[int]:

@@ -20,6 +20,20 @@ from qextract.data import load_json, load_lines
 from qextract.entities.automaton import WordIndex
 
 _DIR = "entities/"
+SURNAME_ODDS_FLOOR = -3.0
+SURNAME_ODDS_CAP = 4.0
+# (rank limit, bonus): the surname list is ordered by frequency for its first few hundred entries.
+SURNAME_RANK_BONUS = ((100, 1.0), (300, 0.0))
+RARE_SURNAME = -2.0
+
+
+def _rank_bonus(rank: Optional[int]) -> float:
+    if rank is None:
+        return RARE_SURNAME
+    for limit, bonus in SURNAME_RANK_BONUS:
+        if rank <= limit:
+            return bonus
+    return RARE_SURNAME
 
 
 @dataclass(frozen=True)
@@ -42,6 +56,7 @@ class NameChar:
     last: int
     single: int
     background: int
+    given_any: int = 0  # given-name character count in a large name list (any slot)
 
 
 @dataclass
@@ -67,7 +82,12 @@ class Lexicon:
     byline_datelines: tuple[str, ...]
     programme_words: tuple[str, ...]
     words: WordIndex  # every dictionary word with its roles, for one-pass scanning
+    common_words: dict[str, str] = field(default_factory=dict)  # word opening with a surname -> place/body/word
+    foreign_names: dict[str, int] = field(default_factory=dict)  # transliterated name part -> count
+    honorifics: tuple[str, ...] = ()
+    surname_rank: dict[str, int] = field(default_factory=dict)  # single surname -> rank by frequency (1 = 王)
     _given_cache: dict[tuple[str, str], float] = field(default_factory=dict)
+    _surname_cache: dict[str, float] = field(default_factory=dict)
 
     # -- names ---------------------------------------------------------------
 
@@ -97,15 +117,46 @@ class Lexicon:
         self._given_cache[key] = score
         return score
 
+    def given_any_score(self, char: str) -> float:
+        """Log-odds that ``char`` is a given-name character, whatever its slot."""
+        key = (char, "any")
+        cached = self._given_cache.get(key)
+        if cached is not None:
+            return cached
+        stats = self.name_chars.get(char)
+        totals = self.name_totals
+        if stats is None or stats.given_any == 0:
+            score = -6.0
+        else:
+            score = math.log((stats.given_any + 0.5) / totals.given_any) - math.log(
+                (stats.background + 50) / totals.background
+            )
+        self._given_cache[key] = score
+        return score
+
     def surname_score(self, surname: str) -> float:
+        """Log-odds of a surname reading, clipped, plus a bonus for the common surnames.
+
+        The counts behind the log-odds are noisy for rare characters (玉, 匡), so
+        the frequency rank of the surname list weighs in: the hundred most
+        common surnames cover most of the population.
+        """
+        cached = self._surname_cache.get(surname)
+        if cached is not None:
+            return cached
         if len(surname) == 2:
-            return 1.0
-        stats = self.name_chars.get(surname)
-        if stats is None or stats.surname == 0:
-            return -3.0
-        return math.log((stats.surname + 0.5) / self.name_totals.surname) - math.log(
-            (stats.background + 50) / self.name_totals.background
-        )
+            score = 1.0
+        else:
+            stats = self.name_chars.get(surname)
+            if stats is None or stats.surname == 0:
+                odds = -3.0
+            else:
+                odds = math.log((stats.surname + 0.5) / self.name_totals.surname) - math.log(
+                    (stats.background + 50) / self.name_totals.background
+                )
+            score = min(max(odds, SURNAME_ODDS_FLOOR), SURNAME_ODDS_CAP) + _rank_bonus(self.surname_rank.get(surname))
+        self._surname_cache[surname] = score
+        return score
 
     # -- posts and places ----------------------------------------------------
 
@@ -152,12 +203,20 @@ def _division_rank(division: Division) -> tuple[int, int]:
 
 def _load_name_chars() -> tuple[dict[str, NameChar], NameChar]:
     chars: dict[str, NameChar] = {}
-    totals = [0, 0, 0, 0, 0]
+    totals = [0, 0, 0, 0, 0, 0]
     for row in _rows("name_chars.tsv"):
-        values = [int(value) for value in row[1:6]]
+        values = [int(value) for value in row[1:7]]
         chars[row[0]] = NameChar(*values)
         totals = [total + value for total, value in zip(totals, values)]
     return chars, NameChar(*(max(total, 1) for total in totals))
+
+
+def _load_common_words() -> dict[str, str]:
+    return {row[0]: row[1] for row in _rows("common_words.tsv") if len(row) >= 2}
+
+
+def _load_foreign_names() -> dict[str, int]:
+    return {row[0]: int(row[1]) for row in _rows("foreign_names.tsv") if len(row) >= 2}
 
 
 def _post_table(data: dict) -> dict[str, str]:
@@ -226,6 +285,7 @@ def lexicon() -> Lexicon:
     posts = _post_table(posts_data)
     return Lexicon(
         surnames=frozenset(s for s in surnames if len(s) == 1),
+        surname_rank={s: rank for rank, s in enumerate((s for s in surnames if len(s) == 1), start=1)},
         compound_surnames=frozenset(s for s in surnames if len(s) == 2),
         name_chars=name_chars,
         name_totals=totals,
@@ -246,6 +306,9 @@ def lexicon() -> Lexicon:
         byline_datelines=tuple(bylines["datelines"]),
         programme_words=tuple(load_lines(_DIR + "programme_words.txt")),
         words=_word_index(posts_data, posts, bodies, divisions),
+        common_words=_load_common_words(),
+        foreign_names=_load_foreign_names(),
+        honorifics=tuple(sorted(context["honorifics"], key=len, reverse=True)),
     )
 
 

@@ -3,8 +3,10 @@
 A candidate opens at a surname (compound surnames first). Its score adds
 the log-odds of the surname and of each given character (from the name
 statistics), then context: a post or a punctuation mark before it, a
-speech verb, a post or punctuation after it, and whether jieba's words
-agree with its edges. The best-scoring length wins at each start.
+speech verb, a post or punctuation after it, and whether the words of the
+text agree with its edges: a candidate that is itself a known common word,
+place or body (冷清, 柏林) is unlikely to be a name. The best-scoring length
+wins at each start.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Optional
 
 import regex
 
+from qextract.entities import foreign
 from qextract.entities.lexicon import Lexicon
 from qextract.entities.tokens import TokenView
 
@@ -24,11 +27,22 @@ AFTER_INTRODUCER = 1.5
 BEFORE_FOLLOWER = 1.5
 BEFORE_POST = 3.0
 UNEXPECTED_FOLLOWER = -1.5
+# A verb, adverb, preposition, conjunction or number after the name: the
+# sentence goes on with what the person did (温家宝9日主持, 李力预计).
+BEFORE_PREDICATE = 0.5
 CROSSES_WORD = -3.0
 IS_COMMON_WORD = -3.0
-JIEBA_PERSON = 2.0
+JIEBA_PERSON = 1.0
 SINGLE_GIVEN = -0.5
 PLACE_NAME = -5.0
+# A candidate that the word list knows as something else (冷清, 柏林, 花旗).
+KNOWN_WORD = {"word": -4.0, "body": -5.0, "place": -6.0}
+# A three-character reading whose first two characters are a word (谢谢李).
+OPENS_WITH_WORD = -2.0
+# A three-character reading whose given part is one ordinary word (向|辉煌).
+GIVEN_IS_WORD = -1.5
+# A Chinese reading cut out of a longer transliteration run (梅塔|利斯特).
+INSIDE_FOREIGN_RUN = -3.0
 DEFAULT_THRESHOLD = 5.0
 
 _PUNCTUATION = regex.compile(r"[\p{P}\p{S}\s]")
@@ -36,6 +50,10 @@ _HAN = regex.compile(r"\p{Han}")
 # Spaces that traditional-script pages put inside two-character names (袁 睿).
 _INNER_SPACE = regex.compile(r"[ \u3000]{1,2}")
 _WORD_TAGS_NOT_NAME = frozenset({"n", "v", "a", "d", "vn", "ad", "an", "f", "m", "q", "r", "p", "c", "u", "l", "i", "t", "s", "nt", "nnt", "j", "b", "z"})
+# jieba tags of a given part that reads as a place or body (平|罗马, 有|吉林).
+_GIVEN_NOT_NAME_TAGS = frozenset({"ns", "nt", "nz", "nnt"})
+# First letter of the jieba tags that can open the rest of a clause after a name.
+_PREDICATE_TAGS = frozenset("vdpcm")
 
 
 @dataclass(frozen=True)
@@ -55,6 +73,8 @@ class Context:
     title_ends: frozenset[int]
     title_starts: frozenset[int]
     blocked: bytearray  # 1 for each character inside a body or a post: no name there
+    runs: tuple[foreign.Run, ...] = ()  # transliteration runs of three or more characters
+    run_of: dict[int, foreign.Run] | None = None  # character offset -> the run holding it
 
 
 def candidates_at(start: int, ctx: Context, lex: Lexicon) -> list[PersonCandidate]:
@@ -65,6 +85,8 @@ def candidates_at(start: int, ctx: Context, lex: Lexicon) -> list[PersonCandidat
         return []
     found: list[PersonCandidate] = []
     given_start = start + len(surname)
+    if _honorific_at(text, given_start, lex):
+        return []  # 王先生, 李总: a surname with a form of address is no name
     for length in (2, 1):
         given = text[given_start : given_start + length]
         if len(given) != length or not all(_HAN.match(char) for char in given):
@@ -84,6 +106,36 @@ def best_at(start: int, ctx: Context, lex: Lexicon, threshold: float = DEFAULT_T
         if candidate.score >= threshold and (best is None or candidate.score > best.score):
             best = candidate
     return best
+
+
+def foreign_candidates(ctx: Context, lex: Lexicon, threshold: float = DEFAULT_THRESHOLD) -> list[PersonCandidate]:
+    """Transliterated names (温格, 哈维尔·巴尔顿) that pass ``threshold`` with their context."""
+    found = []
+    for run in foreign.runs(ctx.text):
+        if any(ctx.blocked[run.start : run.end]):
+            continue
+        reading = foreign.reading(run, ctx.text, lex)
+        if reading is None:
+            continue
+        start, end, evidence = reading
+        score = evidence + _left(start, ctx, lex) + _right(end, ctx, lex)
+        if score >= threshold:
+            found.append(PersonCandidate(start, end, ctx.text[start:end], score))
+    return found
+
+
+def transliteration_runs(text: str) -> tuple[tuple[foreign.Run, ...], dict[int, foreign.Run]]:
+    """Runs of three or more transliteration characters, and the run of each offset in one."""
+    long_runs = tuple(run for run in foreign.runs(text) if run.end - run.start >= 3)
+    run_of = {offset: run for run in long_runs for offset in range(run.start, run.end)}
+    return long_runs, run_of
+
+
+def _honorific_at(text: str, position: int, lex: Lexicon) -> bool:
+    for honorific in lex.honorifics:
+        if text.startswith(honorific, position):
+            return True
+    return False
 
 
 def _spaced_single(start: int, surname: str, ctx: Context, lex: Lexicon) -> Optional[PersonCandidate]:
@@ -106,17 +158,29 @@ def _score(start: int, end: int, surname: str, given: str, ctx: Context, lex: Le
     name = surname + given
     if name in lex.not_names or any(ctx.blocked[start:end]):
         return float("-inf")
-    if len(given) == 2:
-        score = lex.given_score(given[0], "first") + lex.given_score(given[1], "last")
-    else:
-        score = lex.given_score(given, "single") + SINGLE_GIVEN
-    score += lex.surname_score(surname)
+    score = _given_score(given, lex) + lex.surname_score(surname)
     if lex.division(name) is not None:
         score += PLACE_NAME  # 奉贤区委…: a place, not 奉 + 贤
-    score += _left(start, ctx, lex)
-    score += _right(end, ctx, lex)
-    score += _words(start, end, name, ctx)
+    known = lex.common_words.get(name)
+    if known is not None:
+        score += KNOWN_WORD[known]
+    elif len(given) == 2 and len(surname) == 1 and name[:2] in lex.common_words:
+        score += OPENS_WITH_WORD  # 谢谢|李, 夏季|引: the name would start inside a word
+    score += _left(start, ctx, lex) + _right(end, ctx, lex)
+    score += _words(start, end, name, known is None, ctx)
+    if ctx.run_of:
+        run = ctx.run_of.get(start)
+        if run is not None and (run.start < start or run.end > end):
+            score += INSIDE_FOREIGN_RUN
     return score
+
+
+def _given_score(given: str, lex: Lexicon) -> float:
+    if len(given) == 2:
+        slots = lex.given_score(given[0], "first") + lex.given_score(given[1], "last")
+        return (slots + lex.given_any_score(given[0]) + lex.given_any_score(given[1])) / 2
+    slots = lex.given_score(given, "single")
+    return (slots + lex.given_any_score(given)) / 2 + SINGLE_GIVEN
 
 
 def _left(start: int, ctx: Context, lex: Lexicon) -> float:
@@ -146,18 +210,28 @@ def _right(end: int, ctx: Context, lex: Lexicon) -> float:
     for size in (2, 1):
         if text[end : end + size] in lex.after_name:
             return BEFORE_FOLLOWER
+    following = ctx.view.covering(end)
+    if following is not None and following.start == end and following.pos[:1] in _PREDICATE_TAGS:
+        return BEFORE_PREDICATE
     return UNEXPECTED_FOLLOWER
 
 
-def _words(start: int, end: int, name: str, ctx: Context) -> float:
+def _words(start: int, end: int, name: str, unknown: bool, ctx: Context) -> float:
     view = ctx.view
     score = 0.0
     if view.crosses(start, end):
         score += CROSSES_WORD
     token = view.covering(start)
     if token is not None and token.start == start and token.end == end:
-        if token.pos.startswith("nr"):
+        if token.pos.startswith("nr") and unknown:
             score += JIEBA_PERSON
         elif len(name) >= 2 and token.pos in _WORD_TAGS_NOT_NAME:
             score += IS_COMMON_WORD
+    elif len(name) == 3:
+        given = view.covering(end - 2)
+        if given is not None and given.start == end - 2 and given.end == end:
+            if given.pos in _GIVEN_NOT_NAME_TAGS:
+                score += IS_COMMON_WORD  # 平|罗马: the given part is a place
+            elif not given.pos.startswith("nr"):
+                score += GIVEN_IS_WORD  # 向|辉煌, 于|刚刚
     return score

@@ -43,9 +43,12 @@ from qextract.match.datetime_parts import (
     full_year,
     holidays,
     lunar_festivals,
+    nth_weekday,
     periods,
     relative_words,
     scan_atoms,
+    tense_markers,
+    simplified_view,
     small_number,
 )
 from qextract.records import DateMention, Span
@@ -115,6 +118,7 @@ class Point:
     year: Optional[int] = None
     two_digit_year: Optional[int] = None
     year_offset: Optional[int] = None
+    year_from_text: bool = False  # year_offset counts from the year the text last wrote (同年, 次年)
     year_inherited: bool = False
     month: Optional[int] = None
     month_offset: Optional[int] = None
@@ -128,6 +132,7 @@ class Point:
     month_range: Optional[tuple[int, int]] = None
     day_range: Optional[tuple[int, int]] = None
     lunar_festival: Optional[str] = None
+    floating: Optional[tuple[int, int]] = None  # (weekday, N): the Nth weekday of the month
     standalone: bool = True  # False: a present deictic that is no record alone
     needs_year: bool = False  # parts of a year cannot stay year-less
 
@@ -167,6 +172,8 @@ def find_dates(ctx: MatchContext) -> list[DateMention]:
         hint = resolve_year_hint(ctx)
         anchor = Anchor(year=hint, from_text=True) if hint is not None else Anchor()
     skipped = link_list_ranges(text)
+    titles = [(match.start(), match.end()) for match in _BOOK_TITLE.finditer(text)]
+    discourse = _Discourse()
     mentions: list[DateMention] = []
     seen: set[str] = set()
     for expression in parse_expressions(text):
@@ -174,13 +181,73 @@ def find_dates(ctx: MatchContext) -> list[DateMention]:
             continue
         if ctx.is_masked(expression.start, expression.end):
             continue
-        mention = _mention(text, expression, anchor)
-        if mention is None or mention.value in seen:
+        if _only_relative(expression) and _inside_any(expression.start, expression.end, titles):
+            continue  # 《昨天今天明天》 is a title, not a date
+        mention = _mention(text, expression, discourse.anchor_for(expression, anchor), _tense(text, expression))
+        if mention is None:
+            continue
+        discourse.update(expression, mention)
+        if mention.value in seen:
             continue
         seen.add(mention.value)
         mention.span = ctx.span(expression.start, expression.end)
         mentions.append(mention)
     return mentions
+
+
+class _Discourse:
+    """The year and month the text last wrote out.
+
+    Chinese news leaves out what the text has just said: ``9月7日电 … 飞机7日坠毁``
+    (the 7th of that September), ``2019年5月 … 同年12月`` (that year). Such
+    dates are resolved against the last written month or year, not against the
+    publication date.
+    """
+
+    def __init__(self) -> None:
+        self.year: Optional[int] = None
+        self.month: Optional[tuple[Optional[int], int]] = None
+
+    def anchor_for(self, expression: Expression, anchor: Anchor) -> Anchor:
+        first = expression.first if isinstance(expression, Range) else expression
+        if first.year_from_text:
+            return Anchor(year=self.year, from_text=False)
+        if first.day_in_anchor_month and self.month is not None:
+            year, month = self.month
+            return Anchor(year=year, month=month, from_text=False)
+        return anchor
+
+    def update(self, expression: Expression, mention: DateMention) -> None:
+        last = expression.last if isinstance(expression, Range) else expression
+        value = mention.value.rsplit("/", 1)[-1]
+        if last.year is not None or last.two_digit_year is not None or last.year_from_text:
+            self.year = int(value[:4])
+        if last.month_range is None and last.day_range is None and (last.month is not None or last.month_offset
+                                                                     is not None or last.day_offset is not None):
+            match = _YEAR_MONTH.match(value)
+            if match:
+                self.month = (int(match.group(1)) if match.group(1) else None, int(match.group(2)))
+
+
+_YEAR_MONTH = regex.compile(r"(?:(\d{4})|-)-(\d{2})")
+
+
+def _only_relative(expression: Expression) -> bool:
+    """True for expressions made of relative words only (昨天, 明年), with no number or holiday."""
+    points = (expression.first, expression.last) if isinstance(expression, Range) else (expression,)
+    return all(point.year is None and point.two_digit_year is None and point.month is None and point.day is None
+               and point.lunar_festival is None and point.month_range is None for point in points)
+
+
+def _tense(text: str, expression: Expression) -> Optional[str]:
+    """"future" after 将于/拟/预计…, "past" before 以来, else None."""
+    future_words, past_words = tense_markers()
+    before = text[max(0, expression.start - 4):expression.start]
+    if any(before.endswith(word) for word in future_words):
+        return "future"
+    if any(text.startswith(word, expression.end) for word in past_words):
+        return "past"
+    return None
 
 
 def parse_date(text: str, publish_date: Optional[str] = None) -> Optional[DateMention]:
@@ -193,11 +260,11 @@ def parse_date(text: str, publish_date: Optional[str] = None) -> Optional[DateMe
     """
     anchor = anchor_from_iso(publish_date)
     for expression in parse_expressions(text):
-        mention = _mention(text, expression, anchor)
+        mention = _mention(text, expression, anchor, _tense(text, expression))
         if mention is not None:
             mention.span = Span(expression.start, expression.end, text[expression.start:expression.end])
             return mention
-    return _parse_bare_digits(text)
+    return _parse_bare_digits(text, anchor)
 
 
 _EVENT_WITH_YEAR = regex.compile(
@@ -272,10 +339,11 @@ def _inside_any(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
 
 def parse_expressions(text: str) -> list[Expression]:
     """Calendar expressions of ``text`` as written, in order, before resolution."""
-    atoms = scan_atoms(text)
+    view = simplified_view(text)
+    atoms = scan_atoms(view)
     expressions: list[Expression] = []
-    for run in _runs(text, atoms):
-        expressions.extend(_RunParser(text, run).parse())
+    for run in _runs(view, atoms):
+        expressions.extend(_RunParser(view, run).parse())
     return expressions
 
 
@@ -294,7 +362,7 @@ def _runs(text: str, atoms: list[Atom]) -> list[list[Atom]]:
 
 
 _POINT_STARTERS = frozenset(
-    {"iso", "dmy", "ym", "mdc", "mdot", "yspan", "yspan2", "year2", "year4", "relyear",
+    {"iso", "dmy", "ym", "mdc", "mdot", "yspan", "year2", "year4", "relyear",
      "month", "relmonth", "mspan", "day", "relday", "quarter", "leading", "ypart", "holiday"}
 )
 
@@ -392,9 +460,6 @@ class _RunParser:
     def _start_yspan(self, index: int, atom: Atom, inherit: Optional[Point]):
         return self._year_span(index, atom, atom.group("ys_a"), atom.group("ys_b"))
 
-    def _start_yspan2(self, index: int, atom: Atom, inherit: Optional[Point]):
-        return self._year_span(index, atom, atom.group("ys2_a"), atom.group("ys2_b"))
-
     def _year_span(self, index: int, atom: Atom, first_text: str, last_text: str):
         first, last = int(first_text), int(last_text)
         if last <= first:
@@ -420,8 +485,9 @@ class _RunParser:
         return self.after_year(index + 1, point)
 
     def _start_relyear(self, index: int, atom: Atom, inherit: Optional[Point]):
-        word = relative_words()[atom.match.group()]
-        point = Point(atom.start, atom.end, year_offset=word.offset, standalone=word.alone)
+        word = relative_words()[atom.text]
+        point = Point(atom.start, atom.end, year_offset=word.offset, standalone=word.alone,
+                      year_from_text=word.anaphoric)
         return self.after_year(index + 1, point)
 
     def after_year(self, index: int, point: Point):
@@ -467,27 +533,13 @@ class _RunParser:
     def _year_part(self, atom: Atom) -> Optional[tuple[int, int]]:
         data = periods()
         if atom.kind == "ypart":
-            first, last = data["year_parts"][atom.match.group()]
+            first, last = data["year_parts"][atom.text]
             return first, last
         if atom.kind == "edge":
-            first, last = data["year_edges"][atom.match.group()]
+            first, last = data["year_edges"][atom.text]
             return first, last
-        if atom.kind == "quarter":
-            if atom.group("q_first"):
-                number = 1
-            else:
-                number = small_number(atom.group("q_n") or atom.group("q_q") or "")
-            if number is None or not 1 <= number <= 4:
-                return None
-            return 3 * number - 2, 3 * number
-        if atom.kind == "leading":
-            number = small_number(atom.group("ld_n"))
-            if number is None:
-                return None
-            months = 3 * number if atom.group("ld_u") == "季度" else number
-            if not 1 <= months <= 12:
-                return None
-            return 1, months
+        if atom.kind in ("quarter", "leading"):
+            return atom.values["months"]
         return None
 
     def _start_ypart(self, index: int, atom: Atom, inherit: Optional[Point]):
@@ -517,7 +569,7 @@ class _RunParser:
         return self.after_month(index + 1, point, standalone_check=inherit is None)
 
     def _start_relmonth(self, index: int, atom: Atom, inherit: Optional[Point]):
-        word = relative_words()[atom.match.group()]
+        word = relative_words()[atom.text]
         point = Point(atom.start, atom.end, month_offset=word.offset, standalone=word.alone)
         return self.after_month(index + 1, point, standalone_check=False)
 
@@ -543,7 +595,7 @@ class _RunParser:
             return Range(point.start, atom.end, first, last), index + 1
         if kind == "mpart":
             atom = self.atoms[index]
-            point.day_range = tuple(periods()["month_parts"][atom.match.group()])
+            point.day_range = tuple(periods()["month_parts"][atom.text])
             point.end = atom.end
             point.standalone = True
             return point, index + 1
@@ -611,30 +663,33 @@ class _RunParser:
         return Range(atom.start, atom.end, replace(base, day=first_day), replace(base, day=last_day)), index + 1
 
     def _start_relday(self, index: int, atom: Atom, inherit: Optional[Point]):
-        word = relative_words()[atom.match.group()]
+        word = relative_words()[atom.text]
         point = Point(atom.start, atom.end, day_offset=word.offset, standalone=word.alone,
                       time_of_day=word.time_of_day)
         return self.day_tail(index + 1, point)
 
     def _start_holiday(self, index: int, atom: Atom, inherit: Optional[Point]):
-        name = atom.match.group()
+        name = atom.text
         data = holidays()
-        spec = data["fixed"].get(name) or data["lunar"].get(name) or data["needs_suffix"].get(name)
+        spec = data["fixed"].get(name) or data["lunar"].get(name) or data["needs_suffix"].get(name) \
+            or data["nth_weekday"].get(name)
         if spec is None:
             return None, index + 1
         point = Point(atom.start, atom.end)
-        if regex.fullmatch(r"\d\d-\d\d", spec):
+        if isinstance(spec, list):
+            point.month, point.floating = spec[0], (spec[1], spec[2])
+        elif regex.fullmatch(r"\d\d-\d\d", spec):
             point.month, point.day = int(spec[:2]), int(spec[3:])
         else:
             point.lunar_festival = spec
         _inherit_year(point, inherit)
-        return point, index + 1
+        return self.day_tail(index + 1, point)
 
     def day_tail(self, index: int, point: Point):
         """A part of the day and a clock time after a day: ``下午``, ``15:30``, ``9时30分``."""
         if self.kind(index) == "tod" and adjacent(self.text, point.end, self.atoms[index].start):
             atom = self.atoms[index]
-            point.time_of_day = atom.match.group()
+            point.time_of_day = atom.text
             point.end = atom.end
             index += 1
         if self.kind(index) in ("clock", "clockcn") and adjacent(self.text, point.end, self.atoms[index].start):
@@ -659,6 +714,7 @@ def _carry_year(source: Point, target: Point) -> None:
     target.year = source.year
     target.two_digit_year = source.two_digit_year
     target.year_offset = source.year_offset
+    target.year_from_text = source.year_from_text
 
 
 def _inherit_year(point: Point, inherit: Optional[Point]) -> None:
@@ -684,14 +740,15 @@ def _compatible(first: Point, last: Point) -> bool:
 # ---------------------------------------------------------------- resolution
 
 
-def _mention(text: str, expression: Expression, anchor: Anchor) -> Optional[DateMention]:
+def _mention(text: str, expression: Expression, anchor: Anchor,
+             tense: Optional[str] = None) -> Optional[DateMention]:
     if isinstance(expression, Range):
-        resolved = _resolve_range(expression, anchor)
+        resolved = _resolve_range(expression, anchor, tense)
         time_of_day = expression.first.time_of_day
     else:
         if not expression.standalone:
             return None
-        resolved = _resolve_point(expression, anchor)
+        resolved = _resolve_point(expression, anchor, tense=tense)
         time_of_day = expression.time_of_day
     if resolved is None:
         return None
@@ -714,8 +771,8 @@ def _normal_day_part(word: Optional[str]) -> Optional[str]:
 _SINGLE_DAY_PARTS = {"早": "早上", "晨": "早上", "午": "中午", "晚": "晚上", "夜": "晚上"}
 
 
-def _resolve_range(expression: Range, anchor: Anchor) -> Optional[Resolved]:
-    first = _resolve_point(expression.first, anchor)
+def _resolve_range(expression: Range, anchor: Anchor, tense: Optional[str] = None) -> Optional[Resolved]:
+    first = _resolve_point(expression.first, anchor, tense=tense)
     last = _resolve_point(expression.last, anchor, after=first)
     if first is None or last is None:
         return None
@@ -728,7 +785,8 @@ def _resolve_range(expression: Range, anchor: Anchor) -> Optional[Resolved]:
                     first.year_inferred or last.year_inferred, first.sort_key, first.year_less)
 
 
-def _resolve_point(point: Point, anchor: Anchor, after: Optional[Resolved] = None) -> Optional[Resolved]:
+def _resolve_point(point: Point, anchor: Anchor, after: Optional[Resolved] = None,
+                   tense: Optional[str] = None) -> Optional[Resolved]:
     if point.day_offset is not None:
         return _resolve_relative_day(point, anchor)
     year, inferred = _resolve_year(point, anchor)
@@ -742,15 +800,20 @@ def _resolve_point(point: Point, anchor: Anchor, after: Optional[Resolved] = Non
         year, month, inferred = total // 12, total % 12 + 1, True
     day = point.day
     if point.day_in_anchor_month:
-        if anchor.month is None or anchor.from_text or anchor.year is None:
+        if anchor.month is None or anchor.from_text:
             return None
-        year, month, inferred = anchor.year, anchor.month, True
-        if anchor.day is not None and day - anchor.day > DAYS_AHEAD_LIMIT:
-            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        year, month, inferred = anchor.year, anchor.month, anchor.year is not None
+        if anchor.day is not None and day - anchor.day > DAYS_AHEAD_LIMIT \
+                or day > days_in_month(year or 2000, month):
+            year, month = (year, month - 1) if month > 1 else (year - 1 if year else None, 12)
     elif point.year_inherited is False and point.year is None and point.two_digit_year is None \
             and point.year_offset is None and point.month_offset is None and year is not None \
             and month is not None and not point.month_range:
-        year = _shift_back(year, month, anchor)
+        year = _year_by_tense(year, month, day, anchor, tense)
+    if after is not None and _takes_year_of_first(point):
+        year = None if after.year_less else after.sort_key[0]
+        if year is not None and month is not None and (month, day or 0) < _month_day(after):
+            year += 1  # 12月28日至1月3日 runs into the next year
     if point.lunar_festival is not None:
         if year is None:
             return None
@@ -758,10 +821,10 @@ def _resolve_point(point: Point, anchor: Anchor, after: Optional[Resolved] = Non
         if found is None:
             return None
         month, day = found
-    if after is not None and _takes_year_of_first(point):
-        year = None if after.year_less else after.sort_key[0]
-        if year is not None and month is not None and (month, day or 0) < _month_day(after):
-            year += 1  # 12月28日至1月3日 runs into the next year
+    if point.floating is not None:
+        if year is None:
+            return None
+        day = nth_weekday(year, month, *point.floating)
     return _format(point, year, month, day, inferred)
 
 
@@ -785,17 +848,23 @@ def _resolve_year(point: Point, anchor: Anchor):
     if point.year_offset is not None:
         if anchor.year is None:
             return _FAIL, True
-        return anchor.year + point.year_offset, True
+        return anchor.year + point.year_offset, not point.year_from_text
     if anchor.year is None:
-        if point.needs_year or point.lunar_festival is not None:
+        if point.needs_year or point.lunar_festival is not None or point.floating is not None:
             return _FAIL, False
         return None, False
     return anchor.year, True
 
 
-def _shift_back(year: int, month: int, anchor: Anchor) -> int:
+def _year_by_tense(year: int, month: int, day: Optional[int], anchor: Anchor, tense: Optional[str]) -> int:
+    """The year of a month-day written without one, next to a publication date."""
     if anchor.from_text or anchor.month is None:
         return year
+    if tense == "future":
+        return year + 1 if anchor.month - month > MONTHS_AHEAD_LIMIT else year
+    if tense == "past":
+        later = (month, day or 0) > (anchor.month, anchor.day or 31)
+        return year - 1 if later else year
     if month - anchor.month > MONTHS_AHEAD_LIMIT:
         return year - 1
     return year
@@ -818,6 +887,8 @@ def _format(point: Point, year: Optional[int], month: Optional[int], day: Option
             inferred: bool) -> Optional[Resolved]:
     if year is not None and not 1000 <= year <= 2999:
         return None
+    if month is not None and not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:
+        return None
     prefix = f"{year:04d}" if year is not None else "-"
     if point.month_range is not None:
         if year is None:
@@ -836,6 +907,7 @@ def _format(point: Point, year: Optional[int], month: Optional[int], day: Option
     day, month, year, inferred = _valid_day(day, month, year, inferred)
     if day is None:
         return None
+    prefix = f"{year:04d}" if year is not None else "-"
     value = f"{prefix}-{month:02d}-{day:02d}"
     if point.hour is None:
         return Resolved(value, "day", inferred, (year or 0, month, day, -1, -1, -1), year is None)
@@ -879,19 +951,26 @@ def _format_day_range(point: Point, year: Optional[int], month: int, inferred: b
 # ---------------------------------------------------------------- standalone digits
 
 _BARE_DIGITS = regex.compile(
-    r"^\s*((?:19|20)\d{2})(?:(0[1-9]|1[0-2])(3[01]|[12]\d|0[1-9])|\s+(1[0-2]|0?[1-9])\s+(3[01]|[12]\d|0?[1-9]))\s*$"
+    r"^\s*(?:(?P<year>(?:19|20)\d{2})(?:(?P<m1>0[1-9]|1[0-2])(?P<d1>3[01]|[12]\d|0[1-9])"
+    r"|\s+(?P<m2>1[0-2]|0?[1-9])\s+(?P<d2>3[01]|[12]\d|0?[1-9]))"
+    r"|(?P<m3>1[0-2]|0[1-9])-(?P<d3>3[01]|[12]\d|0[1-9]))\s*$"
 )
 
 
-def _parse_bare_digits(text: str) -> Optional[DateMention]:
+def _parse_bare_digits(text: str, anchor: Anchor) -> Optional[DateMention]:
+    """A whole string of digits: 20240307, 2022 11 23, or a month-day such as 09-01."""
     match = _BARE_DIGITS.match(text)
     if not match:
         return None
-    year = int(match.group(1))
-    month = int(match.group(2) or match.group(4))
-    day = int(match.group(3) or match.group(5))
-    if day > days_in_month(year, month):
+    month = int(match.group("m1") or match.group("m2") or match.group("m3"))
+    day = int(match.group("d1") or match.group("d2") or match.group("d3"))
+    point = Point(match.start(), match.end(), month=month, day=day)
+    if match.group("year"):
+        point.year = int(match.group("year"))
+    resolved = _resolve_point(point, anchor)
+    if resolved is None:
         return None
-    start, end = match.start(1), match.end(3) if match.group(3) else match.end(5)
-    return DateMention(text=text[start:end], value=f"{year:04d}-{month:02d}-{day:02d}", granularity="day",
-                       span=Span(start, end, text[start:end]))
+    written = text.strip()
+    start = text.index(written)
+    return DateMention(text=written, value=resolved.value, granularity=resolved.granularity,
+                       year_inferred=resolved.year_inferred, span=Span(start, start + len(written), written))

@@ -85,6 +85,12 @@ def days_in_month(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
 
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> int:
+    """Day of the month of the ``nth`` ``weekday`` (0 = Monday) of a month."""
+    first = calendar.weekday(year, month, 1)
+    return 1 + (weekday - first) % 7 + 7 * (nth - 1)
+
+
 # ---------------------------------------------------------------- lexicons
 
 
@@ -95,6 +101,7 @@ class RelativeWord:
     offset: int
     alone: bool
     time_of_day: Optional[str]
+    anaphoric: bool = False
 
 
 @dataclass(frozen=True)
@@ -108,7 +115,8 @@ class DayPart:
 def relative_words() -> dict[str, RelativeWord]:
     words = load_json("dates/relative.json")["words"]
     return {
-        word: RelativeWord(word, spec["unit"], spec["offset"], spec["alone"], spec.get("time_of_day"))
+        word: RelativeWord(word, spec["unit"], spec["offset"], spec["alone"], spec.get("time_of_day"),
+                           spec.get("anaphoric", False))
         for word, spec in words.items()
     }
 
@@ -130,6 +138,13 @@ def periods() -> dict:
 
 
 @lru_cache(maxsize=None)
+def tense_markers() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(words announcing a future date, words looking back from a date)."""
+    data = load_json("dates/context.json")
+    return tuple(sorted(data["future_before"], key=len, reverse=True)), tuple(data["past_after"])
+
+
+@lru_cache(maxsize=None)
 def lunar_festivals() -> dict[tuple[int, str], tuple[int, int]]:
     """(year, festival key) -> (month, day) on the Gregorian calendar."""
     table: dict[tuple[int, str], tuple[int, int]] = {}
@@ -148,149 +163,376 @@ def lunar_festivals() -> dict[tuple[int, str], tuple[int, int]]:
 
 
 # ---------------------------------------------------------------- atoms
+#
+# One pass of one regex finds every atom. A number is matched once and the
+# character after it decides what it is (年 a year, 月 a month, - a date or a
+# span...), so each position of the text costs a handful of steps: the scan
+# stays linear and fast even on text made of nothing but digits and 年月日.
+# Word atoms come from one named list (\L<lexicon>); the checks that need
+# the neighbouring characters (去年 in 过去年份) are made in Python.
 
 _SP = r"[ \t\u3000]?"
-_NOT_AFTER_NUMBER = r"(?<![\d.])"
-_NOT_AFTER_CN_NUMBER = r"(?<![〇○零一二三四五六七八九十两廿卅百千万亿第])"
-_YEAR4 = r"(?:1[89]|20)\d{2}"
-_CN_DIGITS = r"[〇○零一二三四五六七八九]"
-_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
-_DAY = r"(?:3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?|[一二三四五六七八九])"
-_ARABIC_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
-_CONNECTOR = r"(?:——|--|──|[-—–~～－―]|至|到)"
+_CN_NUMERAL = "〇○零一二三四五六七八九十两廿卅"
+_CONNECTOR = r"(?:——|--|──|起至|起到|[-—–~～－―]|至|到)"
 _CLOCK = (
     r"(?:[01]?\d|2[0-4])" + _SP + r"[:：]" + _SP + r"[0-5]\d"
     r"(?:" + _SP + r"[:：]" + _SP + r"[0-5]\d)?"
 )
-_CN_CLOCK_NUMBER = r"(?:[01]?\d|2[0-4]|[零一二两三四五六七八九十]{1,3})"
+_DAY_WORD = r"(?:3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?|[一二三四五六七八九])"
+_BOUNDARY_AHEAD = r"(?=[\s,，。;；、:：!?！？)）\]】”’\"'\-—–~～－至到]|$)"
+_NOT_A_CLOCK_WORD = r"(?!间|候|期|代|段|刻表|事|政|尚|装|空|速|薪|效)"
 _CN_MINUTE = r"(?:[0-5]?\d|[零一二三四五六七八九十]{1,3})"
-_BOUNDARY_AHEAD = r"(?=[\s,，。;；、:：!?！？)）\]】”’\"'-—–~～－至到]|$)"
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True))
+def _suffixes(prefix: str) -> str:
+    """What may follow a leading number; ``prefix`` keeps the group names apart.
+
+    The commonest suffixes (年, 月, 日) come first: the engine tries them in order."""
+    p = prefix
+    return (
+        r"(?:(?P<" + p + r"year>" + _SP + r"年(?!代))"
+        + r"|(?P<" + p + r"month>" + _SP + r"月份?(?![饼球光亮薪嫂])(?:" + _SP
+        + r"(?P<" + p + r"mday>" + _DAY_WORD + r")(?![\d日号])" + _BOUNDARY_AHEAD + r")?)"
+        + r"|(?P<" + p + r"day>" + _SP + r"[日号](?!元))"
+        + r"|(?P<" + p + r"hour>" + _SP + r"[点时]" + _NOT_A_CLOCK_WORD
+        + r"(?:(?P<" + p + r"half>半)|(?P<" + p + r"quarter>[一三13])刻|" + _SP + r"(?P<" + p + r"minute>"
+        + _CN_MINUTE + r")" + _SP + r"(?:分(?:" + _SP + r"(?P<" + p + r"second>" + _CN_MINUTE + r")" + _SP
+        + r"秒)?|(?![\d分钟])))?(?:整|许|钟)?)"
+        + r"|(?P<" + p + r"span>" + _SP + _CONNECTOR + _SP + r"(?:(?P<" + p + r"to>\d{1,2}|[" + _CN_NUMERAL
+        + r"]{1,3})" + _SP + r"(?P<" + p + r"span_u>月份?|[日号](?!元))|(?P<" + p + r"to_year>\d{4})"
+        + r"(?:" + _SP + r"年(?!代)|(?=" + _SP + r"[)）]))))"
+        + r")"
+    )
 
 
-def _relative_pattern(unit: str) -> str:
-    spec = load_json("dates/relative.json")["words"]
-    branches = []
-    for word in sorted(spec, key=len, reverse=True):
-        entry = spec[word]
-        if entry["unit"] != unit:
-            continue
-        branch = regex.escape(word)
-        if entry.get("not_after"):
-            branch = "(?<![" + regex.escape(entry["not_after"]) + "])" + branch
-        if entry.get("not_before"):
-            branch = branch + "(?![" + regex.escape(entry["not_before"]) + "])"
-        branches.append(branch)
-    return "|".join(branches)
+def _numeric_pattern() -> regex.Pattern[str]:
+    return regex.compile(
+        # an Arabic number, then what makes it a date part
+        r"(?<![\d.])(?P<n>\d{1,4})(?!\d)(?:"
+        # 2025-02-25 09:18, 2023/2/17, 2019.9.6; or 19.05.2015, 1/2/2020 (day first)
+        + r"(?P<triple>" + _SP + r"(?P<sep>[-/.])" + _SP + r"(?P<n2>\d{1,2})(?!\d)" + _SP + r"(?P=sep)" + _SP
+        + r"(?P<n3>\d{1,4})(?!\d|\.\d)(?:(?:[ \t]{1,2}|T)(?P<clock3>" + _CLOCK + r")(?!\d)(?:时|整)?)?)"
+        # 2021-04 (a year and a month); 09-01 20:01 (a month-day with a clock time)
+        + r"|(?P<pair>[-/](?P<p2>\d{2})(?:[ \t]{1,2}(?P<clock2>" + _CLOCK + r")(?!\d))?(?![\d:]|[-/.]\d))"
+        + r"|(?P<colon>" + _SP + r"[:：]" + _SP + r"[0-5]\d(?:" + _SP + r"[:：]" + _SP + r"[0-5]\d)?(?!\d)"
+        + r"(?:时|整)?)"
+        + r"|(?P<dot>[·•・‧](?P<dd>\d{1,2})(?![\d.]))"
+        + r"|" + _suffixes("a_") + r")"
+    )
 
 
-def _holiday_pattern() -> str:
+def _chinese_numeral_pattern() -> regex.Pattern[str]:
+    """A number in Chinese numerals and its unit: 二〇二三年, 十二月, 二十日, 八点."""
+    return regex.compile(
+        r"(?=[" + _CN_NUMERAL + r"元])(?<![" + _CN_NUMERAL + r"百千万亿第\d])(?P<c>[" + _CN_NUMERAL + r"元]{1,4})"
+        + _suffixes("c_")
+    )
+
+
+def _other_pattern() -> regex.Pattern[str]:
+    """One-character atoms; every branch starts with a character of the guard class, so
+    the scan skips other characters fast. Context checks are made in :func:`_other_atom`."""
+    single_day_parts = "".join(word for word, part in day_parts().items() if part.single)
+    guard = "底末初季Q、和及与起至到" + single_day_parts + "—–~～－―─\\-"
+    return regex.compile(
+        r"(?=[" + guard + r"])(?:"
+        r"(?P<edge>[底末初])"
+        r"|(?P<tod>[" + single_day_parts + r"](?=" + _SP + r"(?:\d|[零一二两三四五六七八九十])))"
+        r"|(?P<conn>" + _CONNECTOR + r")"
+        r"|(?P<enum>[、和及与])"
+        r"|(?P<quarter>季度|Q(?P<qq>[1-4])(?:季度)?(?!\d))"
+        r")"
+    )
+
+
+# After 底/末/初, characters that make it part of another word (年初步, 月末期,
+# 底线) or a lunar day (初一).
+_NOT_AFTER_EDGE = {
+    "初": frozenset("一二三四五六七八九十步期级心衷稿审选次赛试犯见恋中始创"),
+    "底": frozenset("线层部子细下盘气牌座片价薪"),
+    "末": frozenset("期端尾日梢流节"),
+}
+
+
+_QUARTER_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_LEADING_NUMBERS = {
+    **{str(n): n for n in range(1, 12)},
+    "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11,
+}
+
+
+@lru_cache(maxsize=None)
+def _lexicon_kinds() -> dict[str, tuple[str, Optional[tuple[int, int]]]]:
+    """Every word atom -> (kind, months it covers for quarters and 前N个月)."""
+    kinds: dict[str, tuple[str, Optional[tuple[int, int]]]] = {}
+    for word, spec in relative_words().items():
+        kinds[word] = ("rel" + spec.unit, None)
     data = holidays()
-    names = list(data["fixed"]) + list(data["lunar"])
-    suffixes = _alternation(data["suffixes"])
-    short = _alternation(list(data["needs_suffix"]))
-    return "(?:" + _alternation(names) + ")|(?:(?:" + short + ")(?=" + suffixes + "))"
+    for word in list(data["fixed"]) + list(data["lunar"]) + list(data["nth_weekday"]):
+        kinds[word] = ("holiday", None)
+    for word in data["needs_suffix"]:
+        kinds.setdefault(word, ("holiday_short", None))
+    for word, part in day_parts().items():
+        if not part.single:
+            kinds[word] = ("tod", None)
+    for word in periods()["year_parts"]:
+        kinds[word] = ("ypart", None)
+    for word in periods()["month_parts"]:
+        kinds[word] = ("mpart", None)
+    kinds["以及"] = ("enum", None)
+    # quarters: 一季度, 第一季度, 1季度, Q1, 首季度
+    for written, number in _QUARTER_NUMBERS.items():
+        if written.isdigit():
+            continue  # 1季度 and Q1 start with a digit: OTHER_ATOMS reads them
+        months = (3 * number - 2, 3 * number)
+        for form in (written + "季度", "第" + written + "季度"):
+            kinds[form] = ("quarter", months)
+    kinds["首季度"] = ("quarter", (1, 3))
+    # the first N months or quarters of a year: 前三季度, 前5个月
+    for written, number in _LEADING_NUMBERS.items():
+        if number >= 2:
+            kinds["前" + written + "个月"] = ("leading", (1, number))
+            kinds["前" + written + "月"] = ("leading", (1, number))
+        if number <= 4:
+            kinds["前" + written + "季度"] = ("leading", (1, 3 * number))
+            kinds["前" + written + "个季度"] = ("leading", (1, 3 * number))
+    return kinds
 
 
-def _day_part_pattern() -> tuple[str, str]:
-    parts = day_parts()
-    long_words = [word for word, part in parts.items() if not part.single]
-    single = "".join(word for word, part in parts.items() if part.single)
-    clock_ahead = r"(?=" + _SP + r"(?:\d|[零一二两三四五六七八九十]))"
-    return _alternation(long_words), "[" + single + "]" + clock_ahead
+NUMERIC_ATOMS = _numeric_pattern()
+CHINESE_NUMERAL_ATOMS = _chinese_numeral_pattern()
+OTHER_ATOMS = _other_pattern()
+WORD_ATOMS = regex.compile(
+    r"(?=[" + regex.escape("".join(sorted({word[0] for word in _lexicon_kinds()}))) + r"])\L<lexicon>",
+    lexicon=sorted(_lexicon_kinds(), key=len, reverse=True),
+)
 
 
-def _build_atoms() -> regex.Pattern[str]:
-    day_part, day_part_single = _day_part_pattern()
-    year_parts = _alternation(list(periods()["year_parts"]))
-    month_parts = _alternation(list(periods()["month_parts"]))
-    branches = [
-        # 2025-02-25 09:18, 2023/2/17 17:08:22, 2019.9.6
-        r"(?P<iso>" + _NOT_AFTER_NUMBER + r"(?<![:/-])(?P<iso_y>" + _YEAR4 + r")" + _SP
-        + r"(?P<iso_s>[-/.])" + _SP + r"(?P<iso_m>1[0-2]|0?[1-9])" + _SP + r"(?P=iso_s)" + _SP
-        + r"(?P<iso_d>" + _ARABIC_DAY + r")(?!\d|\.\d)"
-        + r"(?:(?:[ \t]{1,2}|T)(?P<iso_clock>" + _CLOCK + r")(?!\d))?)",
-        # 19.05.2015 10:31, 1/2/2020 (day first, as the sites that print it do)
-        r"(?P<dmy>" + _NOT_AFTER_NUMBER + r"(?<![:/-])(?P<dmy_a>" + _ARABIC_DAY + r")(?P<dmy_s>[./])"
-        + r"(?P<dmy_b>" + _ARABIC_DAY + r")(?P=dmy_s)(?P<dmy_y>" + _YEAR4 + r")(?!\d|\.\d)"
-        + r"(?:[ \t]{1,2}(?P<dmy_clock>" + _CLOCK + r")(?!\d))?)",
-        # 2021-04: a year and a two-digit month
-        r"(?P<ym>" + _NOT_AFTER_NUMBER + r"(?<![:/-])(?P<ym_y>" + _YEAR4 + r")[-/](?P<ym_m>0[1-9]|1[0-2])"
-        + r"(?![\d:]|[-/.]\d))",
-        # 09-01 20:01: a month-day only counts with a clock time after it
-        r"(?P<mdc>" + _NOT_AFTER_NUMBER + r"(?<![:/-])(?P<mdc_m>1[0-2]|0[1-9])[-/](?P<mdc_d>3[01]|[12]\d|0[1-9])"
-        + r"[ \t]{1,2}(?P<mdc_clock>" + _CLOCK + r")(?!\d))",
-        # 2021-2025年, 2019至2020年
-        r"(?P<yspan>" + _NOT_AFTER_NUMBER + r"(?P<ys_a>" + _YEAR4 + r")" + _SP + _CONNECTOR + _SP
-        + r"(?P<ys_b>" + _YEAR4 + r")" + _SP + r"年(?!代))",
-        # (2021-2025) as a bracketed period
-        r"(?P<yspan2>(?<=[(（])(?P<ys2_a>" + _YEAR4 + r")" + _SP + r"(?:——|[-—–~～－])" + _SP
-        + r"(?P<ys2_b>" + _YEAR4 + r")(?=" + _SP + r"[)）]))",
-        # 18年10月: a two-digit year only stands before a month (14年来 is a duration)
-        r"(?P<year2>" + _NOT_AFTER_NUMBER + _NOT_AFTER_CN_NUMBER + r"(?P<y2>\d{2}|" + _CN_DIGITS + r"{2})"
-        + _SP + r"年(?=" + _SP + r"(?:" + _MONTH + _SP + r"月|前[两二三四五六七八九十\d]{1,2}个?(?:月|季度)|[上下]半年|第?[一二三四1-4]季度)))",
-        r"(?P<year4>" + _NOT_AFTER_NUMBER + _NOT_AFTER_CN_NUMBER + r"(?P<y4>" + _YEAR4 + r"|" + _CN_DIGITS
-        + r"{4})" + _SP + r"年(?!代))",
-        # 1-5月, 1至11月份
-        r"(?P<mspan>" + _NOT_AFTER_NUMBER + _NOT_AFTER_CN_NUMBER + r"(?P<ms_a>" + _MONTH + r")" + _SP
-        + _CONNECTOR + _SP + r"(?P<ms_b>" + _MONTH + r")" + _SP + r"月份?(?![饼球光亮薪嫂]))",
-        # 12-19日, 21至23日
-        r"(?P<dspan>" + _NOT_AFTER_NUMBER + _NOT_AFTER_CN_NUMBER + r"(?P<ds_a>" + _DAY + r")" + _SP
-        + _CONNECTOR + _SP + r"(?P<ds_b>" + _DAY + r")" + _SP + r"[日号](?!元))",
-        # 5月, 十二月份, 元月, and 8月22 written without 日 before a pause
-        r"(?P<month>" + _NOT_AFTER_NUMBER + _NOT_AFTER_CN_NUMBER + r"(?P<mo>" + _MONTH + r"|元)" + _SP
-        + r"月(?P<mo_fen>份)?(?![饼球光亮薪嫂])"
-        + r"(?:" + _SP + r"(?P<mo_day>" + _DAY + r")(?![\d日号])" + _BOUNDARY_AHEAD + r")?)",
-        r"(?P<day>" + _NOT_AFTER_NUMBER + _NOT_AFTER_CN_NUMBER + r"(?P<da>" + _DAY + r")" + _SP
-        + r"(?P<da_u>[日号])(?!元))",
-        r"(?P<clock>" + _NOT_AFTER_NUMBER + r"(?P<ck>" + _CLOCK + r")(?!\d))",
-        r"(?P<clockcn>" + _NOT_AFTER_NUMBER + _NOT_AFTER_CN_NUMBER + r"(?P<ckc_h>" + _CN_CLOCK_NUMBER + r")"
-        + _SP + r"[点时](?!间|候|期|代|段|刻表|事|政|尚|装)"
-        + r"(?:(?P<ckc_half>半)|(?P<ckc_q>[一三])刻|" + _SP + r"(?P<ckc_m>" + _CN_MINUTE + r")" + _SP
-        + r"(?:分(?:" + _SP + r"(?P<ckc_s>" + _CN_MINUTE + r")" + _SP + r"秒)?|(?![\d分钟]))"
-        + r")?(?:整|许|钟)?)",
-        # 3·15, 6·30: month·day, the form of named days
-        r"(?P<mdot>" + _NOT_AFTER_NUMBER + r"(?P<md_m>1[0-2]|0?[1-9])[·•・‧](?P<md_d>" + _ARABIC_DAY
-        + r")(?![\d.]))",
-        r"(?P<relday>" + _relative_pattern("day") + r")",
-        r"(?P<relyear>" + _relative_pattern("year") + r")",
-        r"(?P<relmonth>" + _relative_pattern("month") + r")",
-        # quarters and the first N months or quarters of a year
-        r"(?P<quarter>(?:(?P<q_first>首)|第?(?P<q_n>[一二三四1-4]))季度|(?<![A-Za-z])Q(?P<q_q>[1-4])(?:季度)?(?!\d))",
-        r"(?P<leading>前(?P<ld_n>[两二三四五六七八九十]{1,3}|1[01]|[1-9])个?(?P<ld_u>季度|月(?!份?" + _SP
-        + r"[\d一二三四五六七八九十])))",
-        r"(?P<ypart>" + year_parts + r")",
-        r"(?P<edge>(?<=[年月份])[底末初](?![步期级心衷稿审选次赛试犯见恋中始创端三二四五六七八九十一]))",
-        r"(?P<mpart>(?<=[月份])(?:" + month_parts + r"))",
-        r"(?P<holiday>" + _holiday_pattern() + r")",
-        r"(?P<tod>" + day_part + r"|" + day_part_single + r")",
-        r"(?P<conn>" + _CONNECTOR + r")",
-        r"(?P<enum>[、和及与]|以及)",
-    ]
-    return regex.compile("|".join(branches))
-
-
-ATOMS = _build_atoms()
-
-
-@dataclass
 class Atom:
-    kind: str
-    start: int
-    end: int
-    match: regex.Match[str]
+    """One typed piece of a calendar expression; ``values`` holds its parts as written."""
+
+    __slots__ = ("kind", "start", "end", "values", "text")
+
+    def __init__(self, kind: str, start: int, end: int, values: dict, text: str) -> None:
+        self.kind, self.start, self.end, self.values, self.text = kind, start, end, values, text
 
     def group(self, name: str) -> Optional[str]:
-        return self.match.group(name)
+        return self.values.get(name)
+
+    def __repr__(self) -> str:
+        return f"Atom({self.kind}, {self.start}, {self.end}, {self.text!r})"
 
 
-def scan_atoms(text: str, start: int = 0, end: Optional[int] = None) -> list[Atom]:
-    """Every atom of ``text[start:end]``, in order."""
-    stop = len(text) if end is None else end
-    return [Atom(match.lastgroup, match.start(), match.end(), match) for match in ATOMS.finditer(text, start, stop)]
+@lru_cache(maxsize=None)
+def _traditional_table() -> tuple[dict[int, str], regex.Pattern[str]]:
+    table: dict[int, str] = {}
+    with open(data_path("dates/traditional_chars.tsv"), encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or not line.strip():
+                continue
+            traditional, simplified = line.rstrip("\n").split("\t")
+            table[ord(traditional)] = simplified
+    return table, regex.compile("[" + "".join(chr(code) for code in table) + "]")
+
+
+def simplified_view(text: str) -> str:
+    """``text`` with the traditional characters of date words simplified, same length.
+
+    Clean text is simplified already; this lets a caller pass traditional text
+    (後天, 週三) and keep offsets."""
+    table, finder = _traditional_table()
+    if finder.search(text) is None:
+        return text
+    return text.translate(table)
+
+
+def scan_atoms(text: str) -> list[Atom]:
+    """Every atom of ``text``, in order, none overlapping.
+
+    Arabic numbers, Chinese numerals, words and one-character atoms are
+    scanned separately (four simple passes are much faster than one pass of
+    their alternation); where two overlap, the one that starts first wins,
+    Arabic numbers first.
+    """
+    numbers = [atom for atom in map(_numeric_atom, NUMERIC_ATOMS.finditer(text)) if atom is not None]
+    numbers.extend(atom for atom in map(_numeric_atom, CHINESE_NUMERAL_ATOMS.finditer(text)) if atom is not None)
+    words = [atom for match in WORD_ATOMS.finditer(text)
+             if (atom := _lexicon_atom(text, match.group(), match.start(), match.end())) is not None]
+    words.extend(atom for atom in map(_other_atom, OTHER_ATOMS.finditer(text)) if atom is not None)
+    if not words and all(left.start < right.start for left, right in zip(numbers, numbers[1:])):
+        return numbers
+    ranked = [(atom.start, 0, atom) for atom in numbers] + [(atom.start, 1, atom) for atom in words]
+    ranked.sort(key=_rank)
+    atoms: list[Atom] = []
+    reached = -1
+    for start, _, atom in ranked:
+        if start >= reached:
+            atoms.append(atom)
+            reached = atom.end
+    return atoms
+
+
+_NO_VALUES: dict = {}
+
+
+def _other_atom(match: regex.Match[str]) -> Optional[Atom]:
+    kind = match.lastgroup
+    text = match.string
+    start, end = match.span()
+    if kind == "edge":
+        if start == 0 or text[start - 1] not in "年月份" or (end < len(text) and text[end] in _NOT_AFTER_EDGE[text[start]]):
+            return None
+    elif kind in ("quarter", "qq"):
+        return _quarter_atom(match, text, start, end)
+    return Atom(kind, start, end, _NO_VALUES, match.group())
+
+
+def _quarter_atom(match: regex.Match[str], text: str, start: int, end: int) -> Optional[Atom]:
+    """1季度, 第2季度, Q3: quarters written with an Arabic digit (the Chinese ones are words)."""
+    if match.group("qq"):
+        if start and text[start - 1].isascii() and text[start - 1].isalpha():
+            return None
+        number = int(match.group("qq"))
+    else:
+        if start == 0 or text[start - 1] not in "1234":
+            return None
+        start -= 1
+        if start and (text[start - 1].isdigit() or text[start - 1] == "."):
+            return None
+        number = int(text[start])
+        if start and text[start - 1] == "第":
+            start -= 1
+    return Atom("quarter", start, end, {"months": (3 * number - 2, 3 * number)}, text[start:end])
+
+
+def _rank(item: tuple) -> tuple[int, int]:
+    return item[0], item[1]
+
+
+_FOUR_DIGIT_YEAR = regex.compile(r"(?:1[89]|20)\d{2}")
+
+
+def _numeric_atom(match: regex.Match[str]) -> Optional[Atom]:
+    """Type a number by what follows it: the suffix group is the last one to close."""
+    kind = match.lastgroup
+    if kind[1] == "_":  # a_year, c_month...: a number with a unit
+        return _UNIT_BUILDERS[kind[2:]](match, kind[0])
+    start, end = match.span()
+    return _numeric_date(match, kind, match.group("n"), start, end, match.group())
+
+
+def _number(match: regex.Match[str], script: str) -> str:
+    return match.group("n") if script == "a" else match.group("c")
+
+
+def _year_atom(match: regex.Match[str], script: str) -> Optional[Atom]:
+    number = _number(match, script)
+    if len(number) == 4:
+        return Atom("year4", match.start(), match.end(), {"y4": number}, "")
+    if len(number) == 2:
+        return Atom("year2", match.start(), match.end(), {"y2": number}, "")
+    return None
+
+
+def _month_atom(match: regex.Match[str], script: str) -> Optional[Atom]:
+    number = _number(match, script)
+    if len(number) > 2:
+        return None
+    return Atom("month", match.start(), match.end(), {"mo": number, "mo_day": match.group(script + "_mday")}, "")
+
+
+def _day_atom(match: regex.Match[str], script: str) -> Optional[Atom]:
+    number = _number(match, script)
+    if len(number) > 3:
+        return None
+    end = match.end()
+    return Atom("day", match.start(), end, {"da": number, "da_u": match.string[end - 1]}, "")
+
+
+def _hour_atom(match: regex.Match[str], script: str) -> Optional[Atom]:
+    number = _number(match, script)
+    if len(number) > 3:
+        return None
+    group = match.group
+    return Atom("clockcn", match.start(), match.end(), {
+        "ckc_h": number, "ckc_half": group(script + "_half"), "ckc_q": group(script + "_quarter"),
+        "ckc_m": group(script + "_minute"), "ckc_s": group(script + "_second")}, match.group())
+
+
+def _span_of_numbers(match: regex.Match[str], script: str) -> Optional[Atom]:
+    return _span_atom(match, script + "_", _number(match, script), match.start(), match.end())
+
+
+_UNIT_BUILDERS = {
+    "year": _year_atom, "month": _month_atom, "day": _day_atom, "hour": _hour_atom, "span": _span_of_numbers,
+}
+
+
+def _numeric_date(match: regex.Match[str], kind: str, number: str, start: int, end: int,
+                  whole: str) -> Optional[Atom]:
+    group = match.group
+    if kind == "triple":
+        second, third, clock = group("n2"), group("n3"), group("clock3")
+        if len(number) == 4 and len(third) <= 2 and _FOUR_DIGIT_YEAR.fullmatch(number):
+            return Atom("iso", start, end, {"iso_y": number, "iso_m": second, "iso_d": third, "iso_clock": clock},
+                        whole)
+        if len(number) <= 2 and len(third) == 4 and group("sep") in "./" and _FOUR_DIGIT_YEAR.fullmatch(third):
+            return Atom("dmy", start, end, {"dmy_a": number, "dmy_b": second, "dmy_y": third, "dmy_clock": clock},
+                        whole)
+        return None
+    if kind == "pair":
+        second, clock = group("p2"), group("clock2")
+        if len(number) == 4 and clock is None and _FOUR_DIGIT_YEAR.fullmatch(number) and 1 <= int(second) <= 12:
+            return Atom("ym", start, end, {"ym_y": number, "ym_m": second}, whole)
+        if len(number) == 2 and clock is not None:
+            return Atom("mdc", start, end, {"mdc_m": number, "mdc_d": second, "mdc_clock": clock}, whole)
+        return None
+    if kind == "colon":
+        return Atom("clock", start, end, {"ck": whole}, whole) if len(number) <= 2 else None
+    if kind == "dot":
+        return Atom("mdot", start, end, {"md_m": number, "md_d": group("dd")}, whole) if len(number) <= 2 else None
+    return None
+
+
+def _span_atom(match: regex.Match[str], prefix: str, number: str, start: int, end: int) -> Optional[Atom]:
+    group = match.group
+    whole = group()
+    last_year = group(prefix + "to_year")
+    if last_year is not None:
+        if len(number) != 4 or not number.isdigit():
+            return None
+        if not whole.endswith("年") and (start == 0 or match.string[start - 1] not in "(（"):
+            return None  # 2021-2025 without 年 is a period only inside brackets
+        return Atom("yspan", start, end, {"ys_a": number, "ys_b": last_year}, whole)
+    unit, last = group(prefix + "span_u"), group(prefix + "to")
+    if len(number) > 3:
+        return None
+    if unit.startswith("月"):
+        return Atom("mspan", start, end, {"ms_a": number, "ms_b": last}, whole)
+    return Atom("dspan", start, end, {"ds_a": number, "ds_b": last}, whole)
+
+
+def _lexicon_atom(text: str, word: str, start: int, end: int) -> Optional[Atom]:
+    kind, months = _lexicon_kinds()[word]
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    if kind.startswith("rel"):
+        spec = load_json("dates/relative.json")["words"][word]
+        if before and before in spec.get("not_after", ""):
+            return None
+        if after and after in spec.get("not_before", ""):
+            return None
+    elif kind == "holiday_short":
+        if not any(text.startswith(suffix, end) for suffix in holidays()["suffixes"]):
+            return None
+        kind = "holiday"
+    elif kind == "mpart" and before not in ("月", "份"):
+        return None
+    elif kind == "ypart" and after and after in _NOT_AFTER_EDGE.get(word[-1], ()):
+        return None
+    elif kind == "quarter" and before in "第首" and before:
+        return None
+    return Atom(kind, start, end, {"months": months}, word)
 
 
 def adjacent(text: str, left_end: int, right_start: int) -> bool:
@@ -316,7 +558,7 @@ def clock_from_atom(atom: Atom) -> Optional[tuple[int, int, Optional[int]]]:
     if atom.group("ckc_half"):
         minute = 30
     elif atom.group("ckc_q"):
-        minute = 15 if atom.group("ckc_q") == "一" else 45
+        minute = 15 if atom.group("ckc_q") in ("一", "1") else 45
     elif atom.group("ckc_m"):
         minute = small_number(atom.group("ckc_m"))
         if minute is None or minute > 59:

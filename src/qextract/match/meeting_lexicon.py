@@ -17,6 +17,7 @@ from qextract.data import load_json, load_lines
 
 # Clause punctuation: a name, a place or a subject never runs across it.
 CLAUSE_PUNCT = ",，。;；:：!！?？\n"
+SENTENCE_PUNCT = "。;；!！?？\n"
 _NO_PUNCT = r"[^,，。;；:：!！?？\n]"
 MAX_NAME = 60
 
@@ -38,7 +39,7 @@ def _load_event_words() -> dict[str, EventWord]:
 
 LEX: dict[str, Any] = load_json("meetings/lexicon.json")
 EVENT_WORDS: dict[str, EventWord] = _load_event_words()
-_SUFFIXES_LONGEST_FIRST = sorted(EVENT_WORDS, key=len, reverse=True)
+_SUFFIX_LENGTHS = sorted({len(suffix) for suffix in EVENT_WORDS}, reverse=True)
 
 
 def words(key: str) -> list[str]:
@@ -47,9 +48,10 @@ def words(key: str) -> list[str]:
 
 def event_word_at_end(name: str) -> EventWord | None:
     """The longest event word that ends ``name``."""
-    for suffix in _SUFFIXES_LONGEST_FIRST:
-        if name.endswith(suffix):
-            return EVENT_WORDS[suffix]
+    for length in _SUFFIX_LENGTHS:
+        word = EVENT_WORDS.get(name[-length:])
+        if word is not None:
+            return word
     return None
 
 
@@ -91,6 +93,13 @@ _L = _lists(
     modal_adv=words("modal_adverbs"),
     manner=words("manner_words"),
     place_cut=words("place_cut_words"),
+    speech=words("speech_before_verb"),
+    arrival=words("arrival_words"),
+    leading=words("leading_words"),
+    openers=words("attendance_list_openers"),
+    jurisdictions=words("jurisdiction_prefixes"),
+    parts_of_day=words("time_of_day_words"),
+    elided=words("elided_subject_words"),
 )
 
 def _compile(pattern: str) -> regex.Pattern[str]:
@@ -137,8 +146,12 @@ VISIT_DONE = _compile(
     r"(?P<adv>\L<visit_adv>)?(?P<verb>\L<visits>)了(?P<object>%s{2,40})" % _NO_PUNCT)
 VISIT_ON_SITE = _compile(
     r"(?P<adv>\L<visit_adv>)(?P<verb>\L<visits>)(?!了|\L<blockers>)(?P<object>%s{2,30})" % _NO_PUNCT)
+ANY_VISIT_WORD = _compile(r"\L<visits>|\L<meet>")
 VISIT_ACCOMPANIED = _compile(r"陪同(?P<verb>\L<visits>)")
+VISIT_LED = _compile(r"(?:\L<leading>)(?:深入|到)?(?P<verb>\L<visits>)(?!\L<blockers>)")
+ARRIVAL = _compile(r"(?:\L<arrival>)(?P<place>[^,，。;；:：!！?？\n\s]{2,40})")
 PLACE_CUT = _compile(r"\L<place_cut>")
+MEET_VENUE = regex.compile(r"在(?P<place>[^在,，。;；:：!！?？、\n\s]{1,15}?)$")
 MEET = _compile(r"(?P<verb>\L<meet>)了?")
 OBJECT_TAIL = _compile(r"(?:等(?:[\p{Han}]{0,4}))$|(?:的[\p{Han}]{0,6})$")
 
@@ -155,26 +168,32 @@ REFERENCE_CUE = _compile(r"\L<reference>")
 GROUP_SUBJECT = _compile(r"\L<groups>")
 REFERENCE_TAIL = _compile(r"\s{0,2}(?:的)?(?:\L<tails>)")
 COUNT_TAIL = _compile(r"\s{0,2}(?:共|计)?[\d一二两三四五六七八九十百几多]{1,4}(?:\L<units>)")
+COUNT_HEAD = _compile(r"(?:各类|各种)?[\d一二两三四五六七八九十百几多]{1,4}(?:\L<units>)")
+SPEECH_BEFORE = _compile(r"(?:\L<speech>)[,，:：]")
 
 # Role verbs. 作/做…汇报 spans up to 40 characters of report subject.
 ROLE_VERB = _compile(
-    r"(?P<speak2>(?:\L<heads>)[^,，。;；:：!！?？\n]{0,40}?(?:\L<stails>))"
+    r"(?P<speak2>(?<![%s])(?:\L<heads>)(?![%s])[^,，。;；:：!！?？\n]{0,40}?(?:\L<stails>))"
+    % (LEX["speaker_head_not_after"], LEX["speaker_head_not_before"]) +
     r"|(?P<chair>\L<chair>)|(?P<speak>\L<speak>)|(?P<attend>\L<attendv>)")
 ROLE_NOT_BEFORE = _compile(r"(?:\L<notbefore>)")
 GENERIC_NAME = _compile(r"^(?:\L<determiners>)?(?:\L<kinds>)$")
 
 # Jurisdiction and year words that two mentions of one event may differ by.
-NAME_NOISE = regex.compile(
-    r"^(?:全国|全省|全市|全区|全县|全州|全盟|我省|我市|我区|我县|本市|本区|本省)|^\d{4}年度?|[“”\"'‘’\s]|[(（][^()（）]{0,8}[)）]"
-)
+NAME_NOISE = _compile(r"^(?:\L<jurisdictions>)|^\d{4}年度?|[“”\"'‘’\s]|[(（][^()（）]{0,8}[)）]")
 
 # A day (or day range) value as the dates stage writes it.
 DAY_EXPRESSION = regex.compile(
-    r"(?:\d{4}年)?\d{1,2}月\d{1,2}[日号](?:[至到—–-]\d{1,2}[日号])?(?:上午|下午|晚上|中午|早上|晚)?"
+    r"(?:\d{4}年)?\d{1,2}月\d{1,2}[日号](?:[至到—–-]\d{1,2}[日号])?(?:%s)?" % "|".join(words("time_of_day_words"))
 )
 DAY_VALUE = regex.compile(r"^(?:\d{4}|-)-\d{2}-\d{2}$")
-TIME_OF_DAY_AFTER = regex.compile(r"\s{0,1}(?P<tod>上午|下午|晚上|中午|早上|凌晨|晚间|傍晚|晚)")
+TIME_OF_DAY_AFTER = _compile(r"\s{0,1}(?P<tod>\L<parts_of_day>)")
+TIME_OF_DAY_ALIASES: dict[str, str] = dict(LEX["time_of_day_aliases"])
+ELIDED_SUBJECT = _compile(r"(?:[,，\s]|\L<elided>)*$")
 
 # Related-link lists at the foot of a page: "- headline(2023-07-28)".
-LINK_LINE = regex.compile(r"^\s{0,4}(?:[-·•]\s{0,2})?[^\n]{2,120}[(（]\d{4}-\d{1,2}-\d{1,2}[)）]\s{0,4}$")
+LINK_LINE = regex.compile(
+    r"^\s{0,4}(?:[-·•]\s{0,2})?[^\n]{2,120}?[\s(（\[【]\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[)）\]】]?\s{0,4}$"
+)
+ATTENDANCE_LIST = _compile(r"\L<openers>")
 TITLE_BRACKETS = regex.compile(r"《[^《》\n]{1,80}》")

@@ -12,6 +12,7 @@ Mentions of cited, future or summarised events are dropped here; see
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Optional
 
@@ -23,7 +24,9 @@ from qextract.match.meeting_lexicon import (
     AT_EVENT,
     ATTENDING_VERB,
     CLAUSE_PUNCT,
+    ARRIVAL,
     CONVENING_VERB,
+    COUNT_HEAD,
     COUNT_TAIL,
     DAY_EXPRESSION,
     ENDS_WITH_EVENT,
@@ -41,6 +44,8 @@ from qextract.match.meeting_lexicon import (
     REFERENCE_TAIL,
     RIGHT_NAME,
     SEGMENT_BREAK,
+    SENTENCE_PUNCT,
+    SPEECH_BEFORE,
     SUMMARY_CUE,
     TITLE_BRACKETS,
     TRAILING_FILLER,
@@ -48,6 +53,7 @@ from qextract.match.meeting_lexicon import (
     VISIT_ACCOMPANIED,
     VISIT_AT,
     VISIT_DONE,
+    VISIT_LED,
     VISIT_ON_SITE,
     VISIT_TO,
     EventWord,
@@ -70,14 +76,12 @@ class Mention:
 
     name: str
     kind: Optional[str]
-    weight: str  # event, weak, session, generic, visit, meet
-    start: int  # the name's span (or the verb's, for visits)
+    weight: str  # event, weak, session or generic (a bare 会议)
+    start: int  # the name's span
     end: int
     anchor: int  # where the verb is: the event's date is the one nearest before it
-    construction: str  # convened, attended, at, visit, meet
+    construction: str  # convened (召开X, X在Y召开), attended (出席X) or at (在X上)
     location: Optional[str] = None
-    venue_given: bool = False
-    place_is_object: bool = False
     opening: int = -1  # where the construction starts (在 of 在X上), when it matters
 
 
@@ -95,10 +99,12 @@ class Surroundings:
     """What the constructions need besides the text: dates and skipped ranges."""
 
     dates: list[DateSpan]  # every date the dates stage found, by start
-    blocked: list[tuple[int, int]]  # 《》 titles, link lists, masked runs
+    blocked: list[tuple[int, int]]  # 《》 titles, link lists, masked runs: sorted, disjoint
 
     def is_blocked(self, start: int, end: int) -> bool:
-        return any(b_start < end and start < b_end for b_start, b_end in self.blocked)
+        # the last range opening before ``end``; the ranges are disjoint, so no earlier one reaches further
+        index = bisect_right(self.blocked, (end,)) - 1
+        return index >= 0 and self.blocked[index][1] > start
 
 
 def surroundings(ctx: MatchContext) -> Surroundings:
@@ -112,8 +118,17 @@ def surroundings(ctx: MatchContext) -> Surroundings:
     blocked = [match.span() for match in TITLE_BRACKETS.finditer(ctx.text)]
     blocked.extend(_link_lines(ctx.text))
     blocked.extend(ctx.masked)
-    blocked.sort()
-    return Surroundings(spans, blocked)
+    return Surroundings(spans, _disjoint(blocked))
+
+
+def _disjoint(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _unclaimed_days(ctx: MatchContext, claimed: list[DateSpan]) -> list[DateSpan]:
@@ -194,7 +209,7 @@ def _first_of_overlapping(found: list[Mention], around: Surroundings) -> list[Me
 
 def _merge_overlap(kept: Mention, other: Mention) -> None:
     if kept.location is None and other.location is not None:
-        kept.location, kept.venue_given = other.location, other.venue_given
+        kept.location = other.location
     kept.anchor = min(kept.anchor, other.anchor)
 
 
@@ -205,13 +220,13 @@ def _convened(text: str, verb: regex.Match, around: Surroundings) -> Optional[Me
     if right is not None:
         name_start, name_end = _trim_name(text, right.start("name"), right.end("name"), around)
         if name_start < name_end and _is_reported(text, verb.start(), name_start, name_end, left=False):
-            return _named(text, name_start, name_end, verb.start(), "convened", location, venue_given=location is not None)
+            return _named(text, name_start, name_end, verb.start(), "convened", location)
         return None
     head = venue.start() if venue else _before_adverbs(text, verb.start())
     span = _left_name(text, head, around)
     if span is None or not _is_reported(text, verb.start(), span[0], span[1], left=True):
         return None
-    return _named(text, span[0], span[1], verb.start(), "convened", location, venue_given=location is not None)
+    return _named(text, span[0], span[1], verb.start(), "convened", location)
 
 
 def _attended(text: str, verb: regex.Match, around: Surroundings) -> Optional[Mention]:
@@ -236,7 +251,7 @@ def _at_event(text: str, match: regex.Match, around: Surroundings) -> Optional[M
 
 
 def _named(
-    text: str, start: int, end: int, anchor: int, construction: str, location: Optional[str], *, venue_given: bool = False
+    text: str, start: int, end: int, anchor: int, construction: str, location: Optional[str]
 ) -> Optional[Mention]:
     name = text[start:end]
     word = event_word_at_end(name)
@@ -245,9 +260,9 @@ def _named(
     weight = _weight(name, word)
     if weight == "session":
         return _session(text, start, end, anchor, construction, location, word)
-    if weight == "weak" and not _weak_event_holds(construction, venue_given):
+    if weight == "weak" and not _weak_event_holds(construction):
         return None
-    return Mention(name, word.kind, weight, start, end, anchor, construction, location, venue_given)
+    return Mention(name, word.kind, weight, start, end, anchor, construction, location)
 
 
 def _weight(name: str, word: EventWord) -> str:
@@ -261,9 +276,9 @@ def _weight(name: str, word: EventWord) -> str:
     return word.weight
 
 
-def _weak_event_holds(construction: str, venue_given: bool) -> bool:
-    """活动 is an event when held somewhere or attended, not when run as a campaign."""
-    return construction in ("at", "attended") or venue_given
+def _weak_event_holds(construction: str) -> bool:
+    """活动 is an event when attended, not when held or run as a campaign (举办…活动)."""
+    return construction in ("at", "attended")
 
 
 def _session(
@@ -274,7 +289,7 @@ def _session(
     parent = event_word_at_end(text[start:parent_end])
     if parent is None:
         return Mention(text[start:end], word.kind, "generic", start, end, anchor, construction, location)
-    return _named(text, start, parent_end, anchor, construction, location, venue_given=location is not None)
+    return _named(text, start, parent_end, anchor, construction, location)
 
 
 def _venue(place: str, start: int, around: Surroundings) -> Optional[str]:
@@ -372,6 +387,14 @@ def clause_start(text: str, position: int) -> int:
     return start
 
 
+def _sentence_start(text: str, position: int) -> int:
+    start = max(0, position - 2 * _LOOKBACK)
+    for index in range(position - 1, start - 1, -1):
+        if text[index] in SENTENCE_PUNCT:
+            return index + 1
+    return start
+
+
 def _is_reported(text: str, verb_start: int, name_start: int, name_end: int, *, left: bool) -> bool:
     """False for a cited (…会议精神), future (将于…召开) or summarised (先后召开…3次) event."""
     first = min(verb_start, name_start)
@@ -389,6 +412,10 @@ def _is_reported(text: str, verb_start: int, name_start: int, name_end: int, *, 
         return False
     if REFERENCE_TAIL.match(text, name_end) or COUNT_TAIL.match(text, name_end):
         return False
+    if COUNT_HEAD.match(text, name_start):
+        return False  # 召开了3次现场推进会: a tally of past events
+    if SPEECH_BEFORE.search(text, _sentence_start(text, first), first):
+        return False  # 会议指出,…召开了…: an event inside reported speech
     if SPIRIT_AFTER.match(text, name_end):
         return False  # 在X会议上的讲话精神
     return True
@@ -409,7 +436,15 @@ class VisitClause:
 def visit_clause(text: str, start: int, end: int, around: Surroundings) -> Optional[VisitClause]:
     """Visit verbs in ``text[start:end]`` (one sentence), grouped as one visit."""
     clause: Optional[VisitClause] = None
-    for pattern, kind in ((VISIT_TO, "to"), (VISIT_AT, "at"), (VISIT_DONE, "object"), (VISIT_ON_SITE, "object"), (VISIT_ACCOMPANIED, "none")):
+    patterns = (
+        (VISIT_TO, "to"),
+        (VISIT_AT, "at"),
+        (VISIT_DONE, "object"),
+        (VISIT_ON_SITE, "object"),
+        (VISIT_LED, "none"),
+        (VISIT_ACCOMPANIED, "none"),
+    )
+    for pattern, kind in patterns:
         for match in pattern.finditer(text, start, end):
             if around.is_blocked(match.start(), match.end()):
                 continue
@@ -421,7 +456,19 @@ def visit_clause(text: str, start: int, end: int, around: Surroundings) -> Optio
                 _set_place(clause, match, kind, around)
     if clause is not None:
         clause.verbs.sort(key=lambda verb: verb[2])
+        if clause.place is None or clause.place_is_object:
+            _arrival_place(clause, text, start, end, around)
     return clause
+
+
+def _arrival_place(clause: VisitClause, text: str, start: int, end: int, around: Surroundings) -> None:
+    """先后来到A、B: where the visit went, better than the object of a verb."""
+    match = ARRIVAL.search(text, start, end)
+    if match is None or around.is_blocked(match.start(), match.end()):
+        return
+    place = _object_place(match.group("place"))
+    if place:
+        clause.place, clause.place_is_object = place, True
 
 
 def _set_place(clause: VisitClause, match: regex.Match, kind: str, around: Surroundings) -> None:
@@ -437,7 +484,7 @@ def _set_place(clause: VisitClause, match: regex.Match, kind: str, around: Surro
             clause.place, clause.place_is_object = place, True
 
 
-_PLACE_VERBS = frozenset({"考察", "参观", "调研", "视察", "走访", "察看", "查看"})
+_PLACE_VERBS = frozenset(words("place_taking_verbs"))
 _OBJECT_END = regex.compile(r"(?:等[\p{Han}]{0,4}|的[\p{Han}]{0,8}|[,，\s]+)$")
 
 

@@ -16,7 +16,7 @@ clause opened by 并/还/同时 (``A出席会议并讲话``).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any, Iterable, Optional
 
@@ -37,12 +37,20 @@ _PRONOUN = regex.compile(
         "".join(words("pronoun_not_before")),
     )
 )
+_LEADING_ADVERBS = regex.compile("^(?:%s)+" % "|".join(sorted(words("subject_adverbs"), key=len, reverse=True)))
 _HAN = regex.compile(r"\p{Han}")
-_LIST_GAP = regex.compile(r"^[、,，和及与同以及等\s]{0,3}$")
+_SEPARATORS = "|".join(regex.escape(word) for word in sorted(words("list_separators"), key=len, reverse=True))
+_LIST_GAP = regex.compile(r"^(?:\s|%s){0,3}$" % _SEPARATORS)
+_LIST_JOIN = regex.compile(_SEPARATORS)
+# Within a run of names (张三、李四出席), not across a clause or after 等.
+_NAME_JOIN = regex.compile("|".join(word for word in words("list_separators") if word not in CLAUSE_PUNCT and word != "等"))
 # Between two role verbs of one subject: the same clause (出席会议并讲话), or a
 # new clause that opens with a connective (…,并强调).
-_CONTINUES = regex.compile(r"^[^,，]{0,16}$|[,，]\s{0,1}(?:并|还|同时|随后|又|也|最后)[^,，]{0,8}$")
-_SUBJECT_PREFIX = regex.compile(r"(?:同志|等(?:人|同志)?|一行)?")
+_CONTINUES = regex.compile(
+    r"^[^,，]{0,16}$|[,，]\s{0,1}(?:%s)[^,，]{0,8}$" % "|".join(sorted(words("clause_connectives"), key=len, reverse=True))
+)
+_SUBJECT_SUFFIX = regex.compile(r"(?:%s)?" % "|".join(sorted(words("subject_suffixes"), key=len, reverse=True)))
+_STOP_CHARS = frozenset(LEX["bare_name_stop_chars"])
 
 
 @dataclass(frozen=True)
@@ -61,8 +69,6 @@ class Role:
     subject: tuple[Person, ...]
 
 
-_STOP_CHARS = frozenset(LEX["bare_name_stop_chars"])
-
 
 def role_verbs(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """(role, start, end) of every role verb in ``text[start:end]``."""
@@ -78,10 +84,13 @@ def role_verbs(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     return found
 
 
-def find_people(ctx: MatchContext) -> list[Person]:
-    """Officials' name occurrences and role-slot bare names, sorted, not overlapping."""
+def find_people(ctx: MatchContext, verbs: list[tuple[str, int, int]]) -> list[Person]:
+    """Officials' name occurrences and role-slot bare names, sorted, not overlapping.
+
+    ``verbs`` are the role verbs of the whole text (:func:`role_verbs`).
+    """
     people = list(_official_occurrences(ctx))
-    people.extend(_bare_names(ctx, people))
+    people.extend(_bare_names(ctx, people, verbs))
     people = _without_overlaps(people)
     people.extend(_pronouns(ctx, people))
     people.sort(key=lambda person: person.start)
@@ -111,13 +120,13 @@ def _official_occurrences(ctx: MatchContext) -> Iterable[Person]:
             position = text.find(name, position + len(name))
 
 
-def _bare_names(ctx: MatchContext, known: list[Person]) -> list[Person]:
+def _bare_names(ctx: MatchContext, known: list[Person], verbs: list[tuple[str, int, int]]) -> list[Person]:
     """Personal names without a post, read by the entity stage, right before a role verb."""
     entities = _person_entities(ctx)
     if not entities:
         return []
     taken = {(person.start, person.end) for person in known}
-    verb_starts = {start for _, start, _ in role_verbs(ctx.text, 0, len(ctx.text))}
+    verb_starts = {start for _, start, _ in verbs}
     found = []
     for entity in entities:
         if (entity.start, entity.end) in taken or not _in_role_slot(ctx.text, entity.end, verb_starts):
@@ -137,10 +146,10 @@ def _person_entities(ctx: MatchContext) -> list[Any]:
 
 def _in_role_slot(text: str, end: int, verb_starts: set[int]) -> bool:
     """A name followed by a role verb, directly or through a list of names (张三、李四出席)."""
-    probe = _SUBJECT_PREFIX.match(text, end).end()
+    probe = _SUBJECT_SUFFIX.match(text, end).end()
     if probe in verb_starts:
         return True
-    return probe < len(text) and text[probe] in "、和及与"
+    return _NAME_JOIN.match(text, probe) is not None
 
 
 def _without_overlaps(people: list[Person]) -> list[Person]:
@@ -170,15 +179,37 @@ def _pronouns(ctx: MatchContext, people: list[Person]) -> list[Person]:
     return resolved
 
 
-def roles_in(text: str, start: int, end: int, people: list[Person]) -> list[Role]:
-    """Every role verb of ``text[start:end]`` with the persons it applies to."""
-    in_span = [person for person in people if start <= person.start and person.end <= end]
+def roles_in(
+    text: str, start: int, end: int, people: list[Person], verbs: list[tuple[str, int, int]] | None = None
+) -> list[Role]:
+    """Every role verb of ``text[start:end]`` with the persons it applies to.
+
+    ``verbs`` are the role verbs of the whole text when the caller has them.
+    """
+    in_span = people_between(people, start, end)
+    if verbs is None:
+        verbs = role_verbs(text, start, end)
+    else:
+        verbs = verbs[bisect_left(verbs, (start,), key=lambda verb: (verb[1],)) :]
     roles: list[Role] = []
-    for role, verb_start, verb_end in role_verbs(text, start, end):
+    for role, verb_start, verb_end in verbs:
+        if verb_end > end:
+            break
         subject = _subject(text, verb_start, in_span, roles)
         if subject:
             roles.append(Role(role, verb_start, verb_end, subject))
     return roles
+
+
+def people_between(people: list[Person], start: int, end: int) -> list[Person]:
+    """The persons inside ``[start, end)``; ``people`` is sorted by start."""
+    index = bisect_left(people, start, key=lambda person: person.start)
+    found = []
+    while index < len(people) and people[index].start < end:
+        if people[index].end <= end:
+            found.append(people[index])
+        index += 1
+    return found
 
 
 def _subject(text: str, verb_start: int, people: list[Person], earlier: list[Role]) -> tuple[Person, ...]:
@@ -186,6 +217,11 @@ def _subject(text: str, verb_start: int, people: list[Person], earlier: list[Rol
     previous = earlier[-1] if earlier else None
     if before and (previous is None or before[-1].start > previous.end):
         nearest = before[-1]
+        after = before[-2].end if len(before) > 1 else max(0, nearest.start - _MAX_VERB_GAP)
+        if _is_object(text, nearest, after):
+            if len(before) > 1 and _acts_on(text, before[-2], nearest):
+                return tuple(_list_run(text, before[:-1]))  # A向B颁发: A acts
+            return ()
         if _is_direct_subject(text, nearest, verb_start):
             return tuple(_list_run(text, before))
         return ()
@@ -198,14 +234,24 @@ def _is_direct_subject(text: str, person: Person, verb_start: int) -> bool:
     gap = text[person.end : verb_start]
     if len(gap) > _MAX_VERB_GAP or any(char in CLAUSE_PUNCT for char in gap):
         return False
-    if gap.startswith("的") and not gap.startswith("的陪同"):
-        return False  # 张三的讲话 / 张三的工作: a possessive, not a subject
-    return not _is_object(text, person)
+    return not (gap.startswith("的") and not gap.startswith("的陪同"))  # 张三的讲话: a possessive
 
 
-def _is_object(text: str, person: Person) -> bool:
-    """对张三 / 向张三 / 为张三: the person is acted on."""
-    return person.start > 0 and text[person.start - 1] in _OBJECT_MARKERS
+def _acts_on(text: str, actor: Person, target: Person) -> bool:
+    """A向(企业代表)B: the marker and the object's post are all that stand between."""
+    gap = text[actor.end : target.start]
+    return 1 <= len(gap) <= 12 and not any(char in CLAUSE_PUNCT for char in gap)
+
+
+def _is_object(text: str, person: Person, after: int) -> bool:
+    """对张三 / 向企业代表张三: a marker opens the phrase that ends in the person."""
+    start = max(after, person.start - _MAX_VERB_GAP)
+    for index in range(person.start - 1, start - 1, -1):
+        if text[index] in CLAUSE_PUNCT:
+            start = index + 1
+            break
+    phrase = _LEADING_ADVERBS.sub("", text[start : person.start])
+    return bool(phrase) and phrase[0] in _OBJECT_MARKERS
 
 
 def _list_run(text: str, before: list[Person]) -> list[Person]:
@@ -229,6 +275,6 @@ def _joins_list(gap: str) -> bool:
         return False
     if _LIST_GAP.match(gap):
         return True
-    if not any(char in "、,，和及与" for char in gap[:3]):
+    if not _LIST_JOIN.search(gap[:3]):
         return False
     return not role_verbs(gap, 0, len(gap))

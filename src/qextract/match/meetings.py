@@ -22,7 +22,7 @@ its first dated mention; a visit ``会议期间`` takes the event's day, a stay
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -30,14 +30,20 @@ import regex
 
 from qextract.match.context import MatchContext
 from qextract.match.meeting_lexicon import (
+    ANY_VISIT_WORD,
+    ATTENDANCE_LIST,
     DAY_VALUE,
+    ELIDED_SUBJECT,
+    LEX,
     EVENT_FRAME,
     FUTURE_CUE,
     SUMMARY_CUE,
     GROUP_SUBJECT,
+    MEET_VENUE,
     NAME_NOISE,
     PLACE_FRAME,
     TIME_OF_DAY_AFTER,
+    TIME_OF_DAY_ALIASES,
     event_word_at_end,
     words,
 )
@@ -52,15 +58,15 @@ from qextract.match.meeting_mentions import (
     surroundings,
     visit_clause,
 )
-from qextract.match.meeting_people import Person, Role, find_people, roles_in
+from qextract.match.meeting_people import Person, Role, find_people, people_between, role_verbs, roles_in
 from qextract.records import Meeting
 from qextract.segment.sentences import Sentence
 
 _VISIT_PRIORITY = words("visit_name_priority")
-_PARTS_OF_VISIT = frozenset({"座谈会", "会议"})  # kinds a visit's own 座谈会/汇报会 fall under
+_PARTS_OF_VISIT = frozenset(words("visit_part_kinds"))
+_VISIT_KIND: dict[str, str] = dict(LEX["visit_kinds"])
 _MIN_CONTAINED_NAME = 4
-_ELIDED_SUBJECT = regex.compile(r"^(?:[,，\s]|还|又|也|并|再|随后|先后|一行|则|分别|共同|首先|接着|之后|期间)*$")
-_TIME_OF_DAY = {"晚": "晚上", "晚间": "晚上", "傍晚": "晚上", "早上": "上午", "凌晨": "上午"}
+_TIME_WORDS = regex.compile("|".join(sorted(words("time_words"), key=len, reverse=True)))
 
 
 @dataclass
@@ -113,7 +119,9 @@ class _Reader:
         self.ctx = ctx
         self.text = ctx.text
         self.around: Surroundings = surroundings(ctx)
-        self.people: list[Person] = find_people(ctx)
+        self.verbs = role_verbs(ctx.text, 0, len(ctx.text))
+        self.people: list[Person] = find_people(ctx, self.verbs)
+        self.visit_words = [match.start() for match in ANY_VISIT_WORD.finditer(ctx.text)]
         self.mentions = event_mentions(ctx, self.around)
         self.frames = self._place_frames()
         self.events: list[_Event] = []
@@ -140,16 +148,26 @@ class _Reader:
             event = self._place_mention(mention, sentence)
             owner = owner or event
         actor: tuple[Person, ...] = ()
-        if owner is None:
+        if owner is None and self._has_visit_word(sentence):
             owner, actor = self._meeting_with_people(sentence)
             if owner is None:
                 owner, actor = self._visit(sentence)
-        roles = roles_in(self.text, sentence.start, sentence.end, self.people)
+        roles = roles_in(self.text, sentence.start, sentence.end, self.people, self.verbs)
         target = owner or self.current
         if target is not None:
             for role in roles:
                 target.add_people(role.role, role.subject)
+            target.add_people("attendee", self._listed_after_opener(sentence))
         self._remember_actor(roles, actor)
+
+    def _listed_after_opener(self, sentence: Sentence) -> list[Person]:
+        """出席会议的还有A、B: the persons after the opener attended."""
+        opener = ATTENDANCE_LIST.search(self.text, sentence.start, sentence.end)
+        return self._people_in(opener.end(), sentence.end) if opener else []
+
+    def _has_visit_word(self, sentence: Sentence) -> bool:
+        index = bisect_left(self.visit_words, sentence.start)
+        return index < len(self.visit_words) and self.visit_words[index] < sentence.end
 
     def _remember_actor(self, roles: list[Role], actor: tuple[Person, ...]) -> None:
         if actor:
@@ -163,8 +181,8 @@ class _Reader:
         if mention.weight == "generic":
             if self.current is not None:
                 return self.current
-            if mention.construction != "convened" or self._date_of(mention, sentence) is None:
-                return None
+            if mention.construction not in ("convened", "attended") or self._date_of(mention, sentence) is None:
+                return None  # a bare 会议 with no day and nothing under way: nothing to report
         event = self._same_event(mention.name)
         if event is None:
             if self.current is not None and self.current.is_visit and mention.kind in _PARTS_OF_VISIT:
@@ -211,20 +229,29 @@ class _Reader:
             guests = [person for person in self._people_in(verb.end(), sentence.end)]
             if not subject and not guests:
                 continue
-            if not self._reported_visit(sentence, verb.start()):
+            if not self._reported_visit(verb.start()):
                 continue
-            location = self._frame_place(verb.start())
-            event = self._visit_event(verb.group("verb"), "会见", location, sentence, verb.span("verb"), frame_date=None)
+            location = self._frame_place(verb.start()) or self._venue_before(sentence, verb.start())
+            event = self._visit_event(verb.group("verb"), "会见", location, sentence, verb.span("verb"), parent=None)
             event.add_people("attendee", list(subject) + guests)
+            if self.current is None:
+                self.current = event
             return event, subject
         return None, ()
+
+    def _venue_before(self, sentence: Sentence, verb_start: int) -> Optional[str]:
+        """在省政府会见: the place right before the verb."""
+        match = MEET_VENUE.search(self.text, max(sentence.start, verb_start - 20), verb_start)
+        if match is None or self._people_in(match.start(), match.end()):
+            return None
+        return match.group("place")
 
     def _visit(self, sentence: Sentence) -> tuple[Optional[_Event], tuple[Person, ...]]:
         clause = visit_clause(self.text, sentence.start, sentence.end, self.around)
         if clause is None:
             return None, ()
         first_verb = clause.verbs[0][2]
-        if not self._reported_visit(sentence, first_verb):
+        if not self._reported_visit(first_verb):
             return None, ()
         frame = EVENT_FRAME.search(self.text, sentence.start, first_verb)
         subject = self._subject_before(sentence, first_verb, after=frame.end() if frame else None)
@@ -233,22 +260,16 @@ class _Reader:
         if not present and not during_event:
             return None, ()
         location = self._frame_place(first_verb) or clause.place
-        if self.current is not None and (self.current.is_visit or not self._goes_elsewhere(clause, location)):
-            self.current.add_people("attendee", present)
-            return self.current, subject
-        frame_date = self.current if during_event else None
+        current = self.current
+        if current is not None and (current.is_visit or not _goes_elsewhere(clause, location, current)):
+            current.add_people("attendee", present)  # part of the visit or of the event at its own venue
+            return current, subject
         name, kind, span = _visit_name(clause)
-        event = self._visit_event(name, kind, location, sentence, span, frame_date)
+        event = self._visit_event(name, kind, location, sentence, span, parent=current if during_event else None)
         event.add_people("attendee", present)
         if self.current is None:
             self.current = event
         return event, subject
-
-    def _goes_elsewhere(self, clause: VisitClause, location: Optional[str]) -> bool:
-        """A visit during an event is its own record only away from the venue."""
-        assert self.current is not None
-        place = clause.place or location
-        return place is not None and place != self.current.location
 
     def _visit_event(
         self,
@@ -257,9 +278,13 @@ class _Reader:
         location: Optional[str],
         sentence: Sentence,
         span: tuple[int, int],
-        frame_date: Optional[_Event],
+        parent: Optional[_Event],
     ) -> _Event:
-        """The visit record for ``name`` at ``location``, new or seen before; ``span`` is where it is named."""
+        """The visit record for ``name`` at ``location``, new or seen before.
+
+        ``span`` is where the visit is named; ``parent`` the event under way
+        when the text says the visit happened during it (会议期间).
+        """
         event = self._same_visit(name, location)
         if event is None:
             event = _Event(name, kind, True, span[0], span[1], location=location)
@@ -268,8 +293,8 @@ class _Reader:
             date = self._date_before(sentence.start, span[0])
             if date is not None:
                 event.date, event.time_of_day = _day(date.value), self._time_of_day(date)
-            elif frame_date is not None:
-                event.date = frame_date.date  # 会议期间: the event's day; the part of day is not known
+            elif parent is not None:
+                event.date = parent.date  # the event's day; the part of the day is not known
         return event
 
     def _same_visit(self, name: str, location: Optional[str]) -> Optional[_Event]:
@@ -279,7 +304,8 @@ class _Reader:
                 return event
         return None
 
-    def _reported_visit(self, sentence: Sentence, verb_start: int) -> bool:
+    def _reported_visit(self, verb_start: int) -> bool:
+        """Not a plan (将到…调研) nor a tally of past visits (先后走访…)."""
         window = self.text[clause_start(self.text, verb_start) : verb_start]
         return not (FUTURE_CUE.search(window) or SUMMARY_CUE.search(window))
 
@@ -291,7 +317,7 @@ class _Reader:
             return tuple(before)
         pre = self._without_dates(opening, verb_start)
         pre = PLACE_FRAME.sub("", pre)
-        if GROUP_SUBJECT.search(pre) or not _ELIDED_SUBJECT.match(pre):
+        if GROUP_SUBJECT.search(pre) or not ELIDED_SUBJECT.match(pre):
             return ()
         return self.last_actor
 
@@ -302,10 +328,10 @@ class _Reader:
                 pieces.append(self.text[position : date.start])
                 position = date.end
         pieces.append(self.text[position:end])
-        return TIME_WORDS.sub("", "".join(pieces))
+        return _TIME_WORDS.sub("", "".join(pieces))
 
     def _people_in(self, start: int, end: int) -> list[Person]:
-        return [person for person in self.people if start <= person.start and person.end <= end]
+        return people_between(self.people, start, end)
 
     # -- places and dates -----------------------------------------------------
 
@@ -329,7 +355,13 @@ class _Reader:
         return None
 
     def _date_of(self, mention: Mention, sentence: Sentence) -> Optional[DateSpan]:
-        return self._date_before(sentence.start, max(mention.anchor, mention.end if mention.construction == "at" else 0))
+        """The day in the mention's sentence, else earlier in its paragraph (4月1日,A…。B出席X)."""
+        anchor = max(mention.anchor, mention.end if mention.construction == "at" else 0)
+        date = self._date_before(sentence.start, anchor)
+        if date is None:
+            paragraph_start = self.text.rfind("\n", 0, sentence.start) + 1
+            date = self._date_before(paragraph_start, sentence.start)
+        return date
 
     def _date_before(self, start: int, anchor: int) -> Optional[DateSpan]:
         """The last day date of ``text[start:anchor]``."""
@@ -343,11 +375,11 @@ class _Reader:
 
     def _time_of_day(self, date: DateSpan) -> Optional[str]:
         if date.time_of_day:
-            return _TIME_OF_DAY.get(date.time_of_day, date.time_of_day)
+            return TIME_OF_DAY_ALIASES.get(date.time_of_day, date.time_of_day)
         match = TIME_OF_DAY_AFTER.match(self.text, date.end) or TIME_OF_DAY_AFTER.search(date.text)
         if match is None:
             return None
-        return _TIME_OF_DAY.get(match.group("tod"), match.group("tod"))
+        return TIME_OF_DAY_ALIASES.get(match.group("tod"), match.group("tod"))
 
     # -- records --------------------------------------------------------------
 
@@ -355,10 +387,21 @@ class _Reader:
         for event in self.events:
             if event.location is None:
                 event.location = self._stay_place(event)
+        events = [event for event in self.events if not _only_cited(event) and not self._still_to_come(event)]
+        if not events:
+            # 在X上 is the article's only event: it is the one reported when people act at it
+            events = [event for event in self.events if event.attendees and not self._still_to_come(event)]
         records = []
-        for number, event in enumerate(sorted(self.events, key=lambda e: e.start), start=1):
+        for number, event in enumerate(sorted(events, key=lambda e: e.start), start=1):
             records.append(self._record(event, number))
         return records
+
+    def _still_to_come(self, event: _Event) -> bool:
+        """An event dated after the publication day is announced, not reported."""
+        published = (self.ctx.publish_date or "")[:10]
+        if not event.date or not DAY_VALUE.match(published) or event.date.startswith("-"):
+            return False
+        return event.date.split("/", 1)[0] > published
 
     def _stay_place(self, event: _Event) -> Optional[str]:
         """在无锡期间 after an event attended by the same person: the event was in 无锡."""
@@ -386,7 +429,10 @@ class _Reader:
         )
 
 
-TIME_WORDS = regex.compile("|".join(sorted(words("time_words"), key=len, reverse=True)))
+
+def _only_cited(event: _Event) -> bool:
+    """在X上 with no day and no other mention: an event named in passing (在X上作了发言)."""
+    return not event.is_visit and event.date is None and all(m.construction == "at" for m in event.mentions)
 
 
 def _kind_of(mention: Mention) -> Optional[str]:
@@ -394,6 +440,12 @@ def _kind_of(mention: Mention) -> Optional[str]:
     head = mention.name.split("暨", 1)[0]
     word = event_word_at_end(head) if head != mention.name else None
     return word.kind if word is not None and word.weight == "event" else mention.kind
+
+
+def _goes_elsewhere(clause: VisitClause, location: Optional[str], event: _Event) -> bool:
+    """A visit during an event is its own record only away from the venue."""
+    place = clause.place or location
+    return place is not None and place != event.location
 
 
 def _ids(people: list[Person]) -> list[str]:
@@ -435,7 +487,6 @@ def _visit_name(clause: VisitClause) -> tuple[str, str, tuple[int, int]]:
     return adverb + chosen, _VISIT_KIND.get(chosen, "考察"), (start - len(adverb), end)
 
 
-_VISIT_KIND = {"调研": "调研", "考察": "考察", "视察": "视察", "检查": "检查", "督导": "检查", "督查": "检查", "暗访": "检查"}
 
 
 _SENTENCE_END = regex.compile(r"[。!！?？;；\n]")

@@ -60,7 +60,10 @@ _PERCENT_FORMS = (
 _TENTHS = regex.compile(rf"(?P<n>[^成]+)成(?P<half>半)?(?P<tail>[{CHINESE_DIGITS}1-9])?")
 
 # Variant spellings cn2an does not read, mapped to the ones it does.
-_VARIANTS = str.maketrans({"廿": "二十", "卅": "三十", "两": "二", "俩": "二", "倆": "二", "兩": "二", "〇": "零", "幺": "一", "萬": "万", "億": "亿", "點": "点", "負": "负"})
+_VARIANTS = str.maketrans(
+    {"廿": "二十", "卅": "三十", "两": "二", "俩": "二", "倆": "二", "兩": "二", "〇": "零", "幺": "一",
+     "萬": "万", "億": "亿", "點": "点", "負": "负"}
+)
 
 
 @dataclass(frozen=True)

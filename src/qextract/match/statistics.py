@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Optional
@@ -49,7 +49,7 @@ _MAX_PAREN_CHARS = 14
 _FORWARD_TOKENS = 8
 _BACKWARD_TOKENS = 12
 _BACKWARD_CHARS = 40
-_MAX_LINK_TOKENS = 3
+_MAX_SKIPPED_TOKENS = 6
 _MAX_PREDICATE_CHARS = 24
 _LIST_INTRODUCER_MAX_VALUE = 12
 _BIG_COUNT_LIMIT = 15  # 十八大, 二十大 are party congresses, not counts of 大X
@@ -86,11 +86,14 @@ class _Lexicon:
     noun_suffix_tokens: frozenset[str]
     negations: frozenset[str]
     change_words: frozenset[str]
+    comparison_markers: frozenset[str]
+    total_words: frozenset[str]
     designation_verbs: frozenset[str]
+    time_nouns_after_ge: tuple[str, ...]
     programme_after_duration: tuple[str, ...]
     ordinal_followers: frozenset[str]
     set_phrases: tuple[str, ...]
-    max_prefix_length: int = field(default=4)
+    max_prefix_length: int
 
 
 def _data_lines(name: str) -> list[str]:
@@ -130,7 +133,10 @@ def _lexicon() -> _Lexicon:
         noun_suffix_tokens=frozenset(words["noun_suffix_tokens"]),
         negations=frozenset(words["negations"]),
         change_words=frozenset(words["change_words"]),
+        comparison_markers=frozenset(words["comparison_markers"]),
+        total_words=frozenset(words["total_words"]),
         designation_verbs=frozenset(words["designation_verbs"]),
+        time_nouns_after_ge=tuple(words["time_nouns_after_ge"]),
         programme_after_duration=tuple(words["programme_after_duration"]),
         ordinal_followers=frozenset(words["ordinal_followers"]),
         set_phrases=tuple(_data_lines("non_statistic_phrases.txt")),
@@ -170,7 +176,7 @@ def _patterns() -> _Patterns:
         scanner=scanner,
         suffix=regex.compile(rf"(?:{_alternation(lexicon.suffix)})"),
         time_suffix=regex.compile(rf"(?:{_alternation({**lexicon.suffix, **lexicon.time_suffix})})"),
-        time_noun=regex.compile(r"工作日|小时|星期|季度|学时|课时|月|周"),
+        time_noun=regex.compile(_alternation(lexicon.time_nouns_after_ge)),
         set_phrases=regex.compile(_alternation(lexicon.set_phrases)),
         stop_verb_prefix=regex.compile(_alternation(word for word in lexicon.stop_verbs if len(word) > 1)),
     )
@@ -282,7 +288,7 @@ def _reads_as_date(text: str, candidate: _Candidate, written: str, has_duration_
     return False
 
 
-def _number_of(match: Any, lexicon: _Lexicon) -> Optional[tuple[float, str, int, int]]:
+def _number_of(match: Any) -> Optional[tuple[float, str, int, int]]:
     """(value, written, start, end) of the first number in a scanner match."""
     for group in ("percent_number", "ordinal_number", "number"):
         written = match.group(group)
@@ -309,38 +315,58 @@ def _word_start(text: str, number_start: int, tokens: Optional[TokenIndex]) -> i
 
 
 def _read_candidate(ctx: MatchContext, match: Any, tokens: Optional[TokenIndex]) -> Optional[_Candidate]:
-    lexicon = _lexicon()
     text = ctx.text
-    number = _number_of(match, lexicon)
+    number = _number_of(match)
     if number is None:
         return None
     value, written, number_start, number_end = number
     chinese = not written[0].isdigit()
-    if chinese and not is_plausible_numeral(written):
+    if not _is_standalone_number(text, match, written, number_start, number_end, tokens):
         return None
-    if not chinese and _looks_like_code(text, number_start, match.end("range_end") if match.group("range_end") else number_end, written):
-        return None
-    if chinese and not (match.group("ordinal") or match.group("percent_words")):
-        if not numeral_starts_word(_word_start(text, number_start, tokens), match.end(), tokens):
-            return None
     if match.group("percent_words"):
-        unit = "%" if match.group("percent_words") == "百分之" else "‰"
-        candidate = _Candidate(match.start(), match.end(), match.start(), number_end, value, unit, "percent", chinese=chinese, measure_end=match.end())
-        _read_qualifiers(text, match, candidate, None)
-        return candidate
+        return _read_written_percent(text, match, value, number_end, chinese)
     if match.group("ordinal"):
         return _read_rank(text, match, value, number_start, number_end, chinese)
     return _read_measured(ctx, match, value, written, number_start, number_end, chinese, tokens)
 
 
-def _read_rank(text: str, match: Any, value: float, number_start: int, number_end: int, chinese: bool) -> Optional[_Candidate]:
+def _is_standalone_number(
+    text: str, match: Any, written: str, number_start: int, number_end: int, tokens: Optional[TokenIndex]
+) -> bool:
+    """Not a code (GB/T 19001, 5G) and not a numeral inside a word (四川, 进一步)."""
+    if written[0].isdigit():
+        code_end = match.end("range_end") if match.group("range_end") else number_end
+        return not _looks_like_code(text, number_start, code_end, written)
+    if not is_plausible_numeral(written):
+        return False
+    if match.group("ordinal") or match.group("percent_words"):
+        return True  # 第 and 百分之 already mark a number; jieba glues them to it
+    return numeral_starts_word(_word_start(text, number_start, tokens), match.end(), tokens)
+
+
+def _read_written_percent(text: str, match: Any, value: float, number_end: int, chinese: bool) -> _Candidate:
+    """百分之四十, 千分之五."""
+    unit = "%" if match.group("percent_words") == "百分之" else "‰"
+    start, end = match.start(), match.end()
+    candidate = _Candidate(start, end, start, number_end, value, unit, "percent", chinese=chinese, measure_end=end)
+    _read_qualifiers(text, match, candidate, None)
+    return candidate
+
+
+def _read_rank(
+    text: str, match: Any, value: float, number_start: int, number_end: int, chinese: bool
+) -> Optional[_Candidate]:
+    """第16名, 全省第4, 前10名; other 第N are ordinals (第四届, 第一批)."""
     lexicon = _lexicon()
     measure = match.group("ordinal_measure")
     following = text[match.end() : match.end() + 1]
     ends_phrase = not following or not _HAN.match(following) or following in lexicon.ordinal_followers
     if match.group("ordinal") == "前":
         if measure and ends_phrase:
-            return _Candidate(match.start(), match.end(), number_start, number_end, value, measure, "rank", "at_most", measure=measure, measure_end=match.end(), chinese=chinese)
+            return _Candidate(
+                match.start(), match.end(), number_start, number_end, value, measure, "rank", "at_most",
+                measure=measure, measure_end=match.end(), chinese=chinese,
+            )
         return None
     if measure and measure not in lexicon.rank_measures:
         return None
@@ -348,7 +374,10 @@ def _read_rank(text: str, match: Any, value: float, number_start: int, number_en
     if not ends_phrase or (not measure and not context):
         return None
     start = match.start() - len(context) if context else match.start()
-    return _Candidate(start, match.end(), number_start, number_end, value, measure, "rank", measure=measure, measure_end=match.end(), chinese=chinese)
+    return _Candidate(
+        start, match.end(), number_start, number_end, value, measure, "rank",
+        measure=measure, measure_end=match.end(), chinese=chinese,
+    )
 
 
 def _read_measured(
@@ -435,7 +464,9 @@ def _read_qualifiers(text: str, match: Any, candidate: _Candidate, duration_pref
     candidate.qualifier = next((qualifier for qualifier in found if qualifier != "exact"), "exact")
 
 
-def _is_quantity(ctx: MatchContext, candidate: _Candidate, written: str, has_duration_prefix: bool, tokens: Optional[TokenIndex]) -> bool:
+def _is_quantity(
+    ctx: MatchContext, candidate: _Candidate, written: str, has_duration_prefix: bool, tokens: Optional[TokenIndex]
+) -> bool:
     """Rules that tell a count from a word, a name or an article."""
     lexicon = _lexicon()
     text = ctx.text
@@ -541,11 +572,15 @@ def _is_head(token: Token, head_position: bool = False) -> bool:
 
 
 def _paren_end(tokens: list[Token], index: int) -> Optional[int]:
-    """Index after the close paren matching the open paren at ``index``."""
+    """Index after the close paren matching the open paren at ``index``.
+
+    Only a short aside of words belongs to a phrase (县(市、区)); a bracketed
+    date or figure does not.
+    """
     length = 0
     for position in range(index + 1, len(tokens)):
         length += len(tokens[position].text)
-        if length > _MAX_PAREN_CHARS:
+        if length > _MAX_PAREN_CHARS or _is_time_or_number(tokens[position]):
             return None
         if tokens[position].text in _CLOSE_PARENS:
             return position + 1
@@ -553,10 +588,11 @@ def _paren_end(tokens: list[Token], index: int) -> Optional[int]:
 
 
 def _matching_open(tokens: list[Token], index: int) -> Optional[int]:
+    """Index of the open paren matching the close paren at ``index`` (tokens closest first)."""
     length = 0
     for position in range(index + 1, len(tokens)):
         length += len(tokens[position].text)
-        if length > _MAX_PAREN_CHARS:
+        if length > _MAX_PAREN_CHARS or _is_time_or_number(tokens[position]):
             return None
         if tokens[position].text in _OPEN_PARENS:
             return position
@@ -647,17 +683,35 @@ def _trim_phrase(phrase: list[Token]) -> list[Token]:
         trimmed = trimmed[1:]
     while trimmed and trimmed[-1].text in _OPEN_PARENS:
         trimmed = trimmed[:-1]
+    if all(token.pos == "ns" for token in trimmed):
+        return []  # 芜湖连续三年…: a place says where, not what
     return trimmed
 
 
 def _skip_links(tokens: list[Token]) -> list[Token]:
-    """Drop linking words (达到, 占, 同比增长, 的) between a phrase and its number."""
+    """Drop linking words between a phrase and its number (达到, 占, 稳定在, 较2020年增长).
+
+    A comparison base (较上年, 比2020年) is skipped whole, back to its marker;
+    other numbers and time words end the skipping.
+    """
     lexicon = _lexicon()
-    skipped = 0
-    while tokens and skipped < _MAX_LINK_TOKENS and (tokens[0].text in lexicon.link_words or tokens[0].pos == "d"):
-        tokens = tokens[1:]
-        skipped += 1
-    return tokens
+    run = 0
+    while run < len(tokens) and run < _MAX_SKIPPED_TOKENS and _skippable(tokens[run], lexicon):
+        run += 1
+    for index in range(run):
+        if _is_time_or_number(tokens[index]) and not any(
+            token.text in lexicon.comparison_markers for token in tokens[index:run]
+        ):
+            return tokens[index:]
+    return tokens[run:]
+
+
+def _skippable(token: Token, lexicon: _Lexicon) -> bool:
+    return token.text in lexicon.link_words or token.pos in ("d", "ul") or _is_time_or_number(token)
+
+
+def _is_time_or_number(token: Token) -> bool:
+    return token.pos in ("t", "m") or token.text.isdigit() or token.text == "年"
 
 
 def _clause_tokens_after(ctx: MatchContext, tokens: TokenIndex, offset: int) -> list[Token]:
@@ -716,8 +770,11 @@ def _assign_subject(ctx: MatchContext, tokens: TokenIndex, candidate: _Candidate
         choices = (backward, lambda: forward, predicate)
     elif candidate.kind == "big":
         choices = (lambda: forward,)  # N大X always names X after 大
+    elif _totals_a_list(ctx, before):
+        # A、B共300余人参加会议: the count is of those who 参加会议
+        choices = (lambda: forward, predicate, backward)
     else:
-        choices = (lambda: _designation(ctx, candidate, forward, after) or forward, backward)
+        choices = (lambda: _designation(ctx, candidate, forward, after) or forward, backward, predicate)
     for choose in choices:
         phrase = choose()
         if phrase:
@@ -727,20 +784,25 @@ def _assign_subject(ctx: MatchContext, tokens: TokenIndex, candidate: _Candidate
 
 
 def _only_change_words(before: list[Token]) -> bool:
-    """同比增长8.3%: the number is a change of the figure stated just before."""
+    """同比增长8.3%, 较2020年增长12.5个百分点: a change of the figure stated just before."""
     lexicon = _lexicon()
     changes = 0
+    unexplained = False  # a token that is neither a link nor part of a comparison base
     for token in before:
+        if token.pos == "x":
+            break
         if token.text in lexicon.change_words:
             changes += 1
-        elif token.text in lexicon.link_words or token.pos == "d":
-            continue
-        else:
-            return changes > 0 and token.pos == "x"
-    return changes > 0
+        elif token.text in lexicon.comparison_markers:
+            unexplained = False
+        elif not (token.text in lexicon.link_words or token.pos == "d"):
+            unexplained = True
+    return changes > 0 and not unexplained
 
 
-def _designation(ctx: MatchContext, candidate: _Candidate, forward: list[Token], after: list[Token]) -> Optional[list[Token]]:
+def _designation(
+    ctx: MatchContext, candidate: _Candidate, forward: list[Token], after: list[Token]
+) -> Optional[list[Token]]:
     """10家单位成为第一批“…基地”: a generic noun takes the name it is given."""
     lexicon = _lexicon()
     if not forward or forward[0].start != candidate.end or _phrase_text(ctx, forward) not in lexicon.generic_heads:
@@ -748,7 +810,12 @@ def _designation(ctx: MatchContext, candidate: _Candidate, forward: list[Token],
     rest = after[len(forward) :]
     if not rest or rest[0].text not in lexicon.designation_verbs:
         return None
-    named = [token for token in rest[1:] if token.text not in _QUOTE_MARKS]
+    named = []
+    for token in rest[1:]:
+        if token.text in _OPEN_PARENS:
+            break  # a bracketed date or note after the name
+        if token.text not in _QUOTE_MARKS:
+            named.append(token)
     if not named or sum(len(token.text) for token in named) > _MAX_PREDICATE_CHARS:
         return None
     candidate.text_end = forward[-1].end
@@ -771,16 +838,43 @@ def _backward_subject(candidate: _Candidate, before: list[Token]) -> list[Token]
     return _trim_phrase(_backward_phrase(_skip_links(before), allow_verb=candidate.kind == "time"))
 
 
-def _predicate_subject(ctx: MatchContext, candidate: _Candidate, before: list[Token], after: list[Token]) -> Optional[list[Token]]:
-    """A duration's or rank's predicate as written, when no noun names the subject."""
-    if candidate.kind == "time":
+def _predicate_subject(
+    ctx: MatchContext, candidate: _Candidate, before: list[Token], after: list[Token]
+) -> Optional[list[Token]]:
+    """The predicate as written, when no noun names the subject.
+
+    A duration names what follows it (连续三年在…获评A等); a count that
+    totals a list names what its members did (…共300余人参加会议); other
+    numbers name the clause before them (罚没款3600余万元).
+    """
+    if candidate.kind == "time" or _totals_a_list(ctx, before):
         return _predicate_after(after)
-    if candidate.kind == "rank":
-        clause = _clause_before(before)
-        lexicon = _lexicon()
-        if any(token.text not in lexicon.link_words and token.pos != "x" for token in clause):
-            return clause
+    lexicon = _lexicon()
+    clause = _clause_before(before)
+    while clause and (clause[0].text in lexicon.total_words or clause[0].text in lexicon.scope_words):
+        clause = clause[1:]
+    while clause and (clause[-1].text in lexicon.link_words or clause[-1].text in lexicon.change_words):
+        clause = clause[:-1]
+    if clause and clause[0].text in lexicon.comparison_markers:
+        return None  # 较上年增加12件: a change with its base, not a subject
+    if any(char.isdigit() for token in clause for char in token.text):
+        return None
+    if any(token.text not in lexicon.link_words and token.pos != "x" for token in clause):
+        return clause
     return None
+
+
+def _totals_a_list(ctx: MatchContext, before: list[Token]) -> bool:
+    """共/合计 right before the number, after a list (A、B和C共…)."""
+    lexicon = _lexicon()
+    if not before or before[0].text not in lexicon.total_words:
+        return False
+    for token in before[1:]:
+        if token.text in ("、", "和", "及", "以及"):
+            return True
+        if token.pos == "x":
+            return False
+    return False
 
 
 def _clause_before(before: list[Token]) -> list[Token]:
@@ -914,7 +1008,11 @@ def _dedupe(ctx: MatchContext, candidates: list[_Candidate]) -> list[_Candidate]
         if kept is None or _preference(ctx, candidate) > _preference(ctx, kept):
             best[key] = candidate
     body = [candidate for candidate in best.values() if candidate.start >= ctx.body_start]
-    kept = [candidate for candidate in best.values() if candidate.start >= ctx.body_start or not _restated_in(candidate, body)]
+    kept = [
+        candidate
+        for candidate in best.values()
+        if candidate.start >= ctx.body_start or not _restated_in(candidate, body)
+    ]
     return sorted(kept, key=lambda candidate: candidate.start)
 
 

@@ -1,0 +1,121 @@
+"""Transliterated foreign names: runs of transliteration characters.
+
+No surname anchors 温格 or 斯图尔特, so the unit is a *run*: the longest
+stretch of characters from the transliteration table (translit_chars.txt),
+optionally in parts joined by a name dot (哈维尔·巴尔顿). A run is read as a
+person when the name lexicon knows it, when it has two or more dotted parts,
+or when the context says so (a post or occupation before it, a speech verb
+after it). A run the word list knows as a place, club or word (莫斯科,
+阿森纳) is not a person, and neither is one followed by a place or team word
+(巴勒莫队, 阿克斯胡斯城堡).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from qextract.data import load_json, load_lines
+from qextract.entities.lexicon import Lexicon
+
+# Scores, on the same scale as the Chinese-name scores in persons.py.
+KNOWN_PART = 4.0
+KNOWN_PART_PER_LOG_COUNT = 0.5
+KNOWN_PART_CAP = 2.0
+DOTTED = 5.0
+LONG_RUN = 1.0  # three or more characters: less likely an ordinary word
+SHORT_UNKNOWN = -2.0  # two unknown characters are as often a word as a name
+
+_DOTS = "·•‧・"
+_HYPHENS = "-－"
+
+
+@dataclass(frozen=True)
+class Run:
+    start: int
+    end: int
+    parts: tuple[str, ...]
+    dotted: bool  # joined by name dots (not hyphens)
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict:
+    chars = "".join(load_lines("entities/translit_chars.txt"))
+    data = load_json("entities/foreign.json")
+    char_class = regex.escape("".join(sorted(set(chars))))
+    part = f"[{char_class}]{{1,10}}"
+    joiner = f"[{regex.escape(_DOTS + _HYPHENS)}]"
+    return {
+        "chars": frozenset(chars),
+        # parts of at most ten characters joined by at most five dots: linear
+        "run": regex.compile(f"{part}(?:{joiner}{part}){{0,5}}"),
+        "not_after": tuple(sorted(data["not_after"], key=len, reverse=True)),
+        "not_before": tuple(sorted(data["not_before"], key=len, reverse=True)),
+    }
+
+
+def translit_chars() -> frozenset[str]:
+    return _vocabulary()["chars"]
+
+
+def runs(text: str) -> list[Run]:
+    """Maximal runs of transliteration characters, with their dotted parts."""
+    found = []
+    for match in _vocabulary()["run"].finditer(text):
+        pieces = regex.split(f"([{regex.escape(_DOTS + _HYPHENS)}])", match.group())
+        parts = tuple(pieces[0::2])
+        joiners = pieces[1::2]
+        found.append(Run(match.start(), match.end(), parts, bool(joiners) and all(j in _DOTS for j in joiners)))
+    return found
+
+
+def reading(run: Run, text: str, lex: Lexicon) -> Optional[tuple[int, int, float]]:
+    """(start, end, evidence before context) of the name reading of ``run``, or None."""
+    if len(run.parts) > 1:
+        evidence = _dotted_score(run, text, lex)
+        return None if evidence is None else (run.start, run.end, evidence)
+    whole = text[run.start : run.end]
+    if len(whole) < 2 or not _possible_name(whole, run.start, run.end, text, lex):
+        return None
+    known = _known(whole, lex)
+    if known is not None:
+        return run.start, run.end, known
+    return run.start, run.end, LONG_RUN if len(whole) >= 3 else SHORT_UNKNOWN
+
+
+def _possible_name(word: str, start: int, end: int, text: str, lex: Lexicon) -> bool:
+    if word in lex.common_words or lex.division(word) is not None:
+        return False
+    return not _blocked_by_neighbours(start, end, text)
+
+
+def _dotted_score(run: Run, text: str, lex: Lexicon) -> Optional[float]:
+    if _blocked_by_neighbours(run.start, run.end, text) or any(not part for part in run.parts):
+        return None
+    knowns = [_known(part, lex) for part in run.parts]
+    if run.dotted:
+        return DOTTED + max((known for known in knowns if known is not None), default=0.0) / 2
+    # hyphens also join place names and scores: every part must be a known name
+    if all(known is not None for known in knowns):
+        return DOTTED
+    return None
+
+
+def _known(part: str, lex: Lexicon) -> Optional[float]:
+    count = lex.foreign_names.get(part)
+    if count is None:
+        return None
+    return KNOWN_PART + min(KNOWN_PART_CAP, KNOWN_PART_PER_LOG_COUNT * math.log(count + 1))
+
+
+def _blocked_by_neighbours(start: int, end: int, text: str) -> bool:
+    vocabulary = _vocabulary()
+    for word in vocabulary["not_after"]:
+        if text.startswith(word, end):
+            return True
+    head = text[max(0, start - 4) : start]
+    return any(head.endswith(word) for word in vocabulary["not_before"])
