@@ -417,14 +417,19 @@ def run_seeds(seed_dir: str, gold_dir: str) -> tuple[int, int, int]:
 # ---------------------------------------------------------------- linear time
 
 
-def run_linear(size: int = 1_000_000) -> float:
-    """Seconds to read a text of random digits, 年, 月, 日 (must stay well under one)."""
+def run_linear(size: int = 1_000_000) -> tuple[float, float]:
+    """(CPU seconds, wall seconds) to read a text of random digits, 年, 月 and 日.
+
+    The brief's adversarial input: every position starts a number or a unit,
+    so a matcher that backtracks or rescans shows it here. It must stay under
+    one second on one core; CPU time is the number to read on a shared machine.
+    """
     rng = random.Random(7)
-    alphabet = "0123456789年月日号至-"
-    text = "".join(rng.choice(alphabet) for _ in range(size))
-    started = time.perf_counter()
-    find_dates(MatchContext(text=text, publish_date="2024-06-01"))
-    return time.perf_counter() - started
+    text = "".join(rng.choice("0123456789年月日") for _ in range(size))
+    context = MatchContext(text=text, publish_date="2024-06-01")
+    cpu, wall = time.process_time(), time.perf_counter()
+    find_dates(context)
+    return time.process_time() - cpu, time.perf_counter() - wall
 
 
 # ---------------------------------------------------------------- main
@@ -447,8 +452,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     command = "python benchmarks/bench_dates.py " + " ".join(sys.argv[1:] if argv is None else argv)
     if args.recognizers:
         passed, total, excluded = run_recognizers(args.recognizers, qextract_predict, args.failures)
-        line = {"suite": "Recognizers-Text DateTimeModel (date, daterange, datetime; in scope)",
-                "cases": total, "qextract": passed / total if total else 0.0, "jionlp": None}
+        line = {"suite": "Recognizers-Text DateTimeModel", "cases": total,
+                "qextract": passed / total if total else 0.0, "jionlp": None, "excluded": excluded}
         print(f"Recognizers-Text: qextract {passed}/{total} = {line['qextract']:.1%}")
         print("  excluded results:", dict(excluded))
         if args.with_jionlp:
@@ -458,8 +463,8 @@ def main(argv: Optional[list[str]] = None) -> int:
         rows.append(line)
     if args.jionlp_cases:
         passed, total, excluded = run_jionlp_cases(args.jionlp_cases, args.failures)
-        rows.append({"suite": "JioNLP time_cases (time_point, time_span; in scope)", "cases": total,
-                     "qextract": passed / total if total else 0.0, "jionlp": None})
+        rows.append({"suite": "JioNLP time_cases", "cases": total,
+                     "qextract": passed / total if total else 0.0, "jionlp": None, "excluded": excluded})
         print(f"JioNLP cases: qextract {passed}/{total} = {passed / total:.1%}")
         print("  excluded cases:", dict(excluded))
     if args.seeds and args.gold:
@@ -468,13 +473,15 @@ def main(argv: Optional[list[str]] = None) -> int:
         recall = true_pos / (true_pos + false_neg) if true_pos + false_neg else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         print(f"Seeds: P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
-        rows.append({"suite": "Seed pages, gold dates (F1 by value)", "cases": true_pos + false_neg,
-                     "qextract": f1, "jionlp": None})
+        rows.append({"suite": f"Seed pages, gold dates: F1 by value (P {precision:.3f}, R {recall:.3f})",
+                     "cases": true_pos + false_neg, "qextract": f1, "jionlp": None})
     if args.linear:
-        seconds = run_linear()
-        print(f"Linear check: 1 MB of digits/年/月/日 in {seconds:.2f} s")
-        rows.append({"suite": "1 MB of random digits/年/月/日 (seconds, must be < 1)", "cases": 1,
-                     "qextract": seconds, "jionlp": None, "raw": True})
+        cpu, wall = min(run_linear() for _ in range(3))
+        print(f"Linear check: 1 MB of random digits/年/月/日 in {cpu:.2f} s CPU ({wall:.2f} s wall), best of 3")
+        if cpu >= 1.0:
+            print("  OVER the one-second budget")
+        rows.append({"suite": "1 MB of random digits/年/月/日: CPU seconds, best of 3 (budget < 1 s)", "cases": 1,
+                     "qextract": cpu, "jionlp": None, "raw": True})
     if args.markdown:
         _write_markdown(args.markdown, rows, command)
     return 0
@@ -482,9 +489,13 @@ def main(argv: Optional[list[str]] = None) -> int:
 
 def _write_markdown(path: str, rows: list[dict], command: str) -> None:
     lines = [
-        "# Dates benchmark",
+        "# Benchmarks: dates",
         "",
-        "| Suite | Cases | qextract | JioNLP |",
+        "Written by `benchmarks/bench_dates.py` (not part of the default test run). Peer suites are",
+        "compared on resolved values in qextract's format (ISO 8601 at the precision written, `/` for",
+        "ranges), not on spans. JioNLP is `pip install jionlp` (a benchmark-only dependency).",
+        "",
+        "| Suite | Cases in scope | qextract | JioNLP |",
         "|---|---:|---:|---:|",
     ]
     for row in rows:
@@ -492,8 +503,44 @@ def _write_markdown(path: str, rows: list[dict], command: str) -> None:
         peer = "" if row["jionlp"] is None else f"{row['jionlp']:.1%}"
         lines.append(f"| {row['suite']} | {row['cases']} | {value} | {peer} |")
     lines += ["", "Command:", "", "```", command, "```", ""]
+    lines += _scope_markdown(rows)
     with open(path, "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines))
+
+
+def _scope_markdown(rows: list[dict]) -> list[str]:
+    lines = [
+        "## What is in scope, and why the rest is not",
+        "",
+        "qextract reads calendar expressions in official news. Each peer case is scored only on what",
+        "such a record can hold; the rules are in the script (`RECOGNIZERS_EXCLUSIONS`,",
+        "`JIONLP_EXCLUSIONS`). An excluded expression is still tolerated in the output: a qextract",
+        "record that overlaps it does not count as spurious.",
+        "",
+        "**Recognizers-Text DateTimeModel** (results of type date, daterange, datetime; durations, sets,",
+        "times and time ranges are other record types). A case is in scope when one of its expected",
+        "results is, or when it expects nothing; it passes when every in-scope value is found (any of",
+        "the past/future alternatives Recognizers gives) and no other value is. Unresolvable dates",
+        "(2月30日) must give no record. Also out: results with a `Mod` (before/after/since) or an open end.",
+        "",
+    ]
+    for name, why, _ in RECOGNIZERS_EXCLUSIONS:
+        lines.append(f"- *{name}*: {why}.")
+    lines += [
+        "",
+        "**JioNLP time_cases** (types time_point and time_span; time_delta and time_period are",
+        "durations and sets). A case passes when `parse_date(text, base_time)` gives the expected span",
+        "written in qextract's format.",
+        "",
+    ]
+    for name, why, _ in JIONLP_EXCLUSIONS:
+        lines.append(f"- *{name}*: {why}.")
+    for row in rows:
+        if row.get("excluded"):
+            lines += ["", f"Excluded in {row['suite']}: "
+                      + ", ".join(f"{name} {count}" for name, count in row["excluded"].most_common()) + "."]
+    lines.append("")
+    return lines
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from typing import Optional, Sequence
 import regex
 
 from qextract.entities.automaton import Starts
+from qextract.entities.guards import RangeSet
 from qextract.entities.lexicon import Lexicon, lexicon
 from qextract.entities.persons import DEFAULT_THRESHOLD, Context, PersonCandidate, best_at, foreign_candidates, transliteration_runs
 from qextract.entities.tokens import TokenView
@@ -31,6 +32,8 @@ _NAME_LIKE_TAGS = frozenset(
 )
 _BRACKETED_GROUP = regex.compile(r"[(（]集团[)）]")
 _HAN = regex.compile(r"\p{Han}")
+_WORK_TITLE = regex.compile(r"《[^《》\n]{0,80}》")
+OCCUPATION = "occupation"
 
 
 class DictionaryEntityRecognizer:
@@ -59,6 +62,7 @@ class DictionaryEntityRecognizer:
     def _titles(self, text: str, view: TokenView, starts: Starts, taken: bytearray) -> list[Entity]:
         found = []
         reached = 0
+        work_titles = _work_titles(text)
         for start in sorted(starts):
             if start < reached or not view.is_boundary(start):
                 continue
@@ -66,6 +70,8 @@ class DictionaryEntityRecognizer:
             if end is None:
                 continue
             category = self._lexicon.posts.get(text[head_start:end])
+            if category == OCCUPATION and work_titles.overlaps(start, end):
+                continue  # 《画家与模特》: an occupation in the title of a work names no one
             found.append(Entity(start, end, TITLE, text[start:end], kind=category))
             _take(taken, start, end)
             reached = end
@@ -169,22 +175,20 @@ class DictionaryEntityRecognizer:
             runs=long_runs,
             run_of=run_of,
         )
-        found = [self._person(candidate, text) for candidate in foreign_candidates(context, self._lexicon, self._person_threshold)]
-        foreign_spans = bytearray(len(text))
-        for entity in found:
-            _take(foreign_spans, entity.start, entity.end)
+        foreign_at = {candidate.start: candidate for candidate in foreign_candidates(context, self._lexicon, self._person_threshold)}
+        found = []
         position = 0
         while position < len(text):
-            if taken[position] or foreign_spans[position]:
+            if taken[position]:
                 position += 1
                 continue
-            candidate = best_at(position, context, self._lexicon, self._person_threshold)
-            if candidate is None or any(foreign_spans[candidate.start : candidate.end]):
+            candidate = _better(best_at(position, context, self._lexicon, self._person_threshold), foreign_at.get(position))
+            if candidate is None:
                 position += 1
                 continue
             found.append(self._person(candidate, text))
             position = candidate.end
-        return sorted(found, key=lambda entity: entity.start)
+        return found
 
     @staticmethod
     def _person(candidate: PersonCandidate, text: str) -> Entity:
@@ -197,6 +201,17 @@ class DictionaryEntityRecognizer:
             score=candidate.score,
             name=candidate.name if candidate.name != written else None,
         )
+
+
+def _better(first: Optional[PersonCandidate], second: Optional[PersonCandidate]) -> Optional[PersonCandidate]:
+    """The higher-scoring of a Chinese and a transliterated reading at one offset (杜明远 beats 杜明)."""
+    if first is None or second is None:
+        return first or second
+    return first if first.score >= second.score else second
+
+
+def _work_titles(text: str) -> RangeSet:
+    return RangeSet([match.span() for match in _WORK_TITLE.finditer(text)])
 
 
 def _ends(starts: Starts, position: int, role: str) -> list[int]:

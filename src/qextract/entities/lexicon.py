@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Optional
+from typing import Iterable, Optional
 
 import regex
 
@@ -338,3 +338,28 @@ def user_dictionary_words() -> list[tuple[str, str]]:
     for word in lex.programme_words:
         words.setdefault(word, "nz")
     return sorted(words.items())
+
+
+# jieba tags of dictionary words that may be split (nouns, names, a few verbs);
+# idioms and set phrases (一无所长) stay whole.
+_SPLITTABLE_TAGS = frozenset({"n", "nr", "nrfg", "nrt", "ns", "nt", "nz", "j", "v", "vn", "b", "z"})
+_MAX_GLUED_PREFIX = 4
+
+
+def glued_post_words(vocabulary: Iterable[tuple[str, str]]) -> list[str]:
+    """Words of a tokeniser's dictionary that glue something onto a post.
+
+    jieba lists 协会会长, 处处长, 本报记者 and 黄教授 as single words, so a
+    post inside them never starts on a word boundary. Splitting them lets the
+    body, the name or the credit in front stand on its own.
+    """
+    posts = {post for post in lexicon().posts if len(post) >= 2}
+    glued = []
+    for word, tag in vocabulary:
+        if word in posts or tag not in _SPLITTABLE_TAGS:
+            continue
+        for size in range(2, len(word)):
+            if len(word) - size <= _MAX_GLUED_PREFIX and word[-size:] in posts:
+                glued.append(word)
+                break
+    return glued

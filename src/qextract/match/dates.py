@@ -242,12 +242,18 @@ def _only_relative(expression: Expression) -> bool:
 def _tense(text: str, expression: Expression) -> Optional[str]:
     """"future" after 将于/拟/预计…, "past" before 以来, else None."""
     future_words, past_words = tense_markers()
-    before = text[max(0, expression.start - 4):expression.start]
-    if any(before.endswith(word) for word in future_words):
-        return "future"
-    if any(text.startswith(word, expression.end) for word in past_words):
+    start, end = expression.start, expression.end
+    if start and text[start - 1] in _FUTURE_LAST_CHARS:
+        before = text[max(0, start - 4):start]
+        if any(before.endswith(word) for word in future_words):
+            return "future"
+    if end < len(text) and text[end] in _PAST_FIRST_CHARS and any(text.startswith(word, end) for word in past_words):
         return "past"
     return None
+
+
+_FUTURE_LAST_CHARS = frozenset(word[-1] for word in tense_markers()[0])
+_PAST_FIRST_CHARS = frozenset(word[0] for word in tense_markers()[1])
 
 
 def parse_date(text: str, publish_date: Optional[str] = None) -> Optional[DateMention]:
@@ -331,6 +337,8 @@ def link_list_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def _inside_any(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    if not ranges:
+        return False
     return any(range_start <= start and end <= range_end for range_start, range_end in ranges)
 
 
@@ -343,8 +351,15 @@ def parse_expressions(text: str) -> list[Expression]:
     atoms = scan_atoms(view)
     expressions: list[Expression] = []
     for run in _runs(view, atoms):
+        if len(run) == 1 and run[0].kind in _NEVER_ALONE:
+            continue
         expressions.extend(_RunParser(view, run).parse())
     return expressions
+
+
+# Atoms that are no date on their own: a two-digit year needs a month (18年10月),
+# the rest only qualify a date next to them.
+_NEVER_ALONE = frozenset({"year2", "conn", "enum", "tod", "clock", "clockcn", "edge", "mpart"})
 
 
 def _runs(text: str, atoms: list[Atom]) -> list[list[Atom]]:
@@ -352,7 +367,7 @@ def _runs(text: str, atoms: list[Atom]) -> list[list[Atom]]:
     runs: list[list[Atom]] = []
     current: list[Atom] = []
     for atom in atoms:
-        if current and not adjacent(text, current[-1].end, atom.start):
+        if current and atom.start != current[-1].end and not adjacent(text, current[-1].end, atom.start):
             runs.append(current)
             current = []
         current.append(atom)
@@ -415,10 +430,10 @@ class _RunParser:
 
     def point(self, index: int, inherit: Optional[Point] = None) -> tuple[Optional[Expression], int]:
         atom = self.atoms[index]
-        handler = getattr(self, "_start_" + atom.kind, None)
+        handler = _HANDLERS.get(atom.kind)
         if handler is None:
             return None, index + 1
-        return handler(index, atom, inherit)
+        return handler(self, index, atom, inherit)
 
     # -- complete numeric forms
 
@@ -699,6 +714,11 @@ class _RunParser:
                 index += 1
                 point.standalone = True
         return point, index
+
+
+_HANDLERS = {
+    name[len("_start_"):]: function for name, function in vars(_RunParser).items() if name.startswith("_start_")
+}
 
 
 def _set_clock(point: Point, clock: Optional[tuple[int, int, Optional[int]]]) -> bool:

@@ -233,10 +233,10 @@ def _other_pattern() -> regex.Pattern[str]:
     """One-character atoms; every branch starts with a character of the guard class, so
     the scan skips other characters fast. Context checks are made in :func:`_other_atom`."""
     single_day_parts = "".join(word for word, part in day_parts().items() if part.single)
-    guard = "底末初季Q、和及与起至到" + single_day_parts + "—–~～－―─\\-"
+    guard = "底末初终季Q、和及与起至到" + single_day_parts + "—–~～－―─\\-"
     return regex.compile(
         r"(?=[" + guard + r"])(?:"
-        r"(?P<edge>[底末初])"
+        r"(?P<edge>[底末初终])"
         r"|(?P<tod>[" + single_day_parts + r"](?=" + _SP + r"(?:\d|[零一二两三四五六七八九十])))"
         r"|(?P<conn>" + _CONNECTOR + r")"
         r"|(?P<enum>[、和及与])"
@@ -251,6 +251,7 @@ _NOT_AFTER_EDGE = {
     "初": frozenset("一二三四五六七八九十步期级心衷稿审选次赛试犯见恋中始创"),
     "底": frozenset("线层部子细下盘气牌座片价薪"),
     "末": frozenset("期端尾日梢流节"),
+    "终": frozenset("端身点止于结究极审生归奖"),
 }
 
 
@@ -276,7 +277,8 @@ def _lexicon_kinds() -> dict[str, tuple[str, Optional[tuple[int, int]]]]:
         if not part.single:
             kinds[word] = ("tod", None)
     for word in periods()["year_parts"]:
-        kinds[word] = ("ypart", None)
+        if not word.startswith("年"):  # 年底, 年初…: _edge_atoms reads them
+            kinds[word] = ("ypart", None)
     for word in periods()["month_parts"]:
         kinds[word] = ("mpart", None)
     kinds["以及"] = ("enum", None)
@@ -358,7 +360,8 @@ def scan_atoms(text: str) -> list[Atom]:
     numbers.extend(atom for atom in map(_numeric_atom, CHINESE_NUMERAL_ATOMS.finditer(text)) if atom is not None)
     words = [atom for match in WORD_ATOMS.finditer(text)
              if (atom := _lexicon_atom(text, match.group(), match.start(), match.end())) is not None]
-    words.extend(atom for atom in map(_other_atom, OTHER_ATOMS.finditer(text)) if atom is not None)
+    for match in OTHER_ATOMS.finditer(text):
+        words.extend(_other_atoms(match))
     if not words and all(left.start < right.start for left, right in zip(numbers, numbers[1:])):
         return numbers
     ranked = [(atom.start, 0, atom) for atom in numbers] + [(atom.start, 1, atom) for atom in words]
@@ -375,16 +378,31 @@ def scan_atoms(text: str) -> list[Atom]:
 _NO_VALUES: dict = {}
 
 
-def _other_atom(match: regex.Match[str]) -> Optional[Atom]:
+def _other_atoms(match: regex.Match[str]) -> list[Atom]:
     kind = match.lastgroup
     text = match.string
     start, end = match.span()
     if kind == "edge":
-        if start == 0 or text[start - 1] not in "年月份" or (end < len(text) and text[end] in _NOT_AFTER_EDGE[text[start]]):
-            return None
-    elif kind in ("quarter", "qq"):
-        return _quarter_atom(match, text, start, end)
-    return Atom(kind, start, end, _NO_VALUES, match.group())
+        return _edge_atoms(text, start, end)
+    if kind in ("quarter", "qq"):
+        atom = _quarter_atom(match, text, start, end)
+        return [atom] if atom is not None else []
+    return [Atom(kind, start, end, _NO_VALUES, match.group())]
+
+
+def _edge_atoms(text: str, start: int, end: int) -> list[Atom]:
+    """底/末/初 after 年 or 月; after 年 also the whole part of the year (年底), which
+    stands for the year when no year atom took the 年 (去年年底, 年底前)."""
+    before = text[start - 1] if start else ""
+    char = text[start]
+    if before not in ("年", "月", "份") or (end < len(text) and text[end] in _NOT_AFTER_EDGE.get(char, ())):
+        return []
+    atoms = []
+    if before == "年" and text[start - 1:end] in periods()["year_parts"]:
+        atoms.append(Atom("ypart", start - 1, end, _NO_VALUES, text[start - 1:end]))
+    if char in "底末初":
+        atoms.append(Atom("edge", start, end, _NO_VALUES, char))
+    return atoms
 
 
 def _quarter_atom(match: regex.Match[str], text: str, start: int, end: int) -> Optional[Atom]:

@@ -100,6 +100,8 @@ _L = _lists(
     jurisdictions=words("jurisdiction_prefixes"),
     parts_of_day=words("time_of_day_words"),
     elided=words("elided_subject_words"),
+    meet_not_before=words("meet_not_before"),
+    connectives=words("clause_connectives"),
 )
 
 def _compile(pattern: str) -> regex.Pattern[str]:
@@ -152,7 +154,8 @@ VISIT_LED = _compile(r"(?:\L<leading>)(?:深入|到)?(?P<verb>\L<visits>)(?!\L<b
 ARRIVAL = _compile(r"(?:\L<arrival>)(?P<place>[^,，。;；:：!！?？\n\s]{2,40})")
 PLACE_CUT = _compile(r"\L<place_cut>")
 MEET_VENUE = regex.compile(r"在(?P<place>[^在,，。;；:：!！?？、\n\s]{1,15}?)$")
-MEET = _compile(r"(?P<verb>\L<meet>)了?")
+MEET = _compile(r"(?P<verb>\L<meet>)(?!\L<meet_not_before>)了?")
+CONNECTIVE_OPENING = _compile(r"\s{0,1}(?:\L<connectives>)")
 OBJECT_TAIL = _compile(r"(?:等(?:[\p{Han}]{0,4}))$|(?:的[\p{Han}]{0,6})$")
 
 # "在无锡期间" (a stay) and "会议期间" / "会后" (an event under way).

@@ -21,10 +21,11 @@ import regex
 from qextract.match.context import MatchContext
 from qextract.match.dates import parse_date
 from qextract.match.meeting_lexicon import (
-    AT_EVENT,
-    ATTENDING_VERB,
-    CLAUSE_PUNCT,
     ARRIVAL,
+    ATTENDING_VERB,
+    AT_EVENT,
+    CLAUSE_PUNCT,
+    CONNECTIVE_OPENING,
     CONVENING_VERB,
     COUNT_HEAD,
     COUNT_TAIL,
@@ -36,9 +37,8 @@ from qextract.match.meeting_lexicon import (
     LINK_LINE,
     MEET,
     MODAL_BEFORE_VERB,
-    PLACE_CUT,
-    SPIRIT_AFTER,
     NEVER_IN_NAME,
+    PLACE_CUT,
     PREFIX_MARKER,
     REFERENCE_CUE,
     REFERENCE_TAIL,
@@ -46,6 +46,7 @@ from qextract.match.meeting_lexicon import (
     SEGMENT_BREAK,
     SENTENCE_PUNCT,
     SPEECH_BEFORE,
+    SPIRIT_AFTER,
     SUMMARY_CUE,
     TITLE_BRACKETS,
     TRAILING_FILLER,
@@ -214,6 +215,8 @@ def _merge_overlap(kept: Mention, other: Mention) -> None:
 
 
 def _convened(text: str, verb: regex.Match, around: Surroundings) -> Optional[Mention]:
+    if text.startswith("的", verb.end()):
+        return None  # 随后召开的座谈会: the verb describes a name read elsewhere (在…上)
     venue = VENUE_BEFORE.search(text, max(0, verb.start() - 30), verb.start())
     location = _venue(venue.group("place"), venue.start("place"), around) if venue else None
     right = RIGHT_NAME.match(text, verb.end())
@@ -380,10 +383,14 @@ def _skip_fine_date(start: int, around: Surroundings) -> int:
 
 
 def clause_start(text: str, position: int) -> int:
+    """Where the clause of ``position`` opens; a clause opened by 并/同时 runs on from the one before."""
     start = max(0, position - _LOOKBACK)
-    for index in range(position - 1, start - 1, -1):
+    index = position - 1
+    while index >= start:
         if text[index] in CLAUSE_PUNCT:
-            return index + 1
+            if text[index] not in ",，" or not CONNECTIVE_OPENING.match(text, index + 1):
+                return index + 1
+        index -= 1
     return start
 
 

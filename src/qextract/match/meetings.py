@@ -34,14 +34,14 @@ from qextract.match.meeting_lexicon import (
     ATTENDANCE_LIST,
     DAY_VALUE,
     ELIDED_SUBJECT,
-    LEX,
     EVENT_FRAME,
     FUTURE_CUE,
-    SUMMARY_CUE,
     GROUP_SUBJECT,
+    LEX,
     MEET_VENUE,
     NAME_NOISE,
     PLACE_FRAME,
+    SUMMARY_CUE,
     TIME_OF_DAY_AFTER,
     TIME_OF_DAY_ALIASES,
     event_word_at_end,
@@ -185,7 +185,7 @@ class _Reader:
                 return None  # a bare 会议 with no day and nothing under way: nothing to report
         event = self._same_event(mention.name)
         if event is None:
-            if self.current is not None and self.current.is_visit and mention.kind in _PARTS_OF_VISIT:
+            if self.current is not None and _is_tour(self.current) and mention.kind in _PARTS_OF_VISIT:
                 return self.current  # the 座谈会 of a visit is part of the visit
             if self.current is not None and mention.construction == "at" and not self._dated_inside(mention):
                 return None  # 在X上 with no day of its own, while another event is reported: only cited
@@ -261,7 +261,7 @@ class _Reader:
             return None, ()
         location = self._frame_place(first_verb) or clause.place
         current = self.current
-        if current is not None and (current.is_visit or not _goes_elsewhere(clause, location, current)):
+        if current is not None and (_is_tour(current) or not _goes_elsewhere(clause, location, current)):
             current.add_people("attendee", present)  # part of the visit or of the event at its own venue
             return current, subject
         name, kind, span = _visit_name(clause)
@@ -440,6 +440,11 @@ def _kind_of(mention: Mention) -> Optional[str]:
     head = mention.name.split("暨", 1)[0]
     word = event_word_at_end(head) if head != mention.name else None
     return word.kind if word is not None and word.weight == "event" else mention.kind
+
+
+def _is_tour(event: _Event) -> bool:
+    """A visit article's own visit, which later visit verbs continue (a 会见 is not one)."""
+    return event.is_visit and event.kind != "会见"
 
 
 def _goes_elsewhere(clause: VisitClause, location: Optional[str], event: _Event) -> bool:

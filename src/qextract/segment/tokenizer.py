@@ -71,6 +71,8 @@ class JiebaTokenizer:
         for path in user_dictionaries:
             self._jieba.load_userdict(path)
         self._tagger = jieba.posseg.POSTokenizer(self._jieba)
+        if package_dictionary:
+            self._split_glued_posts()
         self._hmm = hmm
         self._lock = threading.Lock()
 
@@ -79,6 +81,15 @@ class JiebaTokenizer:
         for word, tag in words:
             frequency = max(frequencies.get(word) or 0, USER_WORD_FREQUENCY)
             self._jieba.add_word(word, frequency, tag)
+
+    def _split_glued_posts(self) -> None:
+        """Drop dictionary words that glue a body, name or credit onto a post (协会会长)."""
+        from qextract.entities.lexicon import glued_post_words
+
+        tags = self._tagger.word_tag_tab
+        vocabulary = ((word, tags.get(word, "")) for word, frequency in self._jieba.FREQ.items() if frequency)
+        for word in glued_post_words(vocabulary):
+            self._jieba.del_word(word)
 
     def tokens(self, text: str) -> list[Token]:
         found: list[Token] = []

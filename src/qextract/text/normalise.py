@@ -27,6 +27,7 @@ import regex
 from qextract import errors
 from qextract.records import ExtractionWarning
 from qextract.text import control, duplicates, furniture, pinyin, punctuation, script, widths
+from qextract.text.mojibake import find_mojibake
 from qextract.text.offsets import Edit, OffsetMap
 
 EditRepair = Callable[[str], list[Edit]]
@@ -132,8 +133,6 @@ class _Chain:
         self.text = converted
 
     def repair_mojibake(self) -> None:
-        from qextract.text.mojibake import find_mojibake
-
         edits: list[Edit] = []
         for run in find_mojibake(self.text):
             raw_start, raw_end = self.offsets.raw_span(run.start, run.end)

@@ -1,0 +1,97 @@
+"""Dates matcher against golden cases (tests/match/cases/dates.json) and invariants."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from qextract.match.context import MatchContext
+from qextract.match.dates import find_dates, parse_date, resolve_year_hint
+from qextract.records import DateMention
+
+CASES = json.loads((Path(__file__).parent / "cases" / "dates.json").read_text(encoding="utf-8"))
+
+
+def _params() -> list:
+    params = []
+    for kind in ("positive", "negative", "known_failures"):
+        for index, case in enumerate(CASES[kind]):
+            marks = [pytest.mark.xfail(strict=False)] if kind == "known_failures" else []
+            params.append(pytest.param(case, id=f"{kind}-{index}-{case['rule']}", marks=marks))
+    return params
+
+
+def _found(case: dict) -> list[DateMention]:
+    if case.get("api") == "parse_date":
+        mention = parse_date(case["text"], case.get("publish_date"))
+        return [mention] if mention is not None else []
+    return find_dates(MatchContext(text=case["text"], publish_date=case.get("publish_date")))
+
+
+@pytest.mark.parametrize("case", _params())
+def test_case(case: dict) -> None:
+    if case.get("api") == "year_hint":
+        context = MatchContext(text=case["text"], publish_date=case.get("publish_date"))
+        assert resolve_year_hint(context) == case["year"]
+        return
+    found = _found(case)
+    expected = case.get("dates", [])
+    assert [mention.value for mention in found] == [date["value"] for date in expected]
+    for mention, date in zip(found, expected):
+        for field in ("text", "granularity", "time_of_day", "year_inferred"):
+            if field in date:
+                assert getattr(mention, field) == date[field], field
+
+
+def test_each_value_once_at_its_first_mention() -> None:
+    text = "3月5日上午开幕，3月5日下午闭幕。"
+    found = find_dates(MatchContext(text=text, publish_date="2024-03-06"))
+    assert [mention.value for mention in found] == ["2024-03-05"]
+    assert found[0].span.start == 0 and found[0].text == "3月5日上午"
+
+
+def test_spans_index_the_clean_text() -> None:
+    text = "据悉，2024年3月5日至7日，培训在市区举行；去年12月已完成筹备。"
+    for mention in find_dates(MatchContext(text=text, publish_date="2024-03-10")):
+        assert text[mention.span.start:mention.span.end] == mention.span.text == mention.text
+
+
+def test_no_date_is_read_from_a_masked_range() -> None:
+    text = "乱码区2024年3月5日乱码，正文5月6日召开。"
+    start = text.index("2024")
+    context = MatchContext(text=text, publish_date="2024-06-01", masked=[(start, start + 9)])
+    assert [mention.value for mention in find_dates(context)] == ["2024-05-06"]
+
+
+def test_year_hint_resolves_month_days_without_a_publication_date() -> None:
+    text = "湖南省2020年“质量月”活动启动仪式举行。9月8日，各地同步开展活动。"
+    values = [mention.value for mention in find_dates(MatchContext(text=text))]
+    assert values == ["2020", "2020-09-08"]
+
+
+def test_publication_year_wins_over_the_text() -> None:
+    context = MatchContext(text="2019年质量大会召开。", publish_date="2021-05-01")
+    assert resolve_year_hint(context) == 2021
+
+
+_ISO_VALUE = regex.compile(
+    r"(?:\d{4}|-)(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?)?)?"
+    r"(?:/(?:\d{4}|-)(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?)?)?)?"
+)
+_DATE_ALPHABET = "0123456789年月日号至-/.:：上下午今去明年底初季度前个春节国庆元旦，。 12一二三四五六七八九十"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_DATE_ALPHABET, max_size=60), st.sampled_from([None, "2024-06-15", "2025-01-03T09:00"]))
+def test_any_text_gives_well_formed_values_and_true_spans(text: str, publish_date: str) -> None:
+    found = find_dates(MatchContext(text=text, publish_date=publish_date))
+    assert len({mention.value for mention in found}) == len(found)
+    for mention in found:
+        assert _ISO_VALUE.fullmatch(mention.value), mention.value
+        assert text[mention.span.start:mention.span.end] == mention.text
+        assert mention.granularity in ("year", "month", "day", "minute", "second")
