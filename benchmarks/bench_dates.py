@@ -414,6 +414,17 @@ def run_seeds(seed_dir: str, gold_dir: str) -> tuple[int, int, int]:
     return true_pos, false_pos, false_neg
 
 
+def run_throughput(seed_dir: str, size: int = 1_000_000) -> float:
+    """Characters per CPU second on cleaned seed pages repeated to ``size`` characters."""
+    pages = [approximate_clean(open(path, encoding="utf-8").read())
+             for path in sorted(glob.glob(os.path.join(seed_dir, "*.txt")))]
+    text = "\n".join(pages)
+    text = (text + "\n") * max(1, size // max(1, len(text)))
+    started = time.process_time()
+    find_dates(MatchContext(text=text, publish_date="2024-06-01"))
+    return len(text) / max(time.process_time() - started, 1e-9)
+
+
 # ---------------------------------------------------------------- linear time
 
 
@@ -475,6 +486,10 @@ def main(argv: Optional[list[str]] = None) -> int:
         print(f"Seeds: P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
         rows.append({"suite": f"Seed pages, gold dates: F1 by value (P {precision:.3f}, R {recall:.3f})",
                      "cases": true_pos + false_neg, "qextract": f1, "jionlp": None})
+        speed = run_throughput(args.seeds)
+        print(f"Throughput on seed text: {speed / 1000:.0f}k characters per CPU second")
+        rows.append({"suite": "Seed text repeated to 1 MB: characters per CPU second (thousands)", "cases": 1,
+                     "qextract": speed / 1000, "jionlp": None, "raw": True, "unit": "k"})
     if args.linear:
         cpu, wall = min(run_linear() for _ in range(3))
         print(f"Linear check: 1 MB of random digits/年/月/日 in {cpu:.2f} s CPU ({wall:.2f} s wall), best of 3")
@@ -499,7 +514,10 @@ def _write_markdown(path: str, rows: list[dict], command: str) -> None:
         "|---|---:|---:|---:|",
     ]
     for row in rows:
-        value = f"{row['qextract']:.2f} s" if row.get("raw") else f"{row['qextract']:.1%}"
+        if row.get("raw"):
+            value = f"{row['qextract']:.0f}k" if row.get("unit") == "k" else f"{row['qextract']:.2f} s"
+        else:
+            value = f"{row['qextract']:.1%}"
         peer = "" if row["jionlp"] is None else f"{row['jionlp']:.1%}"
         lines.append(f"| {row['suite']} | {row['cases']} | {value} | {peer} |")
     lines += ["", "Command:", "", "```", command, "```", ""]

@@ -17,7 +17,7 @@ import regex
 from qextract.entities.automaton import Starts
 from qextract.entities.guards import RangeSet
 from qextract.entities.lexicon import Lexicon, lexicon
-from qextract.entities.persons import DEFAULT_THRESHOLD, Context, PersonCandidate, best_at, foreign_candidates, transliteration_runs
+from qextract.entities.persons import DEFAULT_THRESHOLD, Context, PersonCandidate, best_at, foreign_candidates, latin_candidates, transliteration_runs
 from qextract.entities.tokens import TokenView
 from qextract.entities.types import LOC, ORG, PERSON, TITLE, Entity
 from qextract.segment.tokenizer import Token, Tokenizer, shared_default_tokenizer
@@ -70,12 +70,24 @@ class DictionaryEntityRecognizer:
             if end is None:
                 continue
             category = self._lexicon.posts.get(text[head_start:end])
-            if category == OCCUPATION and work_titles.overlaps(start, end):
-                continue  # 《画家与模特》: an occupation in the title of a work names no one
+            if category == OCCUPATION:
+                if work_titles.overlaps(start, end):
+                    continue  # 《画家与模特》: an occupation in the title of a work names no one
+                start = self._occupation_modifier_start(text, start, view, reached)
             found.append(Entity(start, end, TITLE, text[start:end], kind=category))
             _take(taken, start, end)
             reached = end
         return found
+
+    def _occupation_modifier_start(self, text: str, start: int, view: TokenView, reached: int) -> int:
+        """高级|研究员, 法律|专家: a qualifying word written onto an occupation belongs to it."""
+        index = view.index_at(start - 1) if start > 0 else -1
+        if index < 0:
+            return start
+        token = view.tokens[index]
+        if token.end == start and token.start >= reached and token.text in self._lexicon.occupation_modifiers:
+            return token.start
+        return start
 
     # -- bodies --------------------------------------------------------------
 
@@ -165,30 +177,49 @@ class DictionaryEntityRecognizer:
     # -- persons -------------------------------------------------------------
 
     def _persons(self, text: str, view: TokenView, titles: list[Entity], taken: bytearray) -> list[Entity]:
-        long_runs, run_of = transliteration_runs(text)
+        runs, run_of = transliteration_runs(text)
         context = Context(
             text=text,
             view=view,
             title_ends=frozenset(title.end for title in titles),
             title_starts=frozenset(title.start for title in titles),
             blocked=taken,
-            runs=long_runs,
+            runs=runs,
             run_of=run_of,
         )
-        foreign_at = {candidate.start: candidate for candidate in foreign_candidates(context, self._lexicon, self._person_threshold)}
+        readings = foreign_candidates(context, self._lexicon, self._person_threshold)
+        readings += latin_candidates(context, self._lexicon, self._person_threshold)
+        foreign_at = {candidate.start: candidate for candidate in readings}
+        cache: dict[int, Optional[PersonCandidate]] = {}
         found = []
         position = 0
         while position < len(text):
             if taken[position]:
                 position += 1
                 continue
-            candidate = _better(best_at(position, context, self._lexicon, self._person_threshold), foreign_at.get(position))
-            if candidate is None:
+            candidate = self._person_at(position, context, foreign_at, cache)
+            if candidate is None or self._stronger_inside(candidate, context, foreign_at, cache):
                 position += 1
                 continue
             found.append(self._person(candidate, text))
             position = candidate.end
         return found
+
+    def _person_at(self, position: int, context: Context, foreign_at: dict, cache: dict) -> Optional[PersonCandidate]:
+        if position not in cache:
+            chinese = None
+            if context.text[position] in self._lexicon.surname_initials:
+                chinese = best_at(position, context, self._lexicon, self._person_threshold)
+            cache[position] = _better(chinese, foreign_at.get(position))
+        return cache[position]
+
+    def _stronger_inside(self, candidate: PersonCandidate, context: Context, foreign_at: dict, cache: dict) -> bool:
+        """A better reading opens inside this one (由|徐克, 祝|贺陆毅 against 陆毅): leave the start to it."""
+        for position in range(candidate.start + 1, candidate.end):
+            other = self._person_at(position, context, foreign_at, cache)
+            if other is not None and other.score > candidate.score:
+                return True
+        return False
 
     @staticmethod
     def _person(candidate: PersonCandidate, text: str) -> Entity:

@@ -53,8 +53,11 @@ def _vocabulary() -> dict:
         "chars": frozenset(chars),
         # parts of at most ten characters joined by at most five dots: linear
         "run": regex.compile(f"{part}(?:{joiner}{part}){{0,5}}"),
-        "not_after": tuple(sorted(data["not_after"], key=len, reverse=True)),
-        "not_before": tuple(sorted(data["not_before"], key=len, reverse=True)),
+        "joiner": regex.compile(f"({joiner})"),
+        "not_after": frozenset(data["not_after"]),
+        "not_after_sizes": sorted({len(word) for word in data["not_after"]}),
+        "not_before": frozenset(data["not_before"]),
+        "not_before_sizes": sorted({len(word) for word in data["not_before"]}),
     }
 
 
@@ -64,9 +67,10 @@ def translit_chars() -> frozenset[str]:
 
 def runs(text: str) -> list[Run]:
     """Maximal runs of transliteration characters, with their dotted parts."""
+    vocabulary = _vocabulary()
     found = []
-    for match in _vocabulary()["run"].finditer(text):
-        pieces = regex.split(f"([{regex.escape(_DOTS + _HYPHENS)}])", match.group())
+    for match in vocabulary["run"].finditer(text):
+        pieces = vocabulary["joiner"].split(match.group())
         parts = tuple(pieces[0::2])
         joiners = pieces[1::2]
         found.append(Run(match.start(), match.end(), parts, bool(joiners) and all(j in _DOTS for j in joiners)))
@@ -114,8 +118,6 @@ def _known(part: str, lex: Lexicon) -> Optional[float]:
 
 def _blocked_by_neighbours(start: int, end: int, text: str) -> bool:
     vocabulary = _vocabulary()
-    for word in vocabulary["not_after"]:
-        if text.startswith(word, end):
-            return True
-    head = text[max(0, start - 4) : start]
-    return any(head.endswith(word) for word in vocabulary["not_before"])
+    if any(text[end : end + size] in vocabulary["not_after"] for size in vocabulary["not_after_sizes"]):
+        return True
+    return any(start >= size and text[start - size : start] in vocabulary["not_before"] for size in vocabulary["not_before_sizes"])

@@ -84,7 +84,10 @@ class Lexicon:
     words: WordIndex  # every dictionary word with its roles, for one-pass scanning
     common_words: dict[str, str] = field(default_factory=dict)  # word opening with a surname -> place/body/word
     foreign_names: dict[str, int] = field(default_factory=dict)  # transliterated name part -> count
-    honorifics: tuple[str, ...] = ()
+    honorifics: frozenset[str] = frozenset()
+    surname_initials: frozenset[str] = frozenset()  # first characters of all surnames, for a quick skip
+    honorific_sizes: tuple[int, ...] = ()
+    occupation_modifiers: frozenset[str] = frozenset()  # words written onto an occupation (高级, 法律)
     surname_rank: dict[str, int] = field(default_factory=dict)  # single surname -> rank by frequency (1 = 王)
     _given_cache: dict[tuple[str, str], float] = field(default_factory=dict)
     _surname_cache: dict[str, float] = field(default_factory=dict)
@@ -308,7 +311,10 @@ def lexicon() -> Lexicon:
         words=_word_index(posts_data, posts, bodies, divisions),
         common_words=_load_common_words(),
         foreign_names=_load_foreign_names(),
-        honorifics=tuple(sorted(context["honorifics"], key=len, reverse=True)),
+        honorifics=frozenset(context["honorifics"]),
+        surname_initials=frozenset(s[0] for s in surnames),
+        honorific_sizes=tuple(sorted({len(word) for word in context["honorifics"]})),
+        occupation_modifiers=frozenset(posts_data["occupation_modifiers"]),
     )
 
 

@@ -33,7 +33,6 @@ BEFORE_PREDICATE = 0.5
 CROSSES_WORD = -3.0
 IS_COMMON_WORD = -3.0
 JIEBA_PERSON = 1.0
-SINGLE_GIVEN = -0.5
 PLACE_NAME = -5.0
 # A candidate that the word list knows as something else (冷清, 柏林, 花旗).
 KNOWN_WORD = {"word": -4.0, "body": -5.0, "place": -6.0}
@@ -42,9 +41,14 @@ OPENS_WITH_WORD = -2.0
 # A three-character reading whose given part is one ordinary word (向|辉煌).
 GIVEN_IS_WORD = -1.5
 # A Chinese reading cut out of a longer transliteration run (梅塔|利斯特).
-INSIDE_FOREIGN_RUN = -3.0
+INSIDE_FOREIGN_RUN = -5.0
+# Latin names: a capitalised word (Berg) is more often a name than an acronym (WCG) or a lowercase word.
+LATIN_CAPITALISED = 1.5
+LATIN_OTHER = -1.0
 DEFAULT_THRESHOLD = 5.0
 
+# A Latin word standing alone: letters (and digits after the first letter), not part of a longer token.
+_LATIN_WORD = regex.compile(r"(?<![A-Za-z0-9._@/-])[A-Za-z][A-Za-z0-9]{1,15}(?![A-Za-z0-9._@/-])")
 _PUNCTUATION = regex.compile(r"[\p{P}\p{S}\s]")
 _HAN = regex.compile(r"\p{Han}")
 # Spaces that traditional-script pages put inside two-character names (袁 睿).
@@ -73,8 +77,8 @@ class Context:
     title_ends: frozenset[int]
     title_starts: frozenset[int]
     blocked: bytearray  # 1 for each character inside a body or a post: no name there
-    runs: tuple[foreign.Run, ...] = ()  # transliteration runs of three or more characters
-    run_of: dict[int, foreign.Run] | None = None  # character offset -> the run holding it
+    runs: tuple[foreign.Run, ...] = ()  # every transliteration run of the text
+    run_of: dict[int, foreign.Run] | None = None  # offset -> the run of three or more characters holding it
 
 
 def candidates_at(start: int, ctx: Context, lex: Lexicon) -> list[PersonCandidate]:
@@ -111,31 +115,45 @@ def best_at(start: int, ctx: Context, lex: Lexicon, threshold: float = DEFAULT_T
 def foreign_candidates(ctx: Context, lex: Lexicon, threshold: float = DEFAULT_THRESHOLD) -> list[PersonCandidate]:
     """Transliterated names (温格, 哈维尔·巴尔顿) that pass ``threshold`` with their context."""
     found = []
-    for run in foreign.runs(ctx.text):
+    for run in ctx.runs:
         if any(ctx.blocked[run.start : run.end]):
             continue
         reading = foreign.reading(run, ctx.text, lex)
         if reading is None:
             continue
         start, end, evidence = reading
+        if ctx.view.crosses(start, end):
+            continue  # 俄|罗斯: the run starts inside a word
         score = evidence + _left(start, ctx, lex) + _right(end, ctx, lex)
         if score >= threshold:
             found.append(PersonCandidate(start, end, ctx.text[start:end], score))
     return found
 
 
+def latin_candidates(ctx: Context, lex: Lexicon, threshold: float = DEFAULT_THRESHOLD) -> list[PersonCandidate]:
+    """A Latin-script name or handle (Berg, Moon) where a post or the context says it is a person."""
+    found = []
+    for match in _LATIN_WORD.finditer(ctx.text):
+        start, end = match.span()
+        if any(ctx.blocked[start:end]):
+            continue
+        word = match.group()
+        evidence = LATIN_CAPITALISED if word[0].isupper() and word[1:].islower() else LATIN_OTHER
+        score = evidence + _left(start, ctx, lex) + _right(end, ctx, lex)
+        if score >= threshold:
+            found.append(PersonCandidate(start, end, word, score))
+    return found
+
+
 def transliteration_runs(text: str) -> tuple[tuple[foreign.Run, ...], dict[int, foreign.Run]]:
-    """Runs of three or more transliteration characters, and the run of each offset in one."""
-    long_runs = tuple(run for run in foreign.runs(text) if run.end - run.start >= 3)
-    run_of = {offset: run for run in long_runs for offset in range(run.start, run.end)}
-    return long_runs, run_of
+    """Every transliteration run, and the run of three or more characters holding each offset."""
+    runs = tuple(foreign.runs(text))
+    run_of = {offset: run for run in runs if run.end - run.start >= 3 for offset in range(run.start, run.end)}
+    return runs, run_of
 
 
 def _honorific_at(text: str, position: int, lex: Lexicon) -> bool:
-    for honorific in lex.honorifics:
-        if text.startswith(honorific, position):
-            return True
-    return False
+    return any(text[position : position + size] in lex.honorifics for size in lex.honorific_sizes)
 
 
 def _spaced_single(start: int, surname: str, ctx: Context, lex: Lexicon) -> Optional[PersonCandidate]:
@@ -180,7 +198,7 @@ def _given_score(given: str, lex: Lexicon) -> float:
         slots = lex.given_score(given[0], "first") + lex.given_score(given[1], "last")
         return (slots + lex.given_any_score(given[0]) + lex.given_any_score(given[1])) / 2
     slots = lex.given_score(given, "single")
-    return (slots + lex.given_any_score(given)) / 2 + SINGLE_GIVEN
+    return (slots + lex.given_any_score(given)) / 2
 
 
 def _left(start: int, ctx: Context, lex: Lexicon) -> float:

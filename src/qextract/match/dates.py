@@ -24,12 +24,13 @@ One record per distinct value, at its first mention.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional, Union
 
 import regex
 
+from qextract.data import load_json
 from qextract.match.context import MatchContext
 from qextract.match.datetime_parts import (
     Atom,
@@ -37,7 +38,6 @@ from qextract.match.datetime_parts import (
     apply_day_part,
     clock_from_atom,
     clock_from_colon,
-    day_parts,
     days_in_month,
     digit_string_number,
     full_year,
@@ -278,7 +278,6 @@ _EVENT_WITH_YEAR = regex.compile(
     r"(?:大会|会议|论坛|峰会|博览会|展览会|交易会|洽谈会|发布会|推进会|座谈会|研讨会|年会|"
     r"活动|仪式|典礼|比赛|大赛|竞赛|运动会|启动|开幕|宣传周|宣传月|质量月)"
 )
-_YEAR_MENTION = regex.compile(r"(?<![\d.])((?:19|20)\d{2})\s?年(?!代)")
 _THIS_YEAR_STATED = regex.compile(
     r"今年(?:是|为)?[^。！？!?\n]{0,6}?((?:19|20)\d{2})\s?年|((?:19|20)\d{2})\s?年(?:是|为)今年"
 )
@@ -290,9 +289,10 @@ def resolve_year_hint(ctx: MatchContext) -> Optional[int]:
 
     In order: the year in the name of an event the article reports
     (``2023年…大会``, ``2020年“质量月”活动``); a year the text equates with
-    ``今年``; the only year the text mentions at all. Never a year from a
-    related-links list, nor from a title in 《》 (a plan's years are not the
-    article's). None when the text gives no year or several competing ones.
+    ``今年`` (``今年是2021年``). Never a year from a related-links list, nor
+    from a title in 《》 (a plan's years are not the article's). A year written
+    elsewhere (``2019年成立``) says when something else happened, so without
+    either cue the answer is None and dates stay year-less.
     """
     if ctx.publish_date:
         return anchor_from_iso(ctx.publish_date).year
@@ -303,9 +303,6 @@ def resolve_year_hint(ctx: MatchContext) -> Optional[int]:
     stated = _THIS_YEAR_STATED.search(text)
     if stated:
         return int(stated.group(1) or stated.group(2))
-    years = {int(found.group(1)) for found in _YEAR_MENTION.finditer(text)}
-    if len(years) == 1:
-        return years.pop()
     return None
 
 
@@ -331,9 +328,31 @@ _LINK_LINE = regex.compile(
 )
 
 
+# A list page without bullets: headlines, each ending with a bare date, on
+# consecutive lines (two or more).
+_DATED_LINE = regex.compile(
+    r"(?m)^[^\n]{4,200}?[ \t](?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]{0,4}$"
+)
+
+
 def link_list_ranges(text: str) -> list[tuple[int, int]]:
-    """Clean-text ranges of related-links lines (headline + date)."""
-    return [(match.start(), match.end()) for match in _LINK_LINE.finditer(text)]
+    """Clean-text ranges of related-links lines (headline + date); header lines are kept."""
+    labels = _header_labels()
+    ranges = [(match.start(), match.end()) for match in _LINK_LINE.finditer(text)]
+    dated = [(match.start(), match.end()) for match in _DATED_LINE.finditer(text)]
+    for index, (start, end) in enumerate(dated):
+        next_to_another = (index + 1 < len(dated) and dated[index + 1][0] == end + 1) or (
+            index > 0 and dated[index - 1][1] + 1 == start)
+        if next_to_another:
+            ranges.append((start, end))
+    return sorted(
+        (start, end) for start, end in set(ranges) if not any(label in text[start:end] for label in labels)
+    )
+
+
+@lru_cache(maxsize=None)
+def _header_labels() -> tuple[str, ...]:
+    return tuple(load_json("dates/context.json")["header_labels"])
 
 
 def _inside_any(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:

@@ -1,11 +1,11 @@
 """Building blocks of the dates matcher: numerals, lexicons and the atom scanner.
 
-A calendar expression is read in two steps. :data:`ATOMS` cuts the text into
-small typed pieces ("atoms": a year ``2025年``, a month ``2月``, a day ``20日``,
-a connector ``至``, a part of the day ``下午``, a holiday ``国庆节``...); the
-matcher in :mod:`qextract.match.dates` then joins adjacent atoms into dates and
-ranges. Every atom pattern has a fixed, bounded length, so scanning is linear
-in the length of the text whatever it contains.
+A calendar expression is read in two steps. :func:`scan_atoms` cuts the text
+into small typed pieces ("atoms": a year ``2025年``, a month ``2月``, a day
+``20日``, a connector ``至``, a part of the day ``下午``, a holiday ``国庆节``…);
+the matcher in :mod:`qextract.match.dates` then joins touching atoms into dates
+and ranges. Every atom pattern has a fixed, bounded length and no nested
+repetition, so scanning is linear in the length of the text whatever it holds.
 """
 
 from __future__ import annotations
@@ -164,12 +164,13 @@ def lunar_festivals() -> dict[tuple[int, str], tuple[int, int]]:
 
 # ---------------------------------------------------------------- atoms
 #
-# One pass of one regex finds every atom. A number is matched once and the
-# character after it decides what it is (年 a year, 月 a month, - a date or a
-# span...), so each position of the text costs a handful of steps: the scan
-# stays linear and fast even on text made of nothing but digits and 年月日.
-# Word atoms come from one named list (\L<lexicon>); the checks that need
-# the neighbouring characters (去年 in 过去年份) are made in Python.
+# Four simple passes find the atoms: Arabic numbers, Chinese numerals, words
+# and one-character atoms. A number is matched once and the character after
+# it decides what it is (年 a year, 月 a month, - a date or a span...), so each
+# position of the text costs a handful of steps: the scan stays linear and
+# fast even on text made of nothing but digits and 年月日. Word atoms come from
+# one named list (\L<lexicon>); the checks that need the neighbouring
+# characters (去年 in 过去年份) are made in Python.
 
 _SP = r"[ \t\u3000]?"
 _CN_NUMERAL = "〇○零一二三四五六七八九十两廿卅"
@@ -541,7 +542,8 @@ def _lexicon_atom(text: str, word: str, start: int, end: int) -> Optional[Atom]:
         if after and after in spec.get("not_before", ""):
             return None
     elif kind == "holiday_short":
-        if not any(text.startswith(suffix, end) for suffix in holidays()["suffixes"]):
+        follow = end + 1 if after in "”’」』\"'" and after else end  # “五一”假期
+        if not any(text.startswith(suffix, follow) for suffix in holidays()["suffixes"]):
             return None
         kind = "holiday"
     elif kind == "mpart" and before not in ("月", "份"):

@@ -102,6 +102,8 @@ _L = _lists(
     elided=words("elided_subject_words"),
     meet_not_before=words("meet_not_before"),
     connectives=words("clause_connectives"),
+    carriers=words("visit_carriers"),
+    openers_follow=words("place_openers_follow"),
 )
 
 def _compile(pattern: str) -> regex.Pattern[str]:
@@ -137,11 +139,18 @@ LEADING_FILLER = _compile(r"(?:\s|了|于|在|,|，|(?:\L<times>)){1,6}")
 PREFIX_MARKER = _compile(r"(?:\L<markers>)的")
 SEGMENT_BREAK = _compile(r"[,，。;；:：!！?？\n\s—|｜【】]")
 
+# 到/赴/来 as "go to"; not the 到 of 得到/达到 nor the 来 of 以来/年来.
+_DIRECTION = (
+    r"(?:(?<![达得受看找做收遇提感用想说直等听见办])到|赴|(?<![年以后起本原未从将出进回带过])来|前往|深入|走进|来到)"
+)
 # Visits. "到/赴Y(现场)调研", "在Y考察", "(现场)考察了X", "陪同考察", "会见".
 VISIT_TO = _compile(
-    r"(?:(?<![达得受看找做收遇提感用想说直等听见办])到|赴|(?<![年以后起本原未从将出进回带过])来|前往|深入|走进|来到)"
-    r"(?P<place>[^,，。;；:：!！?？、\n\s]{1,20}?)(?:开展|进行)?(?:专题)?"
+    _DIRECTION + r"(?P<place>[^,，。;；:：!！?？、\n\s]{1,20}?)(?:开展|进行)?(?:专题)?"
     r"(?P<adv>\L<visit_adv>)?(?P<verb>\L<visits>)(?!\L<blockers>)")
+VISIT_CARRIED = _compile(r"(?:\L<carriers>)[^,，。;；:：!！?？\n]{0,20}?(?P<verb>\L<visits>)(?!\L<blockers>)")
+PLACE_BEFORE_VISIT = _compile(
+    _DIRECTION + r"(?P<place>[^,，。;；:：!！?？、\n\s]{1,15}?)(?=[,，]|\L<openers_follow>)"
+)
 VISIT_AT = _compile(
     r"在(?P<place>[^在,，。;；:：!！?？、\n\s]{1,20}?)(?P<adv>\L<visit_adv>)?(?P<verb>调研|考察|视察|检查|督导)(?!\L<blockers>)")
 VISIT_DONE = _compile(
@@ -187,7 +196,8 @@ NAME_NOISE = _compile(r"^(?:\L<jurisdictions>)|^\d{4}年度?|[“”\"'‘’\s]
 
 # A day (or day range) value as the dates stage writes it.
 DAY_EXPRESSION = regex.compile(
-    r"(?:\d{4}年)?\d{1,2}月\d{1,2}[日号](?:[至到—–-]\d{1,2}[日号])?(?:%s)?" % "|".join(words("time_of_day_words"))
+    r"(?<![\d.．])(?:(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]|\d{1,2}日)(?:[至到—–-]\d{1,2}[日号])?(?:%s)?"
+    % "|".join(words("time_of_day_words"))
 )
 DAY_VALUE = regex.compile(r"^(?:\d{4}|-)-\d{2}-\d{2}$")
 TIME_OF_DAY_AFTER = _compile(r"\s{0,1}(?P<tod>\L<parts_of_day>)")

@@ -52,7 +52,9 @@ from qextract.match.meeting_lexicon import (
     TRAILING_FILLER,
     VENUE_BEFORE,
     VISIT_ACCOMPANIED,
+    PLACE_BEFORE_VISIT,
     VISIT_AT,
+    VISIT_CARRIED,
     VISIT_DONE,
     VISIT_LED,
     VISIT_ON_SITE,
@@ -143,15 +145,26 @@ def _unclaimed_days(ctx: MatchContext, claimed: list[DateSpan]) -> list[DateSpan
         start, end = match.span()
         if any(date.start < end and start < date.end for date in claimed) or ctx.is_masked(start, end):
             continue
-        parsed = parse_date(match.group())
-        if parsed is None or not parsed.value:
-            continue
-        value = _claimed_value(parsed.value, claimed)
+        value, time_of_day = _unclaimed_value(match.group(), ctx.publish_date, claimed)
         if value is None:
-            resolved = parse_date(match.group(), ctx.publish_date) if ctx.publish_date else parsed
-            value = resolved.value if resolved is not None else parsed.value
-        found.append(DateSpan(start, end, match.group(), value, parsed.time_of_day))
+            continue
+        found.append(DateSpan(start, end, match.group(), value, time_of_day))
     return found
+
+
+def _unclaimed_value(
+    piece: str, publish_date: Optional[str], claimed: list[DateSpan]
+) -> tuple[Optional[str], Optional[str]]:
+    """The value of a day expression the dates stage did not record, and its part of day."""
+    bare = parse_date(piece)  # no year: --06-05, or None for a day alone (8日)
+    if bare is not None and bare.value:
+        value = _claimed_value(bare.value, claimed)
+        if value is not None:
+            return value, bare.time_of_day
+    resolved = parse_date(piece, publish_date) if publish_date else bare
+    if resolved is None or not resolved.value:
+        return None, None
+    return resolved.value, resolved.time_of_day
 
 
 def _claimed_value(value: str, claimed: list[DateSpan]) -> Optional[str]:
@@ -449,6 +462,7 @@ def visit_clause(text: str, start: int, end: int, around: Surroundings) -> Optio
         (VISIT_DONE, "object"),
         (VISIT_ON_SITE, "object"),
         (VISIT_LED, "none"),
+        (VISIT_CARRIED, "none"),
         (VISIT_ACCOMPANIED, "none"),
     )
     for pattern, kind in patterns:
@@ -463,9 +477,18 @@ def visit_clause(text: str, start: int, end: int, around: Surroundings) -> Optio
                 _set_place(clause, match, kind, around)
     if clause is not None:
         clause.verbs.sort(key=lambda verb: verb[2])
+        if clause.place is None:
+            _place_in_earlier_clause(clause, text, start, around)
         if clause.place is None or clause.place_is_object:
             _arrival_place(clause, text, start, end, around)
     return clause
+
+
+def _place_in_earlier_clause(clause: VisitClause, text: str, start: int, around: Surroundings) -> None:
+    """来常州,就…开展调研: the place of a visit named in a clause before its verb."""
+    match = PLACE_BEFORE_VISIT.search(text, start, clause.verbs[0][2])
+    if match is not None and not around.is_blocked(match.start(), match.end()):
+        clause.place = _venue(match.group("place"), match.start("place"), around)
 
 
 def _arrival_place(clause: VisitClause, text: str, start: int, end: int, around: Surroundings) -> None:

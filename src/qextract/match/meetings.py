@@ -78,6 +78,7 @@ class _Event:
     end: int
     mentions: list[Mention] = field(default_factory=list)
     location: Optional[str] = None
+    location_from_body: bool = False
     date: Optional[str] = None
     time_of_day: Optional[str] = None
     chairs: list[Person] = field(default_factory=list)
@@ -180,6 +181,8 @@ class _Reader:
     def _place_mention(self, mention: Mention, sentence: Sentence) -> Optional[_Event]:
         if mention.weight == "generic":
             if self.current is not None:
+                if mention.construction == "convened":  # 在Y召开新闻发布会: the lead of a headline's event
+                    self._add_details(self.current, mention, sentence)
                 return self.current
             if mention.construction not in ("convened", "attended") or self._date_of(mention, sentence) is None:
                 return None  # a bare 会议 with no day and nothing under way: nothing to report
@@ -210,16 +213,28 @@ class _Reader:
 
     def _add_mention(self, event: _Event, mention: Mention, sentence: Sentence) -> None:
         event.mentions.append(mention)
-        if event.location is None and mention.location:
-            event.location = mention.location
-        if event.date is None:
-            date = self._date_of(mention, sentence)
-            if date is not None:
-                event.date, event.time_of_day = _day(date.value), self._time_of_day(date)
-                if mention.start >= self.ctx.body_start:
-                    event.name, event.start, event.end = mention.name, mention.start, mention.end
+        dated = self._add_details(event, mention, sentence)
+        if dated and mention.start >= self.ctx.body_start:
+            event.name, event.start, event.end = mention.name, mention.start, mention.end
         elif len(mention.name) > len(event.name) and event.start < self.ctx.body_start:
             event.name, event.start, event.end = mention.name, mention.start, mention.end
+
+    def _add_details(self, event: _Event, mention: Mention, sentence: Sentence) -> bool:
+        """Date and place from a mention; True when it gave the event its date.
+
+        A place written in the body (在东西湖区服务中心召开) wins over one from
+        the headline (在东西湖区召开), which is often shortened.
+        """
+        in_body = mention.start >= self.ctx.body_start
+        if mention.location and (event.location is None or (in_body and not event.location_from_body)):
+            event.location, event.location_from_body = mention.location, in_body
+        if event.date is not None:
+            return False
+        date = self._date_of(mention, sentence)
+        if date is None:
+            return False
+        event.date, event.time_of_day = _day(date.value), self._time_of_day(date)
+        return True
 
     # -- 会见 and visits ------------------------------------------------------
 
