@@ -41,3 +41,23 @@ def test_pure_python_scan_matches_the_automaton(monkeypatch):
     fast = dict(automaton.WordIndex(words).starts(text))
     monkeypatch.setattr(automaton, "ahocorasick", None)
     assert dict(automaton.WordIndex(words).starts(text)) == fast
+
+
+def test_glued_post_words_are_split_but_posts_stay():
+    from qextract.entities.lexicon import glued_post_words
+
+    vocabulary = [("协会会长", "n"), ("本报记者", "n"), ("副局长", "n"), ("一无所长", "i"), ("会长", "n")]
+    assert glued_post_words(vocabulary) == ["协会会长", "本报记者"]
+
+
+def test_common_surnames_score_above_rare_ones():
+    lex = lexicon()
+    assert lex.surname_score("王") > lex.surname_score("但")
+    assert lex.surname_score("李") > lex.surname_score("玉")
+
+
+def test_word_list_knows_words_that_open_like_names():
+    lex = lexicon()
+    assert lex.common_words.get("冷清") == "word"
+    assert lex.common_words.get("柏林") == "place"
+    assert "温格" in lex.foreign_names

@@ -27,8 +27,9 @@ AFTER_INTRODUCER = 1.5
 BEFORE_FOLLOWER = 1.5
 BEFORE_POST = 3.0
 UNEXPECTED_FOLLOWER = -1.5
-# A verb, adverb, preposition, conjunction or number after the name: the
-# sentence goes on with what the person did (温家宝9日主持, 李力预计).
+# A verb, adverb, preposition, conjunction or number of two or more
+# characters after the name: the sentence goes on with what the person did
+# (温家宝9日主持, 李力预计). A single character is as often the name's end.
 BEFORE_PREDICATE = 0.5
 CROSSES_WORD = -3.0
 IS_COMMON_WORD = -3.0
@@ -229,7 +230,7 @@ def _right(end: int, ctx: Context, lex: Lexicon) -> float:
         if text[end : end + size] in lex.after_name:
             return BEFORE_FOLLOWER
     following = ctx.view.covering(end)
-    if following is not None and following.start == end and following.pos[:1] in _PREDICATE_TAGS:
+    if following is not None and following.start == end and len(following.text) >= 2 and following.pos[:1] in _PREDICATE_TAGS:
         return BEFORE_PREDICATE
     return UNEXPECTED_FOLLOWER
 

@@ -146,6 +146,8 @@ class Range:
 
 
 Expression = Union[Point, Range]
+# What a parser step gives: the expression it read (or None) and the index of the next atom.
+Parsed = tuple[Optional[Expression], int]
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,8 @@ def find_dates(ctx: MatchContext) -> list[DateMention]:
             continue
         if _only_relative(expression) and _inside_any(expression.start, expression.end, titles):
             continue  # 《昨天今天明天》 is a title, not a date
+        if _recurring(text, expression.start):
+            continue  # 每年3月15日 names a day of every year
         mention = _mention(text, expression, discourse.anchor_for(expression, anchor), _tense(text, expression))
         if mention is None:
             continue
@@ -237,6 +241,16 @@ def _only_relative(expression: Expression) -> bool:
     points = (expression.first, expression.last) if isinstance(expression, Range) else (expression,)
     return all(point.year is None and point.two_digit_year is None and point.month is None and point.day is None
                and point.lunar_festival is None and point.month_range is None for point in points)
+
+
+def _recurring(text: str, start: int) -> bool:
+    before = text[max(0, start - 2):start]
+    return any(before.endswith(word) for word in _recurring_words())
+
+
+@lru_cache(maxsize=None)
+def _recurring_words() -> tuple[str, ...]:
+    return tuple(load_json("dates/context.json")["recurring_before"])
 
 
 def _tense(text: str, expression: Expression) -> Optional[str]:
@@ -435,7 +449,7 @@ class _RunParser:
 
     # -- expressions
 
-    def expression(self, index: int) -> tuple[Optional[Expression], int]:
+    def expression(self, index: int) -> Parsed:
         first, after = self.point(index)
         if first is None:
             return None, after
@@ -447,7 +461,7 @@ class _RunParser:
                 return Range(first.start, last.end, first, last), tail_end
         return first, after
 
-    def point(self, index: int, inherit: Optional[Point] = None) -> tuple[Optional[Expression], int]:
+    def point(self, index: int, inherit: Optional[Point] = None) -> Parsed:
         atom = self.atoms[index]
         handler = _HANDLERS.get(atom.kind)
         if handler is None:
@@ -456,14 +470,14 @@ class _RunParser:
 
     # -- complete numeric forms
 
-    def _start_iso(self, index: int, atom: Atom, inherit: Optional[Point]):
+    def _start_iso(self, index: int, atom: Atom, inherit: Optional[Point]) -> Parsed:
         point = Point(atom.start, atom.end, year=int(atom.group("iso_y")),
                       month=int(atom.group("iso_m")), day=int(atom.group("iso_d")))
         if atom.group("iso_clock") and not _set_clock(point, clock_from_colon(atom.group("iso_clock"))):
             return None, index + 1
         return self.day_tail(index + 1, point)
 
-    def _start_dmy(self, index: int, atom: Atom, inherit: Optional[Point]):
+    def _start_dmy(self, index: int, atom: Atom, inherit: Optional[Point]) -> Parsed:
         first, second = int(atom.group("dmy_a")), int(atom.group("dmy_b"))
         if second <= 12:
             day, month = first, second
@@ -476,40 +490,37 @@ class _RunParser:
             return None, index + 1
         return self.day_tail(index + 1, point)
 
-    def _start_ym(self, index: int, atom: Atom, inherit: Optional[Point]):
+    def _start_ym(self, index: int, atom: Atom, inherit: Optional[Point]) -> Parsed:
         return Point(atom.start, atom.end, year=int(atom.group("ym_y")), month=int(atom.group("ym_m"))), index + 1
 
-    def _start_mdc(self, index: int, atom: Atom, inherit: Optional[Point]):
+    def _start_mdc(self, index: int, atom: Atom, inherit: Optional[Point]) -> Parsed:
         point = Point(atom.start, atom.end, month=int(atom.group("mdc_m")), day=int(atom.group("mdc_d")))
         if not _set_clock(point, clock_from_colon(atom.group("mdc_clock"))):
             return None, index + 1
         _inherit_year(point, inherit)
         return point, index + 1
 
-    def _start_mdot(self, index: int, atom: Atom, inherit: Optional[Point]):
+    def _start_mdot(self, index: int, atom: Atom, inherit: Optional[Point]) -> Parsed:
         point = Point(atom.start, atom.end, month=int(atom.group("md_m")), day=int(atom.group("md_d")))
         _inherit_year(point, inherit)
         return point, index + 1
 
-    def _start_yspan(self, index: int, atom: Atom, inherit: Optional[Point]):
-        return self._year_span(index, atom, atom.group("ys_a"), atom.group("ys_b"))
-
-    def _year_span(self, index: int, atom: Atom, first_text: str, last_text: str):
-        first, last = int(first_text), int(last_text)
+    def _start_yspan(self, index: int, atom: Atom, inherit: Optional[Point]) -> Parsed:
+        first, last = int(atom.group("ys_a")), int(atom.group("ys_b"))
         if last <= first:
             return None, index + 1
-        return Range(atom.start, atom.end, Point(atom.start, atom.start + 4, year=first),
-                     Point(atom.end - 5, atom.end, year=last)), index + 1
+        return Range(atom.start, atom.end, Point(atom.start, atom.end, year=first),
+                     Point(atom.start, atom.end, year=last)), index + 1
 
     # -- years
 
-    def _start_year4(self, index: int, atom: Atom, inherit: Optional[Point]):
+    def _start_year4(self, index: int, atom: Atom, inherit: Optional[Point]) -> Parsed:
         year = digit_string_number(atom.group("y4"))
         if year is None or not 1000 <= year <= 2099:
             return None, index + 1
         return self.after_year(index + 1, Point(atom.start, atom.end, year=year))
 
-    def _start_year2(self, index: int, atom: Atom, inherit: Optional[Point]):
+    def _start_year2(self, index: int, atom: Atom, inherit: Optional[Point]) -> Parsed:
         digits = digit_string_number(atom.group("y2"))
         if digits is None:
             return None, index + 1
@@ -518,13 +529,13 @@ class _RunParser:
             return None, index + 1
         return self.after_year(index + 1, point)
 
-    def _start_relyear(self, index: int, atom: Atom, inherit: Optional[Point]):
+    def _start_relyear(self, index: int, atom: Atom, inherit: Optional[Point]) -> Parsed:
         word = relative_words()[atom.text]
         point = Point(atom.start, atom.end, year_offset=word.offset, standalone=word.alone,
                       year_from_text=word.anaphoric)
         return self.after_year(index + 1, point)
 
-    def after_year(self, index: int, point: Point):
+    def after_year(self, index: int, point: Point) -> Parsed:
         kind = self.kind(index)
         if kind in ("month", "relmonth"):
             parsed, after = self.point(index, inherit=None)
@@ -576,7 +587,7 @@ class _RunParser:
             return atom.values["months"]
         return None
 
-    def _start_ypart(self, index: int, atom: Atom, inherit: Optional[Point]):
+    def _start_ypart(self, index: int, atom: Atom, inherit: Optional[Point]) -> Parsed:
         months = self._year_part(atom)
         if months is None:
             return None, index + 1
@@ -587,7 +598,7 @@ class _RunParser:
 
     # -- months
 
-    def _start_month(self, index: int, atom: Atom, inherit: Optional[Point]):
+    def _start_month(self, index: int, atom: Atom, inherit: Optional[Point]) -> Parsed:
         written = atom.group("mo")
         month = 1 if written == "元" else small_number(written)
         if month is None or not 1 <= month <= 12:
@@ -602,12 +613,12 @@ class _RunParser:
             return self.day_tail(index + 1, point)
         return self.after_month(index + 1, point, standalone_check=inherit is None)
 
-    def _start_relmonth(self, index: int, atom: Atom, inherit: Optional[Point]):
+    def _start_relmonth(self, index: int, atom: Atom, inherit: Optional[Point]) -> Parsed:
         word = relative_words()[atom.text]
         point = Point(atom.start, atom.end, month_offset=word.offset, standalone=word.alone)
         return self.after_month(index + 1, point, standalone_check=False)
 
-    def after_month(self, index: int, point: Point, standalone_check: bool):
+    def after_month(self, index: int, point: Point, standalone_check: bool) -> Parsed:
         kind = self.kind(index)
         if kind == "day":
             atom = self.atoms[index]
@@ -642,7 +653,7 @@ class _RunParser:
                 return None, index
         return point, index
 
-    def _start_mspan(self, index: int, atom: Atom, inherit: Optional[Point]):
+    def _start_mspan(self, index: int, atom: Atom, inherit: Optional[Point]) -> Parsed:
         first_month, last_month = small_number(atom.group("ms_a")), small_number(atom.group("ms_b"))
         if first_month is None or last_month is None or not (1 <= first_month < last_month <= 12):
             return None, index + 1
@@ -654,7 +665,7 @@ class _RunParser:
 
     # -- days
 
-    def _start_day(self, index: int, atom: Atom, inherit: Optional[Point]):
+    def _start_day(self, index: int, atom: Atom, inherit: Optional[Point]) -> Parsed:
         day = small_number(atom.group("da"))
         if day is None or not 1 <= day <= 31:
             return None, index + 1
@@ -686,7 +697,7 @@ class _RunParser:
         after = self.text[atom.end] if atom.end < len(self.text) else ""
         return followed_by_time or not (after and after in data["bare_day_not_before"])
 
-    def _start_dspan(self, index: int, atom: Atom, inherit: Optional[Point]):
+    def _start_dspan(self, index: int, atom: Atom, inherit: Optional[Point]) -> Parsed:
         if inherit is None or inherit.month is None and inherit.month_offset is None:
             return None, index + 1
         base = Point(atom.start, atom.end, month=inherit.month, month_offset=inherit.month_offset)
@@ -696,13 +707,13 @@ class _RunParser:
             return None, index + 1
         return Range(atom.start, atom.end, replace(base, day=first_day), replace(base, day=last_day)), index + 1
 
-    def _start_relday(self, index: int, atom: Atom, inherit: Optional[Point]):
+    def _start_relday(self, index: int, atom: Atom, inherit: Optional[Point]) -> Parsed:
         word = relative_words()[atom.text]
         point = Point(atom.start, atom.end, day_offset=word.offset, standalone=word.alone,
                       time_of_day=word.time_of_day)
         return self.day_tail(index + 1, point)
 
-    def _start_holiday(self, index: int, atom: Atom, inherit: Optional[Point]):
+    def _start_holiday(self, index: int, atom: Atom, inherit: Optional[Point]) -> Parsed:
         name = atom.text
         data = holidays()
         spec = data["fixed"].get(name) or data["lunar"].get(name) or data["needs_suffix"].get(name) \
@@ -719,7 +730,7 @@ class _RunParser:
         _inherit_year(point, inherit)
         return self.day_tail(index + 1, point)
 
-    def day_tail(self, index: int, point: Point):
+    def day_tail(self, index: int, point: Point) -> Parsed:
         """A part of the day and a clock time after a day: ``下午``, ``15:30``, ``9时30分``."""
         if self.kind(index) == "tod" and adjacent(self.text, point.end, self.atoms[index].start):
             atom = self.atoms[index]
