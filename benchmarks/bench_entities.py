@@ -86,7 +86,13 @@ def _uner_sentence(tokens, converter):
 
 
 def score(sentences, recognizer, labels, show: int = 0):
-    counts = {label: [0, 0, 0] for label in labels}
+    """Counts per label: [hits, gold, predicted, spurious, missed, boundary].
+
+    A boundary error is a prediction that overlaps a gold span of its label
+    without matching it; spurious predictions overlap none, missed gold
+    spans are overlapped by no prediction.
+    """
+    counts = {label: [0, 0, 0, 0, 0, 0] for label in labels}
     errors = {label: [] for label in labels}
     chars = 0
     started = time.perf_counter()
@@ -100,6 +106,7 @@ def score(sentences, recognizer, labels, show: int = 0):
             counts[label][0] += len(hit)
             counts[label][1] += len(gold[label])
             counts[label][2] += len(predicted[label])
+            _count_error_classes(counts[label], gold[label], predicted[label])
             if show:
                 for start, end in gold[label] - predicted[label]:
                     errors[label].append(f"miss  {text[start:end]}  | {text}")
@@ -109,14 +116,28 @@ def score(sentences, recognizer, labels, show: int = 0):
     return counts, errors, chars / elapsed if elapsed else 0.0
 
 
+def _count_error_classes(row, gold: set, predicted: set) -> None:
+    def overlaps(span, spans):
+        return any(span[0] < other[1] and other[0] < span[1] for other in spans)
+
+    for span in predicted - gold:
+        row[5 if overlaps(span, gold) else 3] += 1
+    for span in gold - predicted:
+        if not overlaps(span, predicted):
+            row[4] += 1
+
+
 def report(name: str, counts, speed: float, theirs: dict[str, str]) -> None:
     print(f"\n{name}  ({speed:,.0f} chars/s, tokenising included)")
-    print(f"{'label':8} {'gold':>6} {'pred':>6} {'P':>6} {'R':>6} {'F1':>6}")
-    for label, (tp, gold, predicted) in counts.items():
+    print(f"{'label':32} {'gold':>6} {'pred':>6} {'P':>6} {'R':>6} {'F1':>6} {'spur.':>6} {'miss':>6} {'bound.':>6}")
+    for label, (tp, gold, predicted, spurious, missed, boundary) in counts.items():
         precision = tp / predicted if predicted else 0.0
         recall = tp / gold if gold else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        print(f"{label + ' (' + theirs[label] + ')':24} {gold:>6} {predicted:>6} {precision:6.3f} {recall:6.3f} {f1:6.3f}")
+        print(
+            f"{label + ' (' + theirs[label] + ')':32} {gold:>6} {predicted:>6} {precision:6.3f} {recall:6.3f} {f1:6.3f}"
+            f" {spurious:>6} {missed:>6} {boundary:>6}"
+        )
 
 
 def main() -> int:

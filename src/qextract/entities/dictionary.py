@@ -191,30 +191,30 @@ class DictionaryEntityRecognizer:
         readings += latin_candidates(context, self._lexicon, self._person_threshold)
         foreign_at = {candidate.start: candidate for candidate in readings}
         cache: dict[int, Optional[PersonCandidate]] = {}
+        initials = self._lexicon.surname_initials
+        openings = sorted({i for i, char in enumerate(text) if char in initials and not taken[i]} | set(foreign_at))
         found = []
-        position = 0
-        while position < len(text):
-            if taken[position]:
-                position += 1
+        reached = 0
+        for position in openings:
+            if position < reached:
                 continue
             candidate = self._person_at(position, context, foreign_at, cache)
             if candidate is None or self._stronger_inside(candidate, context, foreign_at, cache):
-                position += 1
                 continue
             found.append(self._person(candidate, text))
-            position = candidate.end
+            reached = candidate.end
         return found
 
     def _person_at(self, position: int, context: Context, foreign_at: dict, cache: dict) -> Optional[PersonCandidate]:
         if position not in cache:
             chinese = None
-            if context.text[position] in self._lexicon.surname_initials:
+            if context.text[position] in self._lexicon.surname_initials and not context.blocked[position]:
                 chinese = best_at(position, context, self._lexicon, self._person_threshold)
             cache[position] = _better(chinese, foreign_at.get(position))
         return cache[position]
 
     def _stronger_inside(self, candidate: PersonCandidate, context: Context, foreign_at: dict, cache: dict) -> bool:
-        """A better reading opens inside this one (由|徐克, 祝|贺陆毅 against 陆毅): leave the start to it."""
+        """A better reading opens inside this one (由|李明导演, 和|王芳 against 王芳): leave the start to it."""
         for position in range(candidate.start + 1, candidate.end):
             other = self._person_at(position, context, foreign_at, cache)
             if other is not None and other.score > candidate.score:

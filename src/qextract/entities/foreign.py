@@ -2,12 +2,12 @@
 
 No surname anchors 温格 or 斯图尔特, so the unit is a *run*: the longest
 stretch of characters from the transliteration table (translit_chars.txt),
-optionally in parts joined by a name dot (哈维尔·巴尔顿). A run is read as a
+optionally in parts joined by a name dot (詹姆斯·卡梅隆). A run is read as a
 person when the name lexicon knows it, when it has two or more dotted parts,
 or when the context says so (a post or occupation before it, a speech verb
 after it). A run the word list knows as a place, club or word (莫斯科,
 阿森纳) is not a person, and neither is one followed by a place or team word
-(巴勒莫队, 阿克斯胡斯城堡).
+(维罗纳队, 斯卡拉歌剧院).
 """
 
 from __future__ import annotations

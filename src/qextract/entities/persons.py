@@ -29,7 +29,7 @@ BEFORE_POST = 3.0
 UNEXPECTED_FOLLOWER = -1.5
 # A verb, adverb, preposition, conjunction or number of two or more
 # characters after the name: the sentence goes on with what the person did
-# (温家宝9日主持, 李力预计). A single character is as often the name's end.
+# (王刚昨日主持, 周平预计). A single character is as often the name's end.
 BEFORE_PREDICATE = 0.5
 CROSSES_WORD = -3.0
 IS_COMMON_WORD = -3.0
@@ -37,16 +37,18 @@ JIEBA_PERSON = 1.0
 PLACE_NAME = -5.0
 # A candidate that the word list knows as something else (冷清, 柏林, 花旗).
 KNOWN_WORD = {"word": -4.0, "body": -5.0, "place": -6.0}
-# A three-character reading whose first two characters are a word (谢谢李).
+# A three-character reading whose first two characters are a word (谢谢|王).
 OPENS_WITH_WORD = -2.0
 # A three-character reading whose given part is one ordinary word (向|辉煌).
 GIVEN_IS_WORD = -1.5
-# A Chinese reading cut out of a longer transliteration run (梅塔|利斯特).
+# A Chinese reading cut out of a longer transliteration run (诺|维奇).
 INSIDE_FOREIGN_RUN = -5.0
 # Latin names: a capitalised word (Berg) is more often a name than an acronym (WCG) or a lowercase word.
 LATIN_CAPITALISED = 1.5
 LATIN_OTHER = -1.0
 DEFAULT_THRESHOLD = 5.0
+# The most the context can add to a Chinese reading (post before, post after, a jieba name).
+BEST_CONTEXT = AFTER_POST + BEFORE_POST + JIEBA_PERSON
 
 # A Latin word standing alone: letters (and digits after the first letter), not part of a longer token.
 _LATIN_WORD = regex.compile(r"(?<![A-Za-z0-9._@/-])[A-Za-z][A-Za-z0-9]{1,15}(?![A-Za-z0-9._@/-])")
@@ -55,7 +57,7 @@ _HAN = regex.compile(r"\p{Han}")
 # Spaces that traditional-script pages put inside two-character names (袁 睿).
 _INNER_SPACE = regex.compile(r"[ \u3000]{1,2}")
 _WORD_TAGS_NOT_NAME = frozenset({"n", "v", "a", "d", "vn", "ad", "an", "f", "m", "q", "r", "p", "c", "u", "l", "i", "t", "s", "nt", "nnt", "j", "b", "z"})
-# jieba tags of a given part that reads as a place or body (平|罗马, 有|吉林).
+# jieba tags of a given part that reads as a place or body (高|罗马, 有|吉林).
 _GIVEN_NOT_NAME_TAGS = frozenset({"ns", "nt", "nz", "nnt"})
 # First letter of the jieba tags that can open the rest of a clause after a name.
 _PREDICATE_TAGS = frozenset("vdpcm")
@@ -82,8 +84,12 @@ class Context:
     run_of: dict[int, foreign.Run] | None = None  # offset -> the run of three or more characters holding it
 
 
-def candidates_at(start: int, ctx: Context, lex: Lexicon) -> list[PersonCandidate]:
-    """Every name reading that opens at ``start``, scored (may be empty)."""
+def candidates_at(start: int, ctx: Context, lex: Lexicon, floor: float = float("-inf")) -> list[PersonCandidate]:
+    """Every name reading that opens at ``start``, scored (may be empty).
+
+    A reading that cannot reach ``floor`` even with the best context is
+    scored -inf without looking at the context (most readings: 的确, 不过).
+    """
     text = ctx.text
     surname = lex.surname_at(text, start)
     if surname is None:
@@ -97,7 +103,7 @@ def candidates_at(start: int, ctx: Context, lex: Lexicon) -> list[PersonCandidat
         if len(given) != length or not all(_HAN.match(char) for char in given):
             continue
         end = given_start + length
-        score = _score(start, end, surname, given, ctx, lex)
+        score = _score(start, end, surname, given, ctx, lex, floor)
         found.append(PersonCandidate(start, end, surname + given, score))
     spaced = _spaced_single(start, surname, ctx, lex)
     if spaced is not None:
@@ -107,14 +113,14 @@ def candidates_at(start: int, ctx: Context, lex: Lexicon) -> list[PersonCandidat
 
 def best_at(start: int, ctx: Context, lex: Lexicon, threshold: float = DEFAULT_THRESHOLD) -> Optional[PersonCandidate]:
     best = None
-    for candidate in candidates_at(start, ctx, lex):
+    for candidate in candidates_at(start, ctx, lex, threshold):
         if candidate.score >= threshold and (best is None or candidate.score > best.score):
             best = candidate
     return best
 
 
 def foreign_candidates(ctx: Context, lex: Lexicon, threshold: float = DEFAULT_THRESHOLD) -> list[PersonCandidate]:
-    """Transliterated names (温格, 哈维尔·巴尔顿) that pass ``threshold`` with their context."""
+    """Transliterated names (温格, 詹姆斯·卡梅隆) that pass ``threshold`` with their context."""
     found = []
     for run in ctx.runs:
         if any(ctx.blocked[run.start : run.end]):
@@ -173,7 +179,7 @@ def _spaced_single(start: int, surname: str, ctx: Context, lex: Lexicon) -> Opti
     return PersonCandidate(start, end, surname + given, score)
 
 
-def _score(start: int, end: int, surname: str, given: str, ctx: Context, lex: Lexicon) -> float:
+def _score(start: int, end: int, surname: str, given: str, ctx: Context, lex: Lexicon, floor: float) -> float:
     name = surname + given
     if name in lex.not_names or any(ctx.blocked[start:end]):
         return float("-inf")
@@ -184,7 +190,9 @@ def _score(start: int, end: int, surname: str, given: str, ctx: Context, lex: Le
     if known is not None:
         score += KNOWN_WORD[known]
     elif len(given) == 2 and len(surname) == 1 and name[:2] in lex.common_words:
-        score += OPENS_WITH_WORD  # 谢谢|李, 夏季|引: the name would start inside a word
+        score += OPENS_WITH_WORD  # 谢谢|王, 高峰|时: the name would start inside a word
+    if score + BEST_CONTEXT < floor:
+        return float("-inf")
     score += _left(start, ctx, lex) + _right(end, ctx, lex)
     score += _words(start, end, name, known is None, ctx)
     if ctx.run_of:
@@ -250,7 +258,7 @@ def _words(start: int, end: int, name: str, unknown: bool, ctx: Context) -> floa
         given = view.covering(end - 2)
         if given is not None and given.start == end - 2 and given.end == end:
             if given.pos in _GIVEN_NOT_NAME_TAGS:
-                score += IS_COMMON_WORD  # 平|罗马: the given part is a place
+                score += IS_COMMON_WORD  # 高|罗马: the given part is a place
             elif not given.pos.startswith("nr"):
-                score += GIVEN_IS_WORD  # 向|辉煌, 于|刚刚
+                score += GIVEN_IS_WORD  # 向|辉煌, 于|明天
     return score

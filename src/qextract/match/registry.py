@@ -27,12 +27,23 @@ MATCHERS: dict[str, str] = {
     "meetings": "qextract.match.meetings:find_meetings",
 }
 
+# What a matcher reads besides the clean text. The pipeline prepares these
+# once, before the first matcher that needs them, and skips them when no
+# loaded matcher does (a dates-only pipeline never loads the tokeniser).
+TOKENS = "tokens"
+ENTITIES = "entities"
+NEEDS: dict[str, frozenset[str]] = {
+    "officials": frozenset({TOKENS, ENTITIES}),
+    "statistics": frozenset({TOKENS}),
+}
+
 
 @dataclass(frozen=True)
 class Matcher:
     record_type: str
     function: Callable[[MatchContext], Any]
     returns_warnings: bool
+    needs: frozenset[str] = frozenset()
 
     def run(self, context: MatchContext) -> tuple[list[Any], list[ExtractionWarning]]:
         result = self.function(context)
@@ -53,5 +64,6 @@ def load_matchers(record_types: tuple[str, ...]) -> list[Matcher]:
             function = getattr(importlib.import_module(module_name), function_name)
         except (ImportError, AttributeError) as exc:
             raise ConfigError(f"matcher for {record_type!r} cannot be loaded: {exc}") from exc
-        matchers.append(Matcher(record_type, function, function_name.endswith("_with_warnings")))
+        returns_warnings = function_name.endswith("_with_warnings")
+        matchers.append(Matcher(record_type, function, returns_warnings, NEEDS.get(record_type, frozenset())))
     return matchers

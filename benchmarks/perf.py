@@ -1,0 +1,616 @@
+"""Speed of the default pipeline, stage by stage, against JioNLP (issue 6).
+
+One command runs everything and writes one JSON result plus a table:
+
+    python benchmarks/perf.py --out benchmarks/results/perf.json
+    python benchmarks/perf.py --quick          # ~1 MB corpus, while iterating
+
+What it measures, each part in a fresh subprocess so that one part's memory
+and warm caches do not leak into another's figures:
+
+* throughput   the whole default pipeline (all record types) over the corpus,
+               one process pinned to one core: chars/s, documents/s, CPU
+               seconds, and the seconds of every stage through the
+               pipeline's ``on_stage`` hook (normalise, header, tokenise,
+               entities, each matcher, assemble); peak RSS of that process;
+* peer         JioNLP ``extract_time`` + ``extract_money`` on the same raw
+               documents in the same run (pinned to one core as well);
+* scaling      ``Pipeline.pipe(n_process=1)`` against ``n_process=2``, wall
+               clock, pipeline built and warmed before the clock starts;
+* cold start   a fresh interpreter: import, build the pipeline, extract one
+               document (median of three runs; interpreter start-up shown
+               apart);
+* linearity    chars/s on single documents of 1 KB, 10 KB, 100 KB and 1 MB.
+
+The corpus (at least 10 MB of UTF-8 by default) is built from the fixture
+articles (``fixtures/articles``): each document takes one article's head
+lines, shuffles its paragraphs (sometimes with a few borrowed from another
+article), and adds noise: traditional script (OpenCC s2t), pinyin
+annotations, full-width forms, GBK mojibake, spurious commas, page furniture,
+image names, CRLF line ends. Everything is seeded and deterministic.
+
+Each output document is hashed (outside the timed region), so two runs on the
+same corpus can show that a speed change left every record as it was
+(``digest`` in the JSON).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import hashlib
+import importlib.util
+import json
+import os
+import platform
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+ARTICLES = ROOT / "fixtures" / "articles"
+MAKE_NOISE = ROOT / "fixtures" / "make_noise.py"
+
+FULL_CORPUS_BYTES = 10 * 1024 * 1024
+QUICK_CORPUS_BYTES = 1024 * 1024
+LINEARITY_SIZES = (1024, 10 * 1024, 100 * 1024, 1024 * 1024)
+# Each linearity size is measured over at least this much text, so a 1 KB
+# figure is not one document's noise.
+LINEARITY_TOTAL_BYTES = 2 * 1024 * 1024
+QUICK_LINEARITY_TOTAL_BYTES = 1024 * 1024
+COLD_START_RUNS = 3
+PEER_TIME_BASE = dt.datetime(2024, 6, 1)
+
+TARGETS = {
+    "chars_per_s": 300_000,
+    "peer_ratio": 3.0,
+    "cold_start_s": 1.0,
+    "peak_rss_mb": 300,
+    "scaling_2": 1.8,
+    "linearity_spread": 1.5,
+}
+
+# Page furniture of the kind scrapers keep; the normaliser removes it.
+FURNITURE_LINES = (
+    "当前位置: 首页 > 新闻中心 > 工作动态",
+    "所在位置:首页 > 信息公开 > 部门动态",
+    "【打印本页】【关闭窗口】",
+    "字体:[ 大 中 小 ]",
+    "浏览次数:( )",
+    "点击数: 2315",
+)
+IMAGE_NAMES = ("IMG_2035.JPG", "401.jpg", "photo-2.png", "u=20230615.gif")
+
+
+# --------------------------------------------------------------------------
+# corpus
+
+
+@dataclass(frozen=True)
+class Article:
+    head: list[str]
+    paragraphs: list[str]
+
+
+def _make_noise_module() -> Any:
+    """fixtures/make_noise.py, for its noise transforms (one source of truth)."""
+    spec = importlib.util.spec_from_file_location("make_noise", MAKE_NOISE)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def load_articles() -> list[Article]:
+    """Each fixture as its first two lines (title, header fields) and the body lines."""
+    articles = []
+    for path in sorted(ARTICLES.glob("*.txt")):
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        articles.append(Article(lines[:2], lines[2:]))
+    return articles
+
+
+class CorpusBuilder:
+    """Varied noisy documents from the fixture articles, deterministic for a seed."""
+
+    def __init__(self, seed: int) -> None:
+        self.random = random.Random(seed)
+        self.articles = load_articles()
+        self.noise = _make_noise_module()
+
+    def documents(self, total_bytes: int) -> list[str]:
+        found, size = [], 0
+        while size < total_bytes:
+            document = self.document()
+            found.append(document)
+            size += len(document.encode("utf-8"))
+        return found
+
+    def document(self) -> str:
+        rng = self.random
+        article = rng.choice(self.articles)
+        paragraphs = list(article.paragraphs)
+        if rng.random() < 0.3:
+            borrowed = rng.choice(self.articles).paragraphs
+            paragraphs += rng.sample(borrowed, min(len(borrowed), rng.randint(1, 3)))
+        rng.shuffle(paragraphs)
+        paragraphs = [self._paragraph_noise(paragraph) for paragraph in paragraphs]
+        lines = list(article.head) + self._furniture() + paragraphs
+        text = rng.choice(("\n", "\n\n")).join(lines)
+        return self._page_noise(text)
+
+    def _paragraph_noise(self, paragraph: str) -> str:
+        rng = self.random
+        roll = rng.random()
+        if roll < 0.05:
+            return self.noise.full_width(paragraph)
+        if roll < 0.08:
+            return self._garble_clause(paragraph)
+        if roll < 0.12:
+            return paragraph.replace(",", ",,", 2).replace("。", ",。", 1)
+        return paragraph
+
+    def _garble_clause(self, paragraph: str) -> str:
+        clauses = paragraph.split(",")
+        index = self.random.randrange(len(clauses))
+        garble = self.random.choice((self.noise.gbk_shifted, self.noise.utf8_read_as_gbk))
+        try:
+            clauses[index] = garble(clauses[index])
+        except UnicodeEncodeError:  # a character outside GBK: leave the clause
+            pass
+        return ",".join(clauses)
+
+    def _furniture(self) -> list[str]:
+        rng = self.random
+        lines = []
+        if rng.random() < 0.3:
+            lines.append(rng.choice(FURNITURE_LINES))
+        if rng.random() < 0.3:
+            lines.append(rng.choice(IMAGE_NAMES))
+        return lines
+
+    def _page_noise(self, text: str) -> str:
+        rng = self.random
+        roll = rng.random()
+        if roll < 0.25:
+            text = self.noise._S2T.convert(text)
+        elif roll < 0.32:
+            text = self._traditional_with_pinyin(text)
+        if rng.random() < 0.1:
+            text = text.replace("\n", "\r\n")
+        if rng.random() < 0.03:
+            text = self.noise.SEO_SPAM + "\n\n" + text
+        return text
+
+    def _traditional_with_pinyin(self, text: str) -> str:
+        traditional = self.noise._S2T.convert(text)
+        pinyin = self.noise.PINYIN
+        return "".join(
+            char + f"({pinyin[char]})" if char != source and char in pinyin else char
+            for char, source in zip(traditional, text)
+        ) if len(traditional) == len(text) else traditional
+
+
+def corpus_summary(documents: list[str]) -> dict[str, Any]:
+    chars = sum(map(len, documents))
+    return {
+        "documents": len(documents),
+        "chars": chars,
+        "utf8_bytes": sum(len(document.encode("utf-8")) for document in documents),
+        "mean_chars": round(chars / len(documents)),
+    }
+
+
+def write_corpus(documents: list[str], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for document in documents:
+            handle.write(json.dumps(document, ensure_ascii=False) + "\n")
+
+
+def read_corpus(path: str) -> Iterator[str]:
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            yield json.loads(line)
+
+
+# --------------------------------------------------------------------------
+# workers: each runs in its own interpreter and prints one JSON line
+
+
+def _pin_to_one_core() -> None:
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[-1]})
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _document_digest(document: Any) -> str:
+    return hashlib.sha1(document.to_json().encode("utf-8")).hexdigest()
+
+
+def worker_throughput(corpus: str) -> dict[str, Any]:
+    """The default pipeline over the corpus, one core, with per-stage seconds."""
+    from qextract.pipeline import Pipeline
+
+    _pin_to_one_core()
+    stage_seconds: dict[str, float] = defaultdict(float)
+    pipeline = Pipeline(on_stage=lambda name, seconds: stage_seconds.__setitem__(name, stage_seconds[name] + seconds))
+    documents = read_corpus(corpus)
+    pipeline(next(documents))  # warm-up: lazy lexicons and caches, not counted
+    stage_seconds.clear()
+    digest = hashlib.sha1()
+    chars = count = 0
+    wall = cpu = 0.0
+    gc.collect()
+    for text in documents:
+        wall_start, cpu_start = time.perf_counter(), time.process_time()
+        document = pipeline(text)
+        wall += time.perf_counter() - wall_start
+        cpu += time.process_time() - cpu_start
+        chars += len(text)
+        count += 1
+        digest.update(_document_digest(document).encode())
+    return {
+        "documents": count,
+        "chars": chars,
+        "wall_s": wall,
+        "cpu_s": cpu,
+        "chars_per_s": chars / wall,
+        "docs_per_s": count / wall,
+        "stages_s": dict(stage_seconds),
+        "peak_rss_mb": _peak_rss_mb(),
+        "digest": digest.hexdigest(),
+    }
+
+
+def worker_peer(corpus: str) -> dict[str, Any]:
+    """JioNLP extract_time + extract_money on the same raw documents."""
+    import logging
+
+    import jionlp
+
+    logging.getLogger().setLevel(logging.CRITICAL)  # JioNLP logs every string it cannot read
+    _pin_to_one_core()
+    documents = read_corpus(corpus)
+    first = next(documents)
+    _peer_time(jionlp, first)
+    _peer_money(jionlp, first)
+    seconds = {"extract_time": 0.0, "extract_money": 0.0}
+    chars = count = failures = 0
+    for text in documents:
+        for name, function in (("extract_time", _peer_time), ("extract_money", _peer_money)):
+            start = time.perf_counter()
+            failures += not function(jionlp, text)
+            seconds[name] += time.perf_counter() - start
+        chars += len(text)
+        count += 1
+    wall = sum(seconds.values())
+    return {
+        "documents": count,
+        "chars": chars,
+        "wall_s": wall,
+        "chars_per_s": chars / wall,
+        "docs_per_s": count / wall,
+        "stages_s": seconds,
+        "exceptions": failures,
+        "peak_rss_mb": _peak_rss_mb(),
+    }
+
+
+def _peer_time(jionlp: Any, text: str) -> bool:
+    try:
+        jionlp.ner.extract_time(text, time_base=PEER_TIME_BASE, with_parsing=True)
+        return True
+    except Exception:  # JioNLP raises on some inputs; the time spent still counts
+        return False
+
+
+def _peer_money(jionlp: Any, text: str) -> bool:
+    try:
+        jionlp.ner.extract_money(text, with_parsing=True)
+        return True
+    except Exception:
+        return False
+
+
+def worker_pipe(corpus: str, n_process: int) -> dict[str, Any]:
+    """``Pipeline.pipe`` over the corpus, as a user would run a batch."""
+    from qextract.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    documents = read_corpus(corpus)
+    pipeline(next(documents))
+    texts = list(documents)
+    chars = sum(map(len, texts))
+    gc.collect()
+    start = time.perf_counter()
+    count = sum(1 for _ in pipeline.pipe(texts, n_process=n_process))
+    wall = time.perf_counter() - start
+    return {"n_process": n_process, "documents": count, "chars": chars, "wall_s": wall, "chars_per_s": chars / wall}
+
+
+def worker_cold(corpus: str) -> dict[str, Any]:
+    """Import, build, first document: what a fresh process pays before its first result."""
+    start = time.perf_counter()
+    from qextract.pipeline import Pipeline
+
+    imported = time.perf_counter()
+    pipeline = Pipeline()
+    built = time.perf_counter()
+    pipeline(next(read_corpus(corpus)))
+    done = time.perf_counter()
+    return {
+        "import_s": imported - start,
+        "build_s": built - imported,
+        "first_document_s": done - built,
+        "total_s": done - start,
+        "peak_rss_mb": _peak_rss_mb(),
+    }
+
+
+def worker_linearity(seed: int, total_bytes: int) -> dict[str, Any]:
+    """chars/s on documents of growing size, all cut from the same text, one core."""
+    from qextract.pipeline import Pipeline
+
+    _pin_to_one_core()
+    builder = CorpusBuilder(seed + 1)
+    pipeline = Pipeline(max_chars=10_000_000)
+    pipeline(builder.document())
+    stream = "\n".join(builder.documents(total_bytes))
+    rows = []
+    for size in LINEARITY_SIZES:
+        documents = list(_pieces(stream, size))
+        chars = sum(map(len, documents))
+        gc.collect()
+        start = time.perf_counter()
+        for document in documents:
+            pipeline(document)
+        wall = time.perf_counter() - start
+        rows.append({"size_bytes": size, "documents": len(documents), "chars": chars, "wall_s": wall, "chars_per_s": chars / wall})
+    return {"sizes": rows}
+
+
+def _pieces(stream: str, size: int) -> Iterator[str]:
+    """``stream`` cut at the line end nearest below every ``size`` UTF-8 bytes."""
+    chars_per_piece = max(1, round(size * len(stream) / len(stream.encode("utf-8"))))
+    start = 0
+    while start < len(stream):
+        end = min(len(stream), start + chars_per_piece)
+        line_end = stream.rfind("\n", start, end)
+        if end < len(stream) and line_end > start + chars_per_piece // 2:
+            end = line_end + 1
+        yield stream[start:end]
+        start = end
+
+
+WORKERS = {
+    "throughput": lambda args: worker_throughput(args.corpus),
+    "peer": lambda args: worker_peer(args.corpus),
+    "pipe": lambda args: worker_pipe(args.corpus, args.n_process),
+    "cold": lambda args: worker_cold(args.corpus),
+    "linearity": lambda args: worker_linearity(args.seed, args.linearity_bytes),
+}
+
+
+# --------------------------------------------------------------------------
+# driver
+
+
+def run_worker(kind: str, corpus: Path, **options: Any) -> dict[str, Any]:
+    command = [sys.executable, str(Path(__file__).resolve()), "--worker", kind, "--corpus", str(corpus)]
+    for key, value in options.items():
+        command += [f"--{key.replace('_', '-')}", str(value)]
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    wall = time.perf_counter() - start
+    if done.returncode != 0:
+        raise RuntimeError(f"worker {kind} failed:\n{done.stderr[-3000:]}")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result["process_wall_s"] = wall
+    return result
+
+
+def machine() -> dict[str, Any]:
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory_gib = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return {
+        "cpu": model or platform.processor(),
+        "cores": os.cpu_count(),
+        "memory_gib": round(memory_gib, 1),
+        "system": f"{platform.system()} {platform.machine()}",
+        "python": platform.python_version(),
+        "packages": _versions("jieba", "jionlp", "opencc", "regex", "pyahocorasick", "cn2an"),
+    }
+
+
+def _versions(*names: str) -> dict[str, Optional[str]]:
+    from importlib import metadata
+
+    found = {}
+    for name in names:
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = None
+    return found
+
+
+def measure(args: argparse.Namespace) -> dict[str, Any]:
+    corpus_bytes = QUICK_CORPUS_BYTES if args.quick else args.megabytes * 1024 * 1024
+    documents = CorpusBuilder(args.seed).documents(corpus_bytes)
+    result: dict[str, Any] = {
+        "command": " ".join([Path(sys.executable).name, "benchmarks/perf.py"] + sys.argv[1:]),
+        "date": dt.date.today().isoformat(),
+        "machine": machine(),
+        "corpus": {**corpus_summary(documents), "seed": args.seed},
+    }
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = Path(folder) / "corpus.jsonl"
+        write_corpus(documents, corpus)
+        del documents
+        _progress("throughput")
+        result["throughput"] = run_worker("throughput", corpus)
+        if not args.no_peer:
+            _progress("peer (JioNLP)")
+            result["peer"] = run_worker("peer", corpus)
+        if not args.no_scaling:
+            _progress("scaling")
+            result["scaling"] = [run_worker("pipe", corpus, n_process=n) for n in (1, 2)]
+        _progress("cold start")
+        result["cold_start"] = _cold_start(corpus)
+        if not args.no_linearity:
+            _progress("linearity")
+            total = QUICK_LINEARITY_TOTAL_BYTES if args.quick else LINEARITY_TOTAL_BYTES
+            result["linearity"] = run_worker("linearity", corpus, seed=args.seed, linearity_bytes=total)["sizes"]
+    result["targets"] = check_targets(result)
+    return result
+
+
+def _cold_start(corpus: Path) -> dict[str, Any]:
+    runs = [run_worker("cold", corpus) for _ in range(COLD_START_RUNS)]
+    median = statistics.median(run["total_s"] for run in runs)
+    chosen = min(runs, key=lambda run: abs(run["total_s"] - median))
+    interpreter = statistics.median(_interpreter_start() for _ in range(COLD_START_RUNS))
+    return {**chosen, "runs_total_s": [run["total_s"] for run in runs], "interpreter_start_s": interpreter}
+
+
+def _interpreter_start() -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "pass"], check=True)
+    return time.perf_counter() - start
+
+
+def _progress(what: str) -> None:
+    print(f"[perf] {what} ...", file=sys.stderr, flush=True)
+
+
+def check_targets(result: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    checks: dict[str, dict[str, Any]] = {}
+
+    def check(name: str, value: Optional[float], at_most: bool = False) -> None:
+        if value is None:
+            return
+        target = TARGETS[name]
+        checks[name] = {"value": value, "target": target, "met": value <= target if at_most else value >= target}
+
+    throughput = result["throughput"]
+    check("chars_per_s", throughput["chars_per_s"])
+    if "peer" in result:
+        check("peer_ratio", throughput["chars_per_s"] / result["peer"]["chars_per_s"])
+    check("cold_start_s", result["cold_start"]["total_s"], at_most=True)
+    check("peak_rss_mb", throughput["peak_rss_mb"], at_most=True)
+    if "scaling" in result:
+        one, two = result["scaling"]
+        check("scaling_2", one["wall_s"] / two["wall_s"])
+    if "linearity" in result:
+        speeds = [row["chars_per_s"] for row in result["linearity"]]
+        check("linearity_spread", max(speeds) / min(speeds), at_most=True)
+    return checks
+
+
+# --------------------------------------------------------------------------
+# report
+
+STAGE_ORDER = ("normalise", "header", "tokenise", "entities", "dates", "documents", "slogans", "bylines", "officials", "statistics", "meetings", "assemble")
+
+
+def table(result: dict[str, Any]) -> str:
+    """The result as markdown tables (also what docs/benchmarks.md shows)."""
+    corpus, throughput = result["corpus"], result["throughput"]
+    lines = [
+        f"Corpus: {corpus['documents']} documents, {corpus['chars']:,} characters "
+        f"({corpus['utf8_bytes'] / 2**20:.1f} MB UTF-8, mean {corpus['mean_chars']:,} chars), seed {corpus['seed']}.",
+        "",
+        "| run | chars/s | docs/s | seconds |",
+        "|---|---:|---:|---:|",
+        _speed_row("qextract, default pipeline (1 core)", throughput),
+    ]
+    if "peer" in result:
+        peer = result["peer"]
+        lines.append(_speed_row("JioNLP extract_time + extract_money (1 core)", peer))
+        for name, seconds in peer["stages_s"].items():
+            lines.append(f"| &nbsp;&nbsp;JioNLP {name} | {peer['chars'] / seconds:,.0f} | | {seconds:.2f} |")
+    for run in result.get("scaling", []):
+        lines.append(f"| qextract pipe(n_process={run['n_process']}) | {run['chars_per_s']:,.0f} | {run['documents'] / run['wall_s']:,.1f} | {run['wall_s']:.2f} |")
+    lines += ["", "| stage | share | chars/s | seconds |", "|---|---:|---:|---:|"]
+    stages = throughput["stages_s"]
+    total = sum(stages.values())
+    for name in sorted(stages, key=lambda stage: STAGE_ORDER.index(stage) if stage in STAGE_ORDER else len(STAGE_ORDER)):
+        seconds = stages[name]
+        lines.append(f"| {name} | {seconds / total:.1%} | {throughput['chars'] / seconds:,.0f} | {seconds:.2f} |")
+    cold = result["cold_start"]
+    lines += [
+        "",
+        f"Cold start (fresh process, median of {len(cold['runs_total_s'])}): {cold['total_s']:.2f} s = import {cold['import_s']:.2f}"
+        f" + build {cold['build_s']:.2f} + first document {cold['first_document_s']:.2f}"
+        f" (interpreter start-up {cold['interpreter_start_s']:.2f} s on top). "
+        f"Peak RSS: {throughput['peak_rss_mb']:.0f} MB over the corpus, {cold['peak_rss_mb']:.0f} MB after one document.",
+    ]
+    if "linearity" in result:
+        lines += ["", "| document size | documents | chars/s |", "|---|---:|---:|"]
+        for row in result["linearity"]:
+            lines.append(f"| {_size(row['size_bytes'])} | {row['documents']} | {row['chars_per_s']:,.0f} |")
+    lines += ["", "| target | value | goal | met |", "|---|---:|---:|:---:|"]
+    for name, check in result["targets"].items():
+        relation = "<=" if name in ("cold_start_s", "peak_rss_mb", "linearity_spread") else ">="
+        lines.append(f"| {name} | {_number(check['value'])} | {relation} {_number(check['target'])} | {'yes' if check['met'] else 'no'} |")
+    return "\n".join(lines)
+
+
+def _speed_row(label: str, run: dict[str, Any]) -> str:
+    return f"| {label} | {run['chars_per_s']:,.0f} | {run['docs_per_s']:,.1f} | {run['wall_s']:.2f} |"
+
+
+def _size(size: int) -> str:
+    return f"{size // 2**20} MB" if size >= 2**20 else f"{size // 2**10} KB"
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if value >= 1000 else f"{value:.2f}"
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", help="write the JSON result here")
+    parser.add_argument("--quick", action="store_true", help="a 1 MB corpus, for iterating")
+    parser.add_argument("--megabytes", type=int, default=FULL_CORPUS_BYTES // 2**20, help="corpus size in MB of UTF-8")
+    parser.add_argument("--seed", type=int, default=6)
+    parser.add_argument("--no-peer", action="store_true", help="skip JioNLP")
+    parser.add_argument("--no-scaling", action="store_true", help="skip pipe(n_process=2)")
+    parser.add_argument("--no-linearity", action="store_true", help="skip the 1 KB..1 MB documents")
+    parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", help=argparse.SUPPRESS)
+    parser.add_argument("--n-process", type=int, default=1, help=argparse.SUPPRESS)
+    parser.add_argument("--linearity-bytes", type=int, default=LINEARITY_TOTAL_BYTES, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        print(json.dumps(WORKERS[args.worker](args)))
+        return 0
+    result = measure(args)
+    if args.out:
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.out).write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(table(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
