@@ -45,6 +45,7 @@ import json
 import os
 import platform
 import random
+import re
 import resource
 import statistics
 import subprocess
@@ -89,6 +90,9 @@ FURNITURE_LINES = (
     "浏览次数:( )",
     "点击数: 2315",
 )
+_SENTENCE_END = re.compile(r"([。!?！？])")
+# Figures that are not part of a date or a clock time: safe to change.
+_FIGURE = re.compile(r"(?<![\d.年月])\d{1,4}(?![\d年月日时点:号.-])")
 IMAGE_NAMES = ("IMG_2035.JPG", "401.jpg", "photo-2.png", "u=20230615.gif")
 
 
@@ -140,13 +144,24 @@ class CorpusBuilder:
         article = rng.choice(self.articles)
         paragraphs = list(article.paragraphs)
         if rng.random() < 0.3:
-            borrowed = rng.choice(self.articles).paragraphs
+            borrowed = rng.choice([other for other in self.articles if other is not article]).paragraphs
             paragraphs += rng.sample(borrowed, min(len(borrowed), rng.randint(1, 3)))
         rng.shuffle(paragraphs)
-        paragraphs = [self._paragraph_noise(paragraph) for paragraph in paragraphs]
+        paragraphs = [self._paragraph_noise(self._vary(paragraph)) for paragraph in paragraphs]
         lines = list(article.head) + self._furniture() + paragraphs
         text = rng.choice(("\n", "\n\n")).join(lines)
         return self._page_noise(text)
+
+    def _vary(self, paragraph: str) -> str:
+        """Sentences in another order and other figures, so that no two documents
+        share many lines (the normaliser drops a body the page repeats)."""
+        rng = self.random
+        sentences = _SENTENCE_END.split(paragraph)
+        if len(sentences) > 2 and rng.random() < 0.7:
+            pairs = [sentences[i] + sentences[i + 1] for i in range(0, len(sentences) - 1, 2)]
+            rng.shuffle(pairs)
+            paragraph = "".join(pairs) + (sentences[-1] if len(sentences) % 2 else "")
+        return _FIGURE.sub(lambda match: str(rng.randint(10 ** (len(match.group()) - 1), 10 ** len(match.group()) - 1)), paragraph)
 
     def _paragraph_noise(self, paragraph: str) -> str:
         rng = self.random
@@ -268,6 +283,7 @@ def worker_throughput(corpus: str) -> dict[str, Any]:
         "cpu_s": cpu,
         "chars_per_s": chars / wall,
         "docs_per_s": count / wall,
+        "cpu_chars_per_s": chars / cpu,
         "stages_s": dict(stage_seconds),
         "peak_rss_mb": _peak_rss_mb(),
         "digest": digest.hexdigest(),
@@ -288,11 +304,13 @@ def worker_peer(corpus: str) -> dict[str, Any]:
     _peer_money(jionlp, first)
     seconds = {"extract_time": 0.0, "extract_money": 0.0}
     chars = count = failures = 0
+    cpu = 0.0
     for text in documents:
         for name, function in (("extract_time", _peer_time), ("extract_money", _peer_money)):
-            start = time.perf_counter()
+            start, cpu_start = time.perf_counter(), time.process_time()
             failures += not function(jionlp, text)
             seconds[name] += time.perf_counter() - start
+            cpu += time.process_time() - cpu_start
         chars += len(text)
         count += 1
     wall = sum(seconds.values())
@@ -300,8 +318,10 @@ def worker_peer(corpus: str) -> dict[str, Any]:
         "documents": count,
         "chars": chars,
         "wall_s": wall,
+        "cpu_s": cpu,
         "chars_per_s": chars / wall,
         "docs_per_s": count / wall,
+        "cpu_chars_per_s": chars / cpu,
         "stages_s": seconds,
         "exceptions": failures,
         "peak_rss_mb": _peak_rss_mb(),
@@ -372,12 +392,24 @@ def worker_linearity(seed: int, total_bytes: int) -> dict[str, Any]:
     for size in LINEARITY_SIZES:
         documents = list(_pieces(stream, size))
         chars = sum(map(len, documents))
+        clean_chars = 0
         gc.collect()
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         for document in documents:
-            pipeline(document)
-        wall = time.perf_counter() - start
-        rows.append({"size_bytes": size, "documents": len(documents), "chars": chars, "wall_s": wall, "chars_per_s": chars / wall})
+            clean_chars += len(pipeline(document).text)
+        wall, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+        rows.append(
+            {
+                "size_bytes": size,
+                "documents": len(documents),
+                "chars": chars,
+                "clean_share": clean_chars / chars,
+                "wall_s": wall,
+                "cpu_s": cpu,
+                "chars_per_s": chars / wall,
+                "cpu_chars_per_s": chars / cpu,
+            }
+        )
     return {"sizes": rows}
 
 
@@ -461,6 +493,7 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         "date": dt.date.today().isoformat(),
         "machine": machine(),
         "corpus": {**corpus_summary(documents), "seed": args.seed},
+        "load_average": {"before": _load_average()},
     }
     with tempfile.TemporaryDirectory() as folder:
         corpus = Path(folder) / "corpus.jsonl"
@@ -480,8 +513,14 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
             _progress("linearity")
             total = QUICK_LINEARITY_TOTAL_BYTES if args.quick else LINEARITY_TOTAL_BYTES
             result["linearity"] = run_worker("linearity", corpus, seed=args.seed, linearity_bytes=total)["sizes"]
+    result["load_average"]["after"] = _load_average()
     result["targets"] = check_targets(result)
     return result
+
+
+def _load_average() -> list[float]:
+    """Other jobs on the machine distort wall-clock figures; the JSON records how busy it was."""
+    return [round(load, 2) for load in os.getloadavg()]
 
 
 def _cold_start(corpus: Path) -> dict[str, Any]:
@@ -511,17 +550,19 @@ def check_targets(result: dict[str, Any]) -> dict[str, dict[str, Any]]:
         target = TARGETS[name]
         checks[name] = {"value": value, "target": target, "met": value <= target if at_most else value >= target}
 
+    # Per core = per CPU-second of the pinned process: other jobs on a shared
+    # machine stretch the wall clock but not the CPU time (JSON keeps both).
     throughput = result["throughput"]
-    check("chars_per_s", throughput["chars_per_s"])
+    check("chars_per_s", throughput["cpu_chars_per_s"])
     if "peer" in result:
-        check("peer_ratio", throughput["chars_per_s"] / result["peer"]["chars_per_s"])
+        check("peer_ratio", throughput["cpu_chars_per_s"] / result["peer"]["cpu_chars_per_s"])
     check("cold_start_s", result["cold_start"]["total_s"], at_most=True)
     check("peak_rss_mb", throughput["peak_rss_mb"], at_most=True)
     if "scaling" in result:
         one, two = result["scaling"]
         check("scaling_2", one["wall_s"] / two["wall_s"])
     if "linearity" in result:
-        speeds = [row["chars_per_s"] for row in result["linearity"]]
+        speeds = [row["cpu_chars_per_s"] for row in result["linearity"]]
         check("linearity_spread", max(speeds) / min(speeds), at_most=True)
     return checks
 
@@ -539,17 +580,21 @@ def table(result: dict[str, Any]) -> str:
         f"Corpus: {corpus['documents']} documents, {corpus['chars']:,} characters "
         f"({corpus['utf8_bytes'] / 2**20:.1f} MB UTF-8, mean {corpus['mean_chars']:,} chars), seed {corpus['seed']}.",
         "",
-        "| run | chars/s | docs/s | seconds |",
-        "|---|---:|---:|---:|",
+        f"Load average before/after: {result['load_average']['before']} / {result['load_average']['after']}.",
+        "",
+        "| run | chars/s (CPU) | chars/s (wall) | docs/s (wall) | seconds (wall) |",
+        "|---|---:|---:|---:|---:|",
         _speed_row("qextract, default pipeline (1 core)", throughput),
     ]
     if "peer" in result:
         peer = result["peer"]
         lines.append(_speed_row("JioNLP extract_time + extract_money (1 core)", peer))
         for name, seconds in peer["stages_s"].items():
-            lines.append(f"| &nbsp;&nbsp;JioNLP {name} | {peer['chars'] / seconds:,.0f} | | {seconds:.2f} |")
+            lines.append(f"| &nbsp;&nbsp;JioNLP {name} | | {peer['chars'] / seconds:,.0f} | | {seconds:.2f} |")
     for run in result.get("scaling", []):
-        lines.append(f"| qextract pipe(n_process={run['n_process']}) | {run['chars_per_s']:,.0f} | {run['documents'] / run['wall_s']:,.1f} | {run['wall_s']:.2f} |")
+        lines.append(
+            f"| qextract pipe(n_process={run['n_process']}) | | {run['chars_per_s']:,.0f} | {run['documents'] / run['wall_s']:,.1f} | {run['wall_s']:.2f} |"
+        )
     lines += ["", "| stage | share | chars/s | seconds |", "|---|---:|---:|---:|"]
     stages = throughput["stages_s"]
     total = sum(stages.values())
@@ -565,9 +610,11 @@ def table(result: dict[str, Any]) -> str:
         f"Peak RSS: {throughput['peak_rss_mb']:.0f} MB over the corpus, {cold['peak_rss_mb']:.0f} MB after one document.",
     ]
     if "linearity" in result:
-        lines += ["", "| document size | documents | chars/s |", "|---|---:|---:|"]
+        lines += ["", "| document size | documents | chars/s (CPU) | chars/s (wall) | kept by normalise |", "|---|---:|---:|---:|---:|"]
         for row in result["linearity"]:
-            lines.append(f"| {_size(row['size_bytes'])} | {row['documents']} | {row['chars_per_s']:,.0f} |")
+            lines.append(
+                f"| {_size(row['size_bytes'])} | {row['documents']} | {row['cpu_chars_per_s']:,.0f} | {row['chars_per_s']:,.0f} | {row['clean_share']:.0%} |"
+            )
     lines += ["", "| target | value | goal | met |", "|---|---:|---:|:---:|"]
     for name, check in result["targets"].items():
         relation = "<=" if name in ("cold_start_s", "peak_rss_mb", "linearity_spread") else ">="
@@ -576,7 +623,7 @@ def table(result: dict[str, Any]) -> str:
 
 
 def _speed_row(label: str, run: dict[str, Any]) -> str:
-    return f"| {label} | {run['chars_per_s']:,.0f} | {run['docs_per_s']:,.1f} | {run['wall_s']:.2f} |"
+    return f"| {label} | {run['cpu_chars_per_s']:,.0f} | {run['chars_per_s']:,.0f} | {run['docs_per_s']:,.1f} | {run['wall_s']:.2f} |"
 
 
 def _size(size: int) -> str:

@@ -1,4 +1,4 @@
-"""Bylines: reporters, photographers, editors and correspondents in credit lines.
+"""Bylines: reporters, photographers and editors in credit lines (通讯员 counts as reporter).
 
 Credit lines come as
 
@@ -103,6 +103,13 @@ def _parse(text: str, start: int, end: int) -> Optional[list[_Credit]]:
     while index < len(runs):
         run = runs[index]
         word = run.group()
+        if word in lex.byline_before and _slashed_after_name(text, run, credits):
+            # 张三/文 李四/图: a role word right after "name/" credits that name
+            for credit in credits[since_role:]:
+                credit.role = lex.byline_before[word]
+            role, since_role = None, len(credits)
+            index += 1
+            continue
         if word in lex.byline_before:
             role, since_role = lex.byline_before[word], len(credits)
             index += 1
@@ -126,6 +133,12 @@ def _parse(text: str, start: int, end: int) -> Optional[list[_Credit]]:
             role, since_role = None, len(credits)
         index += consumed
     return credits or None
+
+
+def _slashed_after_name(text: str, run: regex.Match, credits: list[_Credit]) -> bool:
+    """The role word is written ``name/role``: right after a slash that follows the last name."""
+    slash = run.start() - 1
+    return bool(credits) and slash >= 0 and text[slash] == "/" and credits[-1].end == slash
 
 
 def _name_run(text: str, runs: list[regex.Match], index: int):
