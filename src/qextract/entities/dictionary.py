@@ -64,7 +64,7 @@ class DictionaryEntityRecognizer:
         reached = 0
         work_titles = _work_titles(text)
         for start in sorted(starts):
-            if start < reached or not view.is_boundary(start):
+            if start < reached or not (view.is_boundary(start) or self._doubled_unit_char(text, start)):
                 continue
             end, head_start = _post_at(start, starts, view)
             if end is None:
@@ -78,6 +78,14 @@ class DictionaryEntityRecognizer:
             _take(taken, start, end)
             reached = end
         return found
+
+    def _doubled_unit_char(self, text: str, start: int) -> bool:
+        """标准化处|处长, 质量科|科长: a unit's last character repeated as the post's first.
+
+        jieba reads the doubled character as one word (处处 'everywhere'), which
+        hides the post's start from the token boundaries.
+        """
+        return start > 0 and text[start - 1] == text[start] and text[start] in self._lexicon.doubled_unit_chars
 
     def _occupation_modifier_start(self, text: str, start: int, view: TokenView, reached: int) -> int:
         """高级|研究员, 法律|专家: a qualifying word written onto an occupation belongs to it."""

@@ -74,6 +74,7 @@ class Lexicon:
     level_words: tuple[str, ...]
     fused_bodies: frozenset[str]
     non_bodies: frozenset[str]
+    doubled_unit_chars: frozenset[str]
     after_name: frozenset[str]
     before_name: frozenset[str]
     not_names: frozenset[str]
@@ -301,6 +302,7 @@ def lexicon() -> Lexicon:
         level_words=tuple(bodies["levels"]),
         fused_bodies=frozenset(bodies["fused"]),
         non_bodies=frozenset(bodies["non_bodies"]),
+        doubled_unit_chars=frozenset(bodies.get("doubled_unit_chars", ())),
         after_name=frozenset(context["after_name"]),
         before_name=frozenset(context["before_name"]),
         not_names=frozenset(context["not_names"]),
