@@ -94,6 +94,8 @@ class _Lexicon:
     ordinal_followers: frozenset[str]
     set_phrases: tuple[str, ...]
     max_prefix_length: int
+    score_cues: frozenset[str] = frozenset()
+    score_units: frozenset[str] = frozenset()
 
 
 def _data_lines(name: str) -> list[str]:
@@ -138,6 +140,8 @@ def _lexicon() -> _Lexicon:
         designation_verbs=frozenset(words["designation_verbs"]),
         time_nouns_after_ge=tuple(words["time_nouns_after_ge"]),
         programme_after_duration=tuple(words["programme_after_duration"]),
+        score_cues=frozenset(words.get("score_cues", ())),
+        score_units=frozenset(words.get("score_units", ())),
         ordinal_followers=frozenset(words["ordinal_followers"]),
         set_phrases=tuple(_data_lines("non_statistic_phrases.txt")),
         max_prefix_length=max(len(word) for word in prefixes),
@@ -255,6 +259,17 @@ def _blocked_ranges(ctx: MatchContext) -> _Blocked:
 
 # --------------------------------------------------------------------------
 # reading one number
+
+
+_SCORE_CUE_REACH = 4  # characters between the cue and the number (我市得分 / 得分为)
+
+
+def _score_before(text: str, number_start: int, lexicon: "_Lexicon") -> bool:
+    longest = max((len(cue) for cue in lexicon.score_cues), default=0)
+    for gap in range(_SCORE_CUE_REACH + 1):
+        if _word_before(text, number_start - gap, lexicon.score_cues, longest):
+            return True
+    return False
 
 
 def _word_before(text: str, offset: int, words: Iterable[str] | dict, longest: int) -> Optional[str]:
@@ -397,7 +412,10 @@ def _read_measured(
         return None
     kind = lexicon.measure_kind[measure]
     if kind == "skip":
-        return None
+        # 分 is a minute or a point of a score; after 得分/评分 it is a score
+        if measure not in lexicon.score_units or not _score_before(text, number_start, lexicon):
+            return None
+        kind = "count"
     infix = match.group("infix")
     if is_bare_multiplier(written) and not infix and not _word_before(text, number_start, lexicon.bare_round_prefix, 1):
         return None
