@@ -64,10 +64,22 @@ def _breadcrumb() -> regex.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _bare_breadcrumb() -> regex.Pattern[str]:
+    """A line that is only short labels joined by two or more breadcrumb separators."""
+    separators = sorted(_data()["breadcrumb_separators"], key=len, reverse=True)
+    label = r"[^\n>»→›＞。!?！？]{1,16}"
+    return regex.compile(
+        rf"^\s{{0,8}}{label}(?:\s{{0,3}}(?:\L<seps>)\s{{0,3}}{label}){{2,8}}\s{{0,8}}$", seps=separators
+    )
+
+
 def remove_breadcrumbs(text: str) -> list[Edit]:
-    """``所在位置: 政务公开 > 监督信息 > 质量价格`` lines."""
-    pattern = _breadcrumb()
-    return _line_edits(text, [line for line in iter_lines(text) if pattern.match(line.text)])
+    """``所在位置: 政务公开 > 监督信息 > 质量价格`` and bare ``首页 > 新闻中心 > 工作动态`` lines."""
+    labelled, bare = _breadcrumb(), _bare_breadcrumb()
+    return _line_edits(
+        text, [line for line in iter_lines(text) if labelled.match(line.text) or bare.match(line.text)]
+    )
 
 
 @lru_cache(maxsize=1)
