@@ -9,10 +9,10 @@ What it measures, each part in a fresh subprocess so that one part's memory
 and warm caches do not leak into another's figures:
 
 * throughput   the whole default pipeline (all record types) over the corpus,
-               one process pinned to one core: chars/s, documents/s, CPU
-               seconds, and the seconds of every stage through the
-               pipeline's ``on_stage`` hook (normalise, header, tokenise,
-               entities, each matcher, assemble); peak RSS of that process;
+               one process pinned to one core: chars/s, documents/s, and the
+               CPU seconds of every stage through the pipeline's ``on_stage``
+               hook (normalise, header, tokenise, entities, each matcher,
+               assemble); peak RSS of that process;
 * peer         JioNLP ``extract_time`` + ``extract_money`` on the same raw
                documents in the same run (pinned to one core as well);
 * scaling      ``Pipeline.pipe(n_process=1)`` against ``n_process=2``, wall
@@ -21,6 +21,11 @@ and warm caches do not leak into another's figures:
                document (median of three runs; interpreter start-up shown
                apart);
 * linearity    chars/s on single documents of 1 KB, 10 KB, 100 KB and 1 MB.
+
+Throughput, peer and scaling run over the corpus in parts (``--parts``, 4 by
+default), each part through qextract, then JioNLP, then one and two processes
+before the next part starts, so a machine whose speed drifts (other jobs)
+treats both sides alike; the JSON keeps each part's speed.
 
 The corpus (at least 10 MB of UTF-8 by default) is built from the fixture
 articles (``fixtures/articles``): each document takes one article's head
@@ -32,6 +37,11 @@ image names, CRLF line ends. Everything is seeded and deterministic.
 Each output document is hashed (outside the timed region), so two runs on the
 same corpus can show that a speed change left every record as it was
 (``digest`` in the JSON).
+
+Speeds "per core" are characters per CPU-second of the pinned process: on a
+machine shared with other jobs the wall clock stretches, the CPU time much
+less. Both are in the JSON and the table, with the load average before and
+after; scaling with two processes needs an otherwise idle machine.
 """
 
 from __future__ import annotations
@@ -90,10 +100,10 @@ FURNITURE_LINES = (
     "浏览次数:( )",
     "点击数: 2315",
 )
+IMAGE_NAMES = ("IMG_2035.JPG", "401.jpg", "photo-2.png", "u=20230615.gif")
 _SENTENCE_END = re.compile(r"([。!?！？])")
 # Figures that are not part of a date or a clock time: safe to change.
 _FIGURE = re.compile(r"(?<![\d.年月])\d{1,4}(?![\d年月日时点:号.-])")
-IMAGE_NAMES = ("IMG_2035.JPG", "401.jpg", "photo-2.png", "u=20230615.gif")
 
 
 # --------------------------------------------------------------------------
@@ -207,12 +217,15 @@ class CorpusBuilder:
         return text
 
     def _traditional_with_pinyin(self, text: str) -> str:
+        """As make_noise.traditional_with_pinyin, without its template check."""
         traditional = self.noise._S2T.convert(text)
+        if len(traditional) != len(text):
+            return traditional
         pinyin = self.noise.PINYIN
         return "".join(
             char + f"({pinyin[char]})" if char != source and char in pinyin else char
             for char, source in zip(traditional, text)
-        ) if len(traditional) == len(text) else traditional
+        )
 
 
 def corpus_summary(documents: list[str]) -> dict[str, Any]:
@@ -231,10 +244,18 @@ def write_corpus(documents: list[str], path: Path) -> None:
             handle.write(json.dumps(document, ensure_ascii=False) + "\n")
 
 
-def read_corpus(path: str) -> Iterator[str]:
+def read_corpus(path: str, part: int = 0, parts: int = 1) -> Iterator[str]:
+    """Documents of one part: every ``parts``-th."""
     with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            yield json.loads(line)
+        for index, line in enumerate(handle):
+            if index % parts == part:
+                yield json.loads(line)
+
+
+def warm_up_texts() -> list[str]:
+    """The fixture articles: between them they load every lazy table (mojibake
+    repair, pinyin, lexicons), which one document may not; cold start is measured apart."""
+    return [path.read_text(encoding="utf-8") for path in sorted(ARTICLES.glob("*.txt"))]
 
 
 # --------------------------------------------------------------------------
@@ -254,15 +275,16 @@ def _document_digest(document: Any) -> str:
     return hashlib.sha1(document.to_json().encode("utf-8")).hexdigest()
 
 
-def worker_throughput(corpus: str) -> dict[str, Any]:
-    """The default pipeline over the corpus, one core, with per-stage seconds."""
+def worker_throughput(corpus: str, part: int, parts: int) -> dict[str, Any]:
+    """The default pipeline over one part of the corpus, one core, with per-stage CPU seconds."""
     from qextract.pipeline import Pipeline
 
     _pin_to_one_core()
     stage_seconds: dict[str, float] = defaultdict(float)
     pipeline = Pipeline(on_stage=lambda name, seconds: stage_seconds.__setitem__(name, stage_seconds[name] + seconds))
-    documents = read_corpus(corpus)
-    pipeline(next(documents))  # warm-up: lazy lexicons and caches, not counted
+    for text in warm_up_texts():  # not counted
+        pipeline(text)
+    documents = read_corpus(corpus, part, parts)
     stage_seconds.clear()
     digest = hashlib.sha1()
     chars = count = 0
@@ -290,18 +312,18 @@ def worker_throughput(corpus: str) -> dict[str, Any]:
     }
 
 
-def worker_peer(corpus: str) -> dict[str, Any]:
-    """JioNLP extract_time + extract_money on the same raw documents."""
+def worker_peer(corpus: str, part: int, parts: int) -> dict[str, Any]:
+    """JioNLP extract_time + extract_money on the same raw documents (one part)."""
     import logging
 
     import jionlp
 
     logging.getLogger().setLevel(logging.CRITICAL)  # JioNLP logs every string it cannot read
     _pin_to_one_core()
-    documents = read_corpus(corpus)
-    first = next(documents)
-    _peer_time(jionlp, first)
-    _peer_money(jionlp, first)
+    for text in warm_up_texts():
+        _peer_time(jionlp, text)
+        _peer_money(jionlp, text)
+    documents = read_corpus(corpus, part, parts)
     seconds = {"extract_time": 0.0, "extract_money": 0.0}
     chars = count = failures = 0
     cpu = 0.0
@@ -344,20 +366,35 @@ def _peer_money(jionlp: Any, text: str) -> bool:
         return False
 
 
-def worker_pipe(corpus: str, n_process: int) -> dict[str, Any]:
-    """``Pipeline.pipe`` over the corpus, as a user would run a batch."""
+def worker_pipe(corpus: str, n_process: int, part: int, parts: int) -> dict[str, Any]:
+    """``Pipeline.pipe`` over one part of the corpus, as a user would run a batch."""
     from qextract.pipeline import Pipeline
 
     pipeline = Pipeline()
-    documents = read_corpus(corpus)
-    pipeline(next(documents))
-    texts = list(documents)
+    for text in warm_up_texts():
+        pipeline(text)
+    texts = list(read_corpus(corpus, part, parts))
     chars = sum(map(len, texts))
     gc.collect()
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), _cpu_with_children()
     count = sum(1 for _ in pipeline.pipe(texts, n_process=n_process))
-    wall = time.perf_counter() - start
-    return {"n_process": n_process, "documents": count, "chars": chars, "wall_s": wall, "chars_per_s": chars / wall}
+    wall, cpu = time.perf_counter() - start, _cpu_with_children() - cpu_start
+    return {
+        "n_process": n_process,
+        "documents": count,
+        "chars": chars,
+        "wall_s": wall,
+        "cpu_s": cpu,
+        "chars_per_s": chars / wall,
+        "load_average": _load_average(),
+    }
+
+
+def _cpu_with_children() -> float:
+    """CPU seconds of this process and its finished workers: with the wall clock it
+    tells a pool that does not scale from a machine that is busy elsewhere."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def worker_cold(corpus: str) -> dict[str, Any]:
@@ -381,24 +418,34 @@ def worker_cold(corpus: str) -> dict[str, Any]:
 
 
 def worker_linearity(seed: int, total_bytes: int) -> dict[str, Any]:
-    """chars/s on documents of growing size, all cut from the same text, one core."""
+    """chars/s on documents of growing size, all cut from the same text, one core.
+
+    The sizes take turns, a share of each size's documents per round, so that
+    a drift in the machine's speed does not fall on one size.
+    """
     from qextract.pipeline import Pipeline
 
     _pin_to_one_core()
     builder = CorpusBuilder(seed + 1)
     pipeline = Pipeline(max_chars=10_000_000)
-    pipeline(builder.document())
+    for text in warm_up_texts():
+        pipeline(text)
     stream = "\n".join(builder.documents(total_bytes))
+    sizes = {size: list(_pieces(stream, size)) for size in LINEARITY_SIZES}
+    rounds = min(len(documents) for documents in sizes.values())
+    spent = {size: [0.0, 0.0, 0] for size in sizes}  # wall, CPU, clean characters
+    for round_ in range(rounds):
+        for size, documents in sizes.items():
+            gc.collect()
+            start, cpu_start = time.perf_counter(), time.process_time()
+            for document in documents[round_::rounds]:
+                spent[size][2] += len(pipeline(document).text)
+            spent[size][0] += time.perf_counter() - start
+            spent[size][1] += time.process_time() - cpu_start
     rows = []
-    for size in LINEARITY_SIZES:
-        documents = list(_pieces(stream, size))
+    for size, documents in sizes.items():
+        wall, cpu, clean_chars = spent[size]
         chars = sum(map(len, documents))
-        clean_chars = 0
-        gc.collect()
-        start, cpu_start = time.perf_counter(), time.process_time()
-        for document in documents:
-            clean_chars += len(pipeline(document).text)
-        wall, cpu = time.perf_counter() - start, time.process_time() - cpu_start
         rows.append(
             {
                 "size_bytes": size,
@@ -411,7 +458,7 @@ def worker_linearity(seed: int, total_bytes: int) -> dict[str, Any]:
                 "cpu_chars_per_s": chars / cpu,
             }
         )
-    return {"sizes": rows}
+    return {"sizes": rows, "rounds": rounds}
 
 
 def _pieces(stream: str, size: int) -> Iterator[str]:
@@ -428,9 +475,9 @@ def _pieces(stream: str, size: int) -> Iterator[str]:
 
 
 WORKERS = {
-    "throughput": lambda args: worker_throughput(args.corpus),
-    "peer": lambda args: worker_peer(args.corpus),
-    "pipe": lambda args: worker_pipe(args.corpus, args.n_process),
+    "throughput": lambda args: worker_throughput(args.corpus, args.part, args.parts),
+    "peer": lambda args: worker_peer(args.corpus, args.part, args.parts),
+    "pipe": lambda args: worker_pipe(args.corpus, args.n_process, args.part, args.parts),
     "cold": lambda args: worker_cold(args.corpus),
     "linearity": lambda args: worker_linearity(args.seed, args.linearity_bytes),
 }
@@ -500,14 +547,7 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         corpus = Path(folder) / "corpus.jsonl"
         write_corpus(documents, corpus)
         del documents
-        _progress("throughput")
-        result["throughput"] = run_worker("throughput", corpus)
-        if not args.no_peer:
-            _progress("peer (JioNLP)")
-            result["peer"] = run_worker("peer", corpus)
-        if not args.no_scaling:
-            _progress("scaling")
-            result["scaling"] = [run_worker("pipe", corpus, n_process=n) for n in (1, 2)]
+        result.update(_interleaved_parts(corpus, args))
         _progress("cold start")
         result["cold_start"] = _cold_start(corpus)
         if not args.no_linearity:
@@ -517,6 +557,61 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
     result["load_average"]["after"] = _load_average()
     result["targets"] = check_targets(result)
     return result
+
+
+def _interleaved_parts(corpus: Path, args: argparse.Namespace) -> dict[str, Any]:
+    """Throughput, peer and scaling, part by part in turn.
+
+    On a machine shared with other jobs the speed of a core drifts by tens of
+    percent within minutes; running qextract and JioNLP (and one and two
+    processes) on the same part one after the other, part after part, lets
+    the drift hit both sides alike, so their ratios hold.
+    """
+    parts = 2 if args.quick else args.parts
+    runs: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for part in range(parts):
+        options = {"part": part, "parts": parts}
+        _progress(f"part {part + 1}/{parts}: throughput")
+        runs["throughput"].append(run_worker("throughput", corpus, **options))
+        if not args.no_peer:
+            _progress(f"part {part + 1}/{parts}: peer (JioNLP)")
+            runs["peer"].append(run_worker("peer", corpus, **options))
+        if not args.no_scaling:
+            _progress(f"part {part + 1}/{parts}: pipe(n_process=1, 2)")
+            for n_process in (1, 2):
+                runs[f"pipe{n_process}"].append(run_worker("pipe", corpus, n_process=n_process, **options))
+    combined: dict[str, Any] = {"throughput": _combine(runs["throughput"])}
+    if runs["peer"]:
+        combined["peer"] = _combine(runs["peer"])
+    if runs["pipe1"]:
+        combined["scaling"] = [{**_combine(runs[f"pipe{n}"]), "n_process": n} for n in (1, 2)]
+    return combined
+
+
+def _combine(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """One result from the parts: totals summed, rates recomputed, peaks maximal."""
+    total: dict[str, Any] = {key: sum(run[key] for run in runs) for key in ("documents", "chars", "wall_s")}
+    if "cpu_s" in runs[0]:
+        total["cpu_s"] = sum(run["cpu_s"] for run in runs)
+        total["cpu_chars_per_s"] = total["chars"] / total["cpu_s"]
+    total["chars_per_s"] = total["chars"] / total["wall_s"]
+    total["docs_per_s"] = total["documents"] / total["wall_s"]
+    if "stages_s" in runs[0]:
+        stages: dict[str, float] = defaultdict(float)
+        for run in runs:
+            for name, seconds in run["stages_s"].items():
+                stages[name] += seconds
+        total["stages_s"] = dict(stages)
+    if "peak_rss_mb" in runs[0]:
+        total["peak_rss_mb"] = max(run["peak_rss_mb"] for run in runs)
+    if "exceptions" in runs[0]:
+        total["exceptions"] = sum(run["exceptions"] for run in runs)
+    if "digest" in runs[0]:
+        total["digest"] = hashlib.sha1("".join(run["digest"] for run in runs).encode()).hexdigest()
+    total["parts_cpu_chars_per_s" if "cpu_s" in runs[0] else "parts_chars_per_s"] = [
+        run.get("cpu_chars_per_s", run["chars_per_s"]) for run in runs
+    ]
+    return total
 
 
 def _load_average() -> list[float]:
@@ -599,9 +694,9 @@ def table(result: dict[str, Any]) -> str:
             lines.append(f"| &nbsp;&nbsp;JioNLP {name} | | {peer['chars'] / seconds:,.0f} | | {seconds:.2f} |")
     for run in result.get("scaling", []):
         lines.append(
-            f"| qextract pipe(n_process={run['n_process']}) | | {run['chars_per_s']:,.0f} | {run['documents'] / run['wall_s']:,.1f} | {run['wall_s']:.2f} |"
+            f"| qextract pipe(n_process={run['n_process']}), CPU {run['cpu_s']:.1f} s | | {run['chars_per_s']:,.0f} | {run['documents'] / run['wall_s']:,.1f} | {run['wall_s']:.2f} |"
         )
-    lines += ["", "| stage | share | chars/s | seconds |", "|---|---:|---:|---:|"]
+    lines += ["", "| stage | share | chars/s (CPU) | CPU seconds |", "|---|---:|---:|---:|"]
     stages = throughput["stages_s"]
     total = sum(stages.values())
     for name in sorted(stages, key=lambda stage: STAGE_ORDER.index(stage) if stage in STAGE_ORDER else len(STAGE_ORDER)):
@@ -646,12 +741,14 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--quick", action="store_true", help="a 1 MB corpus, for iterating")
     parser.add_argument("--megabytes", type=int, default=FULL_CORPUS_BYTES // 2**20, help="corpus size in MB of UTF-8")
     parser.add_argument("--seed", type=int, default=6)
+    parser.add_argument("--parts", type=int, default=4, help="interleave qextract and JioNLP over this many parts (2 with --quick)")
     parser.add_argument("--no-peer", action="store_true", help="skip JioNLP")
     parser.add_argument("--no-scaling", action="store_true", help="skip pipe(n_process=2)")
     parser.add_argument("--no-linearity", action="store_true", help="skip the 1 KB..1 MB documents")
     parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     parser.add_argument("--n-process", type=int, default=1, help=argparse.SUPPRESS)
+    parser.add_argument("--part", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--linearity-bytes", type=int, default=LINEARITY_TOTAL_BYTES, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:

@@ -101,3 +101,17 @@ def test_errors_are_qextract_errors() -> None:
 def test_record_subset() -> None:
     document = Pipeline(records=["dates"])(ARTICLE)
     assert document.dates and not document.officials
+
+
+def test_stage_hook_sees_every_stage_and_changes_nothing(pipeline: Pipeline) -> None:
+    seen: list[str] = []
+    timed = Pipeline(on_stage=lambda name, seconds: seen.append(name) if seconds >= 0 else None)
+    assert timed(ARTICLE, id="a") == pipeline(ARTICLE, id="a")
+    expected = ["normalise", "header", "tokenise", "entities", *timed.config.records, "assemble"]
+    assert seen == expected
+
+
+def test_a_pipeline_whose_matchers_read_no_tokens_does_not_tokenise() -> None:
+    seen: list[str] = []
+    Pipeline(records=["dates"], on_stage=lambda name, seconds: seen.append(name))(ARTICLE)
+    assert seen == ["normalise", "header", "dates", "assemble"]

@@ -12,6 +12,7 @@ from qextract.errors import (
     QextractError,
     UnreadableInputError,
 )
+from qextract.frames import to_frames
 from qextract.pipeline import Pipeline, PipelineConfig, extract
 from qextract.records import (
     Byline,
@@ -47,4 +48,5 @@ __all__ = [
     "Statistic",
     "UnreadableInputError",
     "extract",
+    "to_frames",
 ]

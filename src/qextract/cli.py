@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 from typing import Iterator, Optional, Sequence, TextIO
 
+from qextract.batch import INPUT_FORMATS
 from qextract.errors import QextractError
+from qextract.pipeline import PipelineConfig
 from qextract.records import RECORD_TYPES, Document
 
 _TEXT_SUFFIXES = {".txt", ".html", ".htm", ".text"}
@@ -66,26 +68,45 @@ def _describe(record_type: str, record: object) -> str:
 
 
 def _command_extract(args: argparse.Namespace) -> int:
+    from qextract.batch import InputOptions, iter_inputs, json_line, resume_output, run_batch
     from qextract.pipeline import Pipeline
 
-    pipeline = Pipeline()
-    failures = 0
-    output: TextIO = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    if args.resume and not (args.output and args.jsonl):
+        print("qextract extract: --resume needs --jsonl and -o FILE (the output of the run to continue)", file=sys.stderr)
+        return 2
+    if args.output and any(name != "-" and Path(name).resolve() == Path(args.output).resolve() for name in args.paths):
+        print(f"qextract extract: {args.output} is both an input and the output", file=sys.stderr)
+        return 2
+    pipeline = Pipeline(max_chars=args.max_chars)
+    options = InputOptions(
+        input_format=args.input_format,
+        text_field=args.text_field,
+        id_field=args.id_field,
+        publish_date_field=args.publish_date_field,
+        publish_date=args.publish_date,
+        max_chars=args.max_chars,
+    )
+    done = resume_output(Path(args.output)) if args.resume else []
+    render = json_line if args.jsonl else (lambda document: _summary(document) + "\n")
+    output: TextIO = open(args.output, "a" if args.resume else "w", encoding="utf-8") if args.output else sys.stdout
     try:
-        for doc_id, path in _inputs(args.paths):
-            document = _extract_one(pipeline, doc_id, path, args.publish_date)
-            if document.error:
-                failures += 1
-                print(f"qextract: {doc_id}: {document.error}", file=sys.stderr)
-            if args.jsonl:
-                output.write(document.to_json() + "\n")
-            else:
-                output.write(_summary(document) + "\n")
-            output.flush()
+        _, failures = run_batch(
+            pipeline,
+            iter_inputs(args.paths, options, output=Path(args.output) if args.output else None),
+            output,
+            render,
+            skip=done,
+            on_document=_report_failure,
+        )
     finally:
         if output is not sys.stdout:
             output.close()
     return 1 if failures else 0
+
+
+def _report_failure(document: Document) -> None:
+    if document.error:
+        print(f"qextract: {document.id}: {document.error}", file=sys.stderr, flush=True)
 
 
 def _extract_one(pipeline: object, doc_id: str, path: Optional[Path], publish_date: Optional[str]) -> Document:
@@ -125,15 +146,46 @@ def _command_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _command_serve(args: argparse.Namespace) -> int:
+    """Run the HTTP service (qextract.serve:app) under uvicorn; limits reach the app through its environment."""
+    import os
+
+    try:
+        import uvicorn
+    except ImportError:
+        print("qextract serve needs the serve extra: pip install 'qextract[serve]'", file=sys.stderr)
+        return 2
+    for name, value in (("QEXTRACT_MAX_BODY_BYTES", args.max_body_bytes), ("QEXTRACT_MAX_BATCH", args.max_batch), ("QEXTRACT_RECORDS", args.records)):
+        if value is not None:
+            os.environ[name] = str(value)
+    uvicorn.run("qextract.serve:app", host=args.host, port=args.port, workers=args.workers, log_level=args.log_level)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="qextract", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
 
     extract = commands.add_parser("extract", help="extract records from files, directories or - (stdin)")
-    extract.add_argument("paths", nargs="+", metavar="PATH")
+    extract.add_argument("paths", nargs="+", metavar="PATH", help="text files, directories, JSONL files, or - (stdin)")
     extract.add_argument("--jsonl", action="store_true", help="one Document JSON per line, id = file stem")
     extract.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     extract.add_argument("--publish-date", metavar="ISO", help="publication date to resolve year-less dates")
+    extract.add_argument(
+        "--input-format", choices=INPUT_FORMATS, default="auto",
+        help="auto (default): *.jsonl/*.ndjson are JSONL, the rest and - are one text each",
+    )
+    extract.add_argument("--text-field", default="text", metavar="NAME", help="JSONL field holding the text (default text)")
+    extract.add_argument("--id-field", metavar="NAME", help="JSONL field holding the id (default FILE-STEM:LINE)")
+    extract.add_argument("--publish-date-field", metavar="NAME", help="JSONL field holding the publication date")
+    extract.add_argument(
+        "--resume", action="store_true",
+        help="continue an interrupted --jsonl -o FILE run: keep its complete records, extract the rest",
+    )
+    extract.add_argument(
+        "--max-chars", type=int, default=PipelineConfig.max_chars, metavar="N",
+        help=f"documents longer than this are error records (default {PipelineConfig.max_chars})",
+    )
     extract.set_defaults(run=_command_extract)
 
     evaluate = commands.add_parser("evaluate", help="score predictions against gold answer keys")
@@ -142,6 +194,16 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--texts", metavar="DIR", help="extract from the texts in DIR and score in one go")
     evaluate.add_argument("-v", "--verbose", action="store_true", help="list missed and spurious records")
     evaluate.set_defaults(run=_command_evaluate)
+
+    serve = commands.add_parser("serve", help="run the HTTP service (POST /extract, GET /health, GET /schema)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    serve.add_argument("--max-body-bytes", type=int, metavar="N", help="413 for larger requests (default 10 MiB)")
+    serve.add_argument("--max-batch", type=int, metavar="N", help="documents per request (default 256)")
+    serve.add_argument("--records", metavar="TYPES", help="comma-separated record types (default all)")
+    serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+    serve.set_defaults(run=_command_serve)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of a Document")
     schema.set_defaults(run=_command_schema)
@@ -157,6 +219,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        # every finished document is already written and flushed
+        print("qextract: interrupted; continue with --resume", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -43,11 +43,31 @@ class ConfigError(QextractError):
     code = "E004"
 
 
+class InternalError(QextractError):
+    """A bug inside qextract stopped one document (the message names the stage and the cause).
+
+    Stages that can fail on their own (one matcher, the header) only add a
+    ``stage_failed`` warning; this is the last resort for the rest, so that
+    nothing but a :class:`QextractError` ever leaves ``extract()``.
+    """
+
+    code = "E999"
+
+
+ERROR_CODES: dict[str, type[QextractError]] = {
+    error.code: error
+    for error in (QextractError, UnreadableInputError, InputTooLargeError, MissingBackendError, ConfigError, InternalError)
+}
+
+
 # Warning codes: (code, one-line explanation). The explanation is for docs and
 # `qextract explain`; the message on each warning says what happened where.
 W_DECODED_GB18030 = "decoded_gb18030"
 W_DECODE_REPLACED = "decode_replaced"
+W_SURROGATES = "surrogates_replaced"
+W_PUBLISH_DATE_IGNORED = "publish_date_ignored"
 W_CONTROL_CHARS = "control_chars_removed"
+W_MARKUP = "markup_removed"
 W_SPAM_LINE = "spam_line_removed"
 W_FURNITURE = "page_furniture_removed"
 W_IMAGE_NAME = "image_name_removed"
@@ -66,7 +86,10 @@ W_SLOGAN_ITEM_COUNT = "slogan_item_count_mismatch"
 WARNING_CODES: dict[str, str] = {
     W_DECODED_GB18030: "bytes were not UTF-8 and were decoded as GB18030",
     W_DECODE_REPLACED: "undecodable bytes were replaced with U+FFFD",
+    W_SURROGATES: "lone surrogate code points (not text) were replaced with U+FFFD",
+    W_PUBLISH_DATE_IGNORED: "the publish_date given by the caller is not an ISO date and was ignored",
     W_CONTROL_CHARS: "control characters (NUL and others) were removed",
+    W_MARKUP: "HTML tags, scripts, comments and character references were removed or decoded",
     W_SPAM_LINE: "an SEO spam / link-farm line was removed",
     W_FURNITURE: "page furniture (breadcrumb, font switch, view counter) was removed",
     W_IMAGE_NAME: "an image file name on its own line was removed",

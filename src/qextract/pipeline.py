@@ -2,26 +2,31 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
 import multiprocessing
 from dataclasses import dataclass
-from time import perf_counter
+from time import thread_time
 from typing import Any, Callable, Iterable, Iterator, Mapping, Optional, TypeVar, Union
+
+import regex
 
 from qextract import errors
 from qextract.assemble import assemble_document
-from qextract.errors import ConfigError, InputTooLargeError, QextractError
+from qextract.entities.backends import EntitiesOption, build_entity_recognizer
+from qextract.errors import ConfigError, InputTooLargeError, InternalError, QextractError
 from qextract.match.context import MatchContext
-from qextract.match.header import read_header
+from qextract.match.header import Header, read_header
 from qextract.match.registry import ENTITIES, MATCHERS, TOKENS, Matcher, load_matchers
 from qextract.records import Document, ExtractionWarning
 from qextract.segment.tokenizer import Token, Tokenizer, shared_default_tokenizer
-from qextract.text import decode_input, normalise
+from qextract.text import NormalisedText, OffsetMap, decode_input, normalise
 
 TextInput = Union[str, bytes, bytearray]
 BatchItem = Union[TextInput, Mapping[str, Any]]
-# Called after each stage of a document with the stage's name and its
-# wall-clock seconds: normalise, header, tokenise, entities, one per record
+# Called after each stage of a document with the stage's name and the CPU
+# seconds the calling thread spent in it (other jobs on a shared machine do
+# not inflate them): normalise, header, tokenise, entities, one per record
 # type, assemble. For profiling (benchmarks/perf.py); None costs nothing.
 StageHook = Callable[[str, float], None]
 _T = TypeVar("_T")
@@ -56,6 +61,10 @@ class Pipeline:
         max_chars: int = PipelineConfig.max_chars,
         tokenizer: Optional[Tokenizer] = None,
         on_stage: Optional[StageHook] = None,
+        entities: EntitiesOption = None,
+        spacy_model: Any = None,
+        hanlp_model: Any = None,
+        entity_options: Optional[Mapping[str, Any]] = None,
     ) -> None:
         self.config = PipelineConfig(
             records=tuple(records) if records is not None else tuple(MATCHERS), max_chars=max_chars
@@ -65,6 +74,10 @@ class Pipeline:
         self._tokenizer = tokenizer
         self._lazy_tokenizer = _LazyTokenizer(self)
         self.on_stage = on_stage
+        # None: the dictionary backend; see qextract.entities.backends.
+        self._entity_recognizer = build_entity_recognizer(
+            entities, spacy_model=spacy_model, hanlp_model=hanlp_model, options=entity_options
+        )
 
     @property
     def tokenizer(self) -> Tokenizer:
@@ -75,19 +88,37 @@ class Pipeline:
     def __call__(
         self, text: TextInput, *, id: Optional[str] = None, publish_date: Optional[str] = None
     ) -> Document:
-        raw, warnings = decode_input(text)
-        if len(raw) > self.config.max_chars:
-            raise InputTooLargeError(
-                f"input has {len(raw)} characters, over the limit of {self.config.max_chars} (Pipeline(max_chars=...))"
-            )
-        normalised = self._stage("normalise", normalise, raw)
-        header = self._stage("header", read_header, normalised.text)
+        """The Document of one article.
+
+        Raises only :class:`QextractError`: unreadable input, input over
+        ``max_chars``, or (a bug) :class:`InternalError`. Whatever else goes
+        wrong inside the document is an ExtractionWarning on it.
+        """
+        try:
+            raw, warnings = decode_input(text)
+            if len(raw) > self.config.max_chars:
+                raise InputTooLargeError(
+                    f"input has {len(raw)} characters, over the limit of {self.config.max_chars} (Pipeline(max_chars=...))"
+                )
+            publish_date, date_warnings = _caller_publish_date(publish_date)
+            return self._extract(raw, warnings + date_warnings, None if id is None else str(id), publish_date)
+        except QextractError:
+            raise
+        except Exception as exc:  # the last resort: nothing but a QextractError leaves the pipeline
+            raise InternalError(f"{type(exc).__name__}: {exc}") from exc
+
+    def _extract(
+        self, raw: str, warnings: list[ExtractionWarning], id: Optional[str], publish_date: Optional[str]
+    ) -> Document:
+        normalised = self._guarded("normalise", normalise, _unnormalised, raw, warnings)
+        header = self._guarded("header", read_header, lambda _: Header(), normalised.text, warnings)
         context = MatchContext(
             text=normalised.text,
             publish_date=publish_date or header.publish_date,
             masked=normalised.masked,
             body_start=header.body_start,
             tokenizer=self._lazy_tokenizer,
+            entity_recognizer=self._entity_recognizer,
         )
         self._prepare(context)
         stage_warnings: list[ExtractionWarning] = []
@@ -127,24 +158,39 @@ class Pipeline:
         except Exception:
             pass
 
+    def _guarded(
+        self, name: str, function: Callable[[str], _T], fallback: Callable[[str], _T], text: str, warnings: list[ExtractionWarning]
+    ) -> _T:
+        """``function(text)``, or ``fallback(text)`` and a ``stage_failed`` warning when it raises.
+
+        A failing normaliser leaves the text as given (offsets are then the
+        identity); a failing header reader leaves the header empty.
+        """
+        try:
+            return self._stage(name, function, text)
+        except Exception as exc:  # a bug in one stage must not cost the document
+            warnings.append(ExtractionWarning(errors.W_STAGE_FAILED, f"{name}: {type(exc).__name__}: {exc}"))
+            return fallback(text)
+
     def _stage(self, name: str, function: Callable[..., _T], *args: Any) -> _T:
         if self.on_stage is None:
             return function(*args)
-        start = perf_counter()
+        start = thread_time()
         try:
             return function(*args)
         finally:
-            self.on_stage(name, perf_counter() - start)
+            self.on_stage(name, thread_time() - start)
 
     def safe_call(self, item: BatchItem) -> Document:
-        """Like calling the pipeline, but a failure becomes an error Document."""
-        text, options = _unpack(item)
+        """Like calling the pipeline, but a failure becomes an error Document (same id, ``error`` set)."""
+        options: dict[str, Any] = {}
         try:
+            text, options = _unpack(item)
             return self(text, **options)
         except QextractError as exc:
-            return Document(id=options.get("id"), error=str(exc))
+            return Document(id=_error_id(options), error=str(exc))
         except Exception as exc:  # never lose a document in a batch
-            return Document(id=options.get("id"), error=f"[E999] internal error: {type(exc).__name__}: {exc}")
+            return Document(id=_error_id(options), error=str(InternalError(f"{type(exc).__name__}: {exc}")))
 
     def pipe(
         self, texts: Iterable[BatchItem], *, n_process: int = 1, batch_size: int = 16
@@ -160,7 +206,7 @@ class Pipeline:
                 yield self.safe_call(item)
             return
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-        with context.Pool(n_process, initializer=_init_worker, initargs=(self.config,)) as pool:
+        with context.Pool(n_process, initializer=_init_worker, initargs=(self.config, self._entity_recognizer)) as pool:
             yield from pool.imap(_work, texts, chunksize=max(batch_size, 1))
 
 
@@ -181,11 +227,60 @@ def _recognise_entities(context: MatchContext) -> None:
     context_entities(context)
 
 
-def _unpack(item: BatchItem) -> tuple[TextInput, dict[str, Any]]:
+def _unpack(item: BatchItem) -> tuple[Any, dict[str, Any]]:
+    """(text, options) of a batch item; the text is checked when it is decoded."""
     if isinstance(item, Mapping):
         options = {key: item[key] for key in ("id", "publish_date") if item.get(key) is not None}
-        return item.get("text", ""), options
+        return item.get("text"), options  # no text: an error Document, not an empty one
     return item, {}
+
+
+def _error_id(options: Mapping[str, Any]) -> Optional[str]:
+    return None if options.get("id") is None else str(options["id"])
+
+
+def _unnormalised(raw: str) -> NormalisedText:
+    return NormalisedText(raw, raw, OffsetMap.identity(len(raw)))
+
+
+# ISO 8601 as callers write it: 2024, 2024-03, 2024-03-05, 2024/3/5, 2024-03-05 09:05:00, 2024-03-05T09:05+08:00
+_CALLER_DATE = regex.compile(
+    r"\s{0,8}(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2})"
+    r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?\s{0,8}"
+)
+
+
+def _caller_publish_date(value: Any) -> tuple[Optional[str], list[ExtractionWarning]]:
+    """The caller's publication date as ISO 8601 (as precise as given), or None and a warning.
+
+    A date that is not one (``2024-13-45``, ``yesterday``, a number) is
+    ignored rather than trusted, so the header's date is used instead.
+    """
+    if value is None or value == "":
+        return None, []
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        value = value.isoformat()
+    match = _CALLER_DATE.fullmatch(value) if isinstance(value, str) else None
+    iso = _iso(match) if match else None
+    if iso is None:
+        message = f"{errors.WARNING_CODES[errors.W_PUBLISH_DATE_IGNORED]}: {str(value)[:40]!r}"
+        return None, [ExtractionWarning(errors.W_PUBLISH_DATE_IGNORED, message)]
+    return iso, []
+
+
+def _iso(match: "regex.Match[str]") -> Optional[str]:
+    year = int(match.group(1))
+    month, day, hour, minute, second = (int(part) if part else None for part in match.groups()[1:])
+    try:
+        _dt.datetime(year, month or 1, day or 1, hour or 0, minute or 0, second or 0)
+    except ValueError:
+        return None
+    iso = f"{year:04d}"
+    for part, separator in ((month, "-"), (day, "-"), (hour, "T"), (minute, ":"), (second, ":")):
+        if part is None:
+            break
+        iso += f"{separator}{part:02d}"
+    return iso
 
 
 def _default_id(raw: str) -> str:
@@ -195,9 +290,9 @@ def _default_id(raw: str) -> str:
 _WORKER_PIPELINE: Optional[Pipeline] = None
 
 
-def _init_worker(config: PipelineConfig) -> None:
+def _init_worker(config: PipelineConfig, entity_recognizer: Any = None) -> None:
     global _WORKER_PIPELINE
-    _WORKER_PIPELINE = Pipeline(config.records, max_chars=config.max_chars)
+    _WORKER_PIPELINE = Pipeline(config.records, max_chars=config.max_chars, entities=entity_recognizer)
 
 
 def _work(item: BatchItem) -> Document:

@@ -174,7 +174,7 @@ class Document(DataClassJsonMixin):
     warnings: list[ExtractionWarning] = field(default_factory=list)
     error: Optional[str] = field(default=None, metadata=config(exclude=lambda v: v is None))
 
-    def to_json(self, *, ensure_ascii: bool = False, **kwargs: Any) -> str:  # type: ignore[override]
+    def to_json(self, *, ensure_ascii: bool = False, **kwargs: Any) -> str:
         """JSON with Chinese kept as written (dataclasses-json escapes it by default)."""
         return json.dumps(self.to_dict(encode_json=False), ensure_ascii=ensure_ascii, **kwargs)
 
@@ -193,6 +193,12 @@ class Document(DataClassJsonMixin):
                 for span in _record_spans(record):
                     found.append((label, span))
         return found
+
+    def _repr_html_(self) -> str:
+        """Notebook view: the text with records highlighted by type, and a table per record type."""
+        from qextract.display import document_html  # lazy: the records module stays import-light
+
+        return document_html(self)
 
 
 def _record_spans(record: Any) -> list[Span]:

@@ -49,3 +49,16 @@ def test_a_second_implementation_fits_the_protocol():
             return [Token(i, i + 1, char) for i, char in enumerate(text)]
 
     assert isinstance(CharTokenizer(), Tokenizer)
+
+
+def test_a_long_ascii_run_is_one_token() -> None:
+    """jieba's tagger is quadratic on long ASCII runs; they are cut out before it."""
+    from qextract.segment.tokenizer import JiebaTokenizer
+
+    tokenizer = JiebaTokenizer(package_dictionary=False)
+    text = "编号" + "8" * 5000 + "的产品和ABC型号"
+    tokens = tokenizer.tokens(text)
+    assert "".join(token.text for token in tokens) == text
+    assert all(left.end == right.start for left, right in zip(tokens, tokens[1:]))
+    assert [token.text for token in tokens if len(token.text) > 100] == ["8" * 5000]
+    assert any(token.text == "ABC" for token in tokens)

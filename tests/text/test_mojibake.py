@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qextract.text.mojibake import MojibakeRun, find_mojibake
+from qextract.text.mojibake import MojibakeRun, _tables, find_mojibake
 
 CASES = json.loads((Path(__file__).parent / "cases" / "mojibake.json").read_text(encoding="utf-8"))
 
@@ -69,3 +69,16 @@ def test_runs_are_sorted_disjoint_and_inside_the_text(text: str) -> None:
         assert 0.0 <= run.confidence <= 1.0
         assert run.replacement is None or run.replacement
         previous_end = run.end
+
+
+# Characters that make words with each other (提升, 产品, 生产), a traditional
+# form that folds to one of them (產), and characters in no word.
+_CONTEXT_CHARS = "提升生产產品质量\u4e28?"
+
+
+@given(st.text(_CONTEXT_CHARS, max_size=2), st.sampled_from(_CONTEXT_CHARS), st.text(_CONTEXT_CHARS, max_size=2))
+def test_context_support_shortcut_agrees_with_the_full_split(before: str, char: str, after: str) -> None:
+    """A candidate in no word with its neighbours gets the neighbours' own support, exactly."""
+    tables = _tables()
+    window = (before[-2:] + char + after[:2]).translate(tables.fold_table)
+    assert tables.context_support(before, char, after) == tables._best_split_gain(window)

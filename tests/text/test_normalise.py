@@ -6,9 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from qextract.segment.sentences import split_sentences
 from qextract.text import normalise
+from qextract.text.normalise import _differences
 
 PAGES = json.loads((Path(__file__).parent / "cases" / "pages.json").read_text(encoding="utf-8"))["pages"]
 
@@ -41,3 +44,11 @@ def test_each_sentence_comes_from_raw_text_that_normalises_to_it(page: dict) -> 
 def test_empty_and_blank_input() -> None:
     assert normalise("").text == ""
     assert normalise(" \n\t\n").text == ""
+
+
+@given(st.lists(st.tuples(st.sampled_from("a质量\U00020000 ，"), st.sampled_from("a质量\U00020000 ，")), min_size=1, max_size=40))
+def test_differences_counts_and_finds_the_changed_characters(pairs: list[tuple[str, str]]) -> None:
+    text, converted = "".join(a for a, _ in pairs), "".join(b for _, b in pairs)
+    changed = [index for index, (a, b) in enumerate(pairs) if a != b]
+    if changed:
+        assert _differences(text, converted) == (len(changed), changed[0], changed[-1])

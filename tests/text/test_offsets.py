@@ -92,3 +92,48 @@ def test_empty_text() -> None:
     offsets = OffsetMap.identity(0)
     assert offsets.raw_span(0, 0) == (0, 0)
     assert offsets.apply("", []) == ("", offsets)
+
+
+def _clean_ranges_by_scan(offsets: OffsetMap, raw_start: int, raw_end: int) -> list[tuple[int, int]]:
+    """The definition: every segment that shares raw characters with the range."""
+    ranges: list[tuple[int, int]] = []
+    for segment in offsets.segments:
+        if segment.raw_end <= raw_start or segment.raw_start >= raw_end:
+            continue
+        if segment.linear:
+            lo = segment.clean_start + max(raw_start - segment.raw_start, 0)
+            hi = segment.clean_end - max(segment.raw_end - raw_end, 0)
+        else:
+            lo, hi = segment.clean_start, segment.clean_end
+        if ranges and ranges[-1][1] == lo:
+            ranges[-1] = (ranges[-1][0], hi)
+        elif hi > lo:
+            ranges.append((lo, hi))
+    return ranges
+
+
+@settings(max_examples=500, deadline=None)
+@given(edit_chains(), st.integers(0, 70), st.integers(0, 10))
+def test_clean_ranges_finds_the_segments_by_bisection(case: tuple[str, list], raw_start: int, width: int) -> None:
+    raw, chains = case
+    text, offsets = raw, OffsetMap.identity(len(raw))
+    for edits in chains:
+        text, offsets = offsets.apply(text, [Edit(*edit) for edit in edits])
+    segments = offsets.segments
+    # the bisection relies on raw starts never decreasing along the segments
+    assert [s.raw_start for s in segments] == sorted(s.raw_start for s in segments)
+    raw_start = min(raw_start, len(raw))
+    raw_end = min(raw_start + width, len(raw))
+    assert offsets.clean_ranges(raw_start, raw_end) == _clean_ranges_by_scan(offsets, raw_start, raw_end)
+
+
+def test_clean_ranges_after_an_insertion_inside_a_replaced_run() -> None:
+    # x maps to an empty raw range that ends before the replaced run around
+    # it does, so raw ends decrease there; y and z both stand for 丁
+    raw = "甲乙丙丁"
+    text, offsets = OffsetMap.identity(len(raw)).apply(raw, [Edit(3, 4, "yz")])
+    text, offsets = offsets.apply(text, [Edit(4, 4, "x")])
+    assert text == "甲乙丙yxz"
+    assert [segment.raw_end for segment in offsets.segments] == [3, 4, 3, 4]
+    assert offsets.clean_ranges(3, 4) == [(3, 4), (5, 6)]
+    assert offsets.clean_ranges(2, 3) == [(2, 3)]

@@ -20,6 +20,9 @@ def default_recognizer() -> EntityRecognizer:
 def context_entities(ctx: Any, recognizer: EntityRecognizer | None = None) -> list[Entity]:
     """``ctx.found["entities"]`` when a stage put them there, else recognised now and kept there.
 
+    The recogniser is ``recognizer``, else the context's ``entity_recognizer``
+    (the pipeline's backend), else the shared dictionary recogniser.
+
     Uses the context's tokens when it has a tokeniser, so the text is
     tokenised once for every matcher.
     """
@@ -27,6 +30,7 @@ def context_entities(ctx: Any, recognizer: EntityRecognizer | None = None) -> li
     if found is not None:
         return found
     tokens = ctx.tokens if getattr(ctx, "tokenizer", None) is not None else None
-    entities = (recognizer or default_recognizer()).recognize(ctx.text, tokens)
+    chosen = recognizer or getattr(ctx, "entity_recognizer", None) or default_recognizer()
+    entities = chosen.recognize(ctx.text, tokens)
     ctx.found[ENTITIES_KEY] = entities
     return entities

@@ -30,6 +30,8 @@ class MatchContext:
     body_start: int = 0
     tokenizer: Optional[Tokenizer] = None
     found: dict[str, list[Any]] = field(default_factory=dict)
+    # An EntityRecognizer (qextract.entities); None: the package dictionaries.
+    entity_recognizer: Optional[Any] = None
 
     @cached_property
     def sentences(self) -> list[Sentence]:

@@ -51,6 +51,7 @@ from qextract.match.datetime_parts import (
     simplified_view,
     small_number,
 )
+from qextract.match.intervals import Intervals
 from qextract.records import DateMention, Span
 
 __all__ = ["find_dates", "parse_date", "resolve_year_hint", "Anchor"]
@@ -173,17 +174,17 @@ def find_dates(ctx: MatchContext) -> list[DateMention]:
     else:
         hint = resolve_year_hint(ctx)
         anchor = Anchor(year=hint, from_text=True) if hint is not None else Anchor()
-    skipped = link_list_ranges(text)
-    titles = [(match.start(), match.end()) for match in _BOOK_TITLE.finditer(text)]
+    skipped = Intervals(link_list_ranges(text))
+    titles = Intervals((match.start(), match.end()) for match in _BOOK_TITLE.finditer(text))
     discourse = _Discourse()
     mentions: list[DateMention] = []
     seen: set[str] = set()
     for expression in parse_expressions(text):
-        if _inside_any(expression.start, expression.end, skipped):
+        if skipped.contains(expression.start, expression.end):
             continue
         if ctx.is_masked(expression.start, expression.end):
             continue
-        if _only_relative(expression) and _inside_any(expression.start, expression.end, titles):
+        if _only_relative(expression) and titles.contains(expression.start, expression.end):
             continue  # 《昨天今天明天》 is a title, not a date
         if _recurring(text, expression.start):
             continue  # 每年3月15日 names a day of every year
@@ -367,12 +368,6 @@ def link_list_ranges(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=None)
 def _header_labels() -> tuple[str, ...]:
     return tuple(load_json("dates/context.json")["header_labels"])
-
-
-def _inside_any(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
-    if not ranges:
-        return False
-    return any(range_start <= start and end <= range_end for range_start, range_end in ranges)
 
 
 # ---------------------------------------------------------------- parsing

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+import ahocorasick
 import regex
 
 from qextract.data import load_lines
@@ -72,6 +73,7 @@ _BODY_SEPARATOR = regex.compile(r"\s+|、")
 def find_documents(ctx: MatchContext) -> list[PolicyDocument]:
     """Every 《》 title in the text, one record per document."""
     documents: list[PolicyDocument] = []
+    seen = _SeenTitles()
     chain_issuer: Optional[str] = None
     previous_end = -1
     for match in _TITLE.finditer(ctx.text):
@@ -86,8 +88,9 @@ def find_documents(ctx: MatchContext) -> list[PolicyDocument]:
         chain_issuer, previous_end = issuer_before, end
         title_start, title_end = _stripped(ctx.text, match.start(1), match.end(1))
         title = ctx.text[title_start:title_end]
-        if not title or len(title) > _MAX_TITLE or _refers_back(title, documents):
+        if not title or len(title) > _MAX_TITLE or seen.refers_back(title):
             continue
+        seen.add(title)
         documents.append(
             PolicyDocument(
                 title=title,
@@ -116,16 +119,26 @@ def document_kind(title: str) -> Optional[str]:
     return None
 
 
-def _refers_back(title: str, documents: list[PolicyDocument]) -> bool:
-    """True when the title repeats or abbreviates (as its tail) one already seen."""
-    for document in documents:
-        known = document.title
-        if title == known or known.endswith(title):
-            return True
-        stem = _TRAILING_PAREN.sub("", known).rstrip()
-        if stem.endswith(title):
-            return True
-    return False
+class _SeenTitles:
+    """Titles recorded so far, and their stems without a trailing parenthesis.
+
+    Kept reversed in a trie, so "does this title repeat or abbreviate (as
+    its tail) one already seen" costs the title's length, not the number of
+    titles seen: a page of thousands of 《》 stays linear.
+    """
+
+    def __init__(self) -> None:
+        self._reversed = ahocorasick.Automaton()
+
+    def add(self, title: str) -> None:
+        self._reversed.add_word(title[::-1], True)
+        stem = _TRAILING_PAREN.sub("", title).rstrip()
+        if stem:
+            self._reversed.add_word(stem[::-1], True)
+
+    def refers_back(self, title: str) -> bool:
+        # a known title ends with ``title`` exactly when its reverse starts with the reverse of ``title``
+        return bool(title) and self._reversed.match(title[::-1])
 
 
 def _issuer_in_title(title: str) -> Optional[str]:

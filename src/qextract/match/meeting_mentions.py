@@ -14,12 +14,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Optional
 
 import regex
 
 from qextract.match.context import MatchContext
 from qextract.match.dates import parse_date
+from qextract.match.intervals import Intervals
 from qextract.match.meeting_lexicon import (
     ARRIVAL,
     ATTENDING_VERB,
@@ -104,6 +106,29 @@ class Surroundings:
     dates: list[DateSpan]  # every date the dates stage found, by start
     blocked: list[tuple[int, int]]  # 《》 titles, link lists, masked runs: sorted, disjoint
 
+    @cached_property
+    def _date_ranges(self) -> Intervals:
+        return Intervals((date.start, date.end) for date in self.dates)
+
+    def touches_date(self, start: int, end: int) -> bool:
+        return self._date_ranges.overlaps(start, end)
+
+    def dates_starting_at(self, start: int) -> list[DateSpan]:
+        return self._dates_by_edge[0].get(start, [])
+
+    def dates_ending_at(self, end: int) -> list[DateSpan]:
+        return self._dates_by_edge[1].get(end, [])
+
+    @cached_property
+    def _dates_by_edge(self) -> tuple[dict[int, list[DateSpan]], dict[int, list[DateSpan]]]:
+        """The dates by start and by end, in order: looking one up must not scan them all."""
+        by_start: dict[int, list[DateSpan]] = {}
+        by_end: dict[int, list[DateSpan]] = {}
+        for date in self.dates:
+            by_start.setdefault(date.start, []).append(date)
+            by_end.setdefault(date.end, []).append(date)
+        return by_start, by_end
+
     def is_blocked(self, start: int, end: int) -> bool:
         # the last range opening before ``end``; the ranges are disjoint, so no earlier one reaches further
         index = bisect_right(self.blocked, (end,)) - 1
@@ -141,11 +166,13 @@ def _unclaimed_days(ctx: MatchContext, claimed: list[DateSpan]) -> list[DateSpan
     the value of the record it repeats, so the year agrees with the dates stage.
     """
     found = []
+    claimed_ranges = Intervals((date.start, date.end) for date in claimed)
+    claimed_days = _DaysClaimed(claimed)
     for match in DAY_EXPRESSION.finditer(ctx.text):
         start, end = match.span()
-        if any(date.start < end and start < date.end for date in claimed) or ctx.is_masked(start, end):
+        if claimed_ranges.overlaps(start, end) or ctx.is_masked(start, end):
             continue
-        value, time_of_day = _unclaimed_value(match.group(), ctx.publish_date, claimed)
+        value, time_of_day = _unclaimed_value(match.group(), ctx.publish_date, claimed_days)
         if value is None:
             continue
         found.append(DateSpan(start, end, match.group(), value, time_of_day))
@@ -153,12 +180,12 @@ def _unclaimed_days(ctx: MatchContext, claimed: list[DateSpan]) -> list[DateSpan
 
 
 def _unclaimed_value(
-    piece: str, publish_date: Optional[str], claimed: list[DateSpan]
+    piece: str, publish_date: Optional[str], claimed: "_DaysClaimed"
 ) -> tuple[Optional[str], Optional[str]]:
     """The value of a day expression the dates stage did not record, and its part of day."""
     bare = parse_date(piece)  # no year: --06-05, or None for a day alone (8日)
     if bare is not None and bare.value:
-        value = _claimed_value(bare.value, claimed)
+        value = claimed.value_of(bare.value)
         if value is not None:
             return value, bare.time_of_day
     resolved = parse_date(piece, publish_date) if publish_date else bare
@@ -167,14 +194,31 @@ def _unclaimed_value(
     return resolved.value, resolved.time_of_day
 
 
-def _claimed_value(value: str, claimed: list[DateSpan]) -> Optional[str]:
-    """The value of an earlier record for the same month and day (--06-05 → 2024-06-05)."""
-    if not value.startswith("--"):
-        return value
-    for date in claimed:
-        if date.value.split("T", 1)[0].endswith(value[1:]) and "/" not in date.value:
-            return date.value.split("T", 1)[0]
-    return None
+class _DaysClaimed:
+    """The value of an earlier record for the same month and day (--06-05 → 2024-06-05).
+
+    Indexed by the tail a year-less value has to match, so that a page with
+    thousands of dates does not compare each with all of the others.
+    """
+
+    def __init__(self, claimed: list[DateSpan]) -> None:
+        self._days = [date.value.split("T", 1)[0] for date in claimed if "/" not in date.value]
+        self._by_tail: dict[int, dict[str, str]] = {}
+
+    def value_of(self, value: str) -> Optional[str]:
+        if not value.startswith("--"):
+            return value
+        tail = value[1:]
+        return self._tails(len(tail)).get(tail)
+
+    def _tails(self, length: int) -> dict[str, str]:
+        if length not in self._by_tail:
+            first: dict[str, str] = {}
+            for day in self._days:
+                if len(day) >= length:
+                    first.setdefault(day[len(day) - length :], day)
+            self._by_tail[length] = first
+        return self._by_tail[length]
 
 
 def _link_lines(text: str) -> list[tuple[int, int]]:
@@ -312,7 +356,7 @@ def _venue(place: str, start: int, around: Surroundings) -> Optional[str]:
     place = place.strip()
     if not place or place in _VENUE_STOP or place.startswith(_VENUE_SCOPE):
         return None
-    if any(date.start < start + len(place) and start < date.end for date in around.dates):
+    if around.touches_date(start, start + len(place)):
         return None  # 在3月5日召开: a time, not a place
     return place
 
@@ -358,10 +402,8 @@ def _strip_trailing(text: str, end: int, around: Surroundings) -> int:
 
 
 def _date_ending_at(end: int, around: Surroundings) -> Optional[int]:
-    for date in around.dates:
-        if date.end == end:
-            return date.start
-    return None
+    dates = around.dates_ending_at(end)
+    return dates[0].start if dates else None
 
 
 def _trim_name(text: str, start: int, end: int, around: Surroundings) -> tuple[int, int]:
@@ -386,8 +428,8 @@ def _trim_name(text: str, start: int, end: int, around: Surroundings) -> tuple[i
 
 def _skip_fine_date(start: int, around: Surroundings) -> int:
     """A date with a month or day opening a name is the event's date, not its name (a year may be)."""
-    for date in around.dates:
-        if date.start == start and _FINE_DATE.search(date.text):
+    for date in around.dates_starting_at(start):
+        if _FINE_DATE.search(date.text):
             return date.end
     return start
 

@@ -20,6 +20,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any, Iterable, Optional
 
+import ahocorasick
 import regex
 
 from qextract.match.context import MatchContext
@@ -104,20 +105,35 @@ def _official_occurrences(ctx: MatchContext) -> Iterable[Person]:
     that could make it part of a word (主张青年 holds 张青).
     """
     text = ctx.text
-    for official in ctx.found.get("officials", ()) or ():
-        name = getattr(official, "name", "") or ""
-        if len(name) < 2:
-            continue
+    officials = [official for official in ctx.found.get("officials", ()) or () if len(getattr(official, "name", "") or "") >= 2]
+    written_at = _name_positions(text, {official.name for official in officials})
+    for official in officials:
+        name = official.name
         official_id = getattr(official, "id", None) or None
         for mention in getattr(official, "mentions", ()) or ():
             start = text.find(name, mention.start, mention.end)
             if start != -1:
                 yield Person(name, official_id, start, start + len(name))
-        position = text.find(name)
-        while position != -1:
+        for position in written_at.get(name, ()):
             if len(name) > 2 or position == 0 or not _HAN.match(text[position - 1]):
                 yield Person(name, official_id, position, position + len(name))
-            position = text.find(name, position + len(name))
+
+
+def _name_positions(text: str, names: set[str]) -> dict[str, list[int]]:
+    """Where each name is written, left to right and not overlapping itself, in one pass for all names."""
+    if not names:
+        return {}
+    automaton = ahocorasick.Automaton()
+    for name in names:
+        automaton.add_word(name, name)
+    automaton.make_automaton()
+    positions: dict[str, list[int]] = {}
+    for last, name in automaton.iter(text):
+        start = last + 1 - len(name)
+        found = positions.setdefault(name, [])
+        if not found or start >= found[-1] + len(name):
+            found.append(start)
+    return positions
 
 
 def _bare_names(ctx: MatchContext, known: list[Person], verbs: list[tuple[str, int, int]]) -> list[Person]:
@@ -188,11 +204,13 @@ def roles_in(
     """
     in_span = people_between(people, start, end)
     if verbs is None:
-        verbs = role_verbs(text, start, end)
+        verbs, first = role_verbs(text, start, end), 0
     else:
-        verbs = verbs[bisect_left(verbs, (start,), key=lambda verb: (verb[1],)) :]
+        # an index, not a slice: copying the rest of the page's verbs for every sentence is quadratic
+        first = bisect_left(verbs, (start,), key=lambda verb: (verb[1],))
     roles: list[Role] = []
-    for role, verb_start, verb_end in verbs:
+    for index in range(first, len(verbs)):
+        role, verb_start, verb_end = verbs[index]
         if verb_end > end:
             break
         subject = _subject(text, verb_start, in_span, roles)
@@ -213,17 +231,19 @@ def people_between(people: list[Person], start: int, end: int) -> list[Person]:
 
 
 def _subject(text: str, verb_start: int, people: list[Person], earlier: list[Role]) -> tuple[Person, ...]:
-    before = [person for person in people if person.end <= verb_start]
+    # people[:before] end before the verb: people do not overlap, so their ends are sorted like their
+    # starts; an index, not a filtered copy, keeps a sentence with thousands of names linear
+    before = bisect_right(people, verb_start, key=lambda person: person.end)
     previous = earlier[-1] if earlier else None
-    if before and (previous is None or before[-1].start > previous.end):
-        nearest = before[-1]
-        after = before[-2].end if len(before) > 1 else max(0, nearest.start - _MAX_VERB_GAP)
+    if before and (previous is None or people[before - 1].start > previous.end):
+        nearest = people[before - 1]
+        after = people[before - 2].end if before > 1 else max(0, nearest.start - _MAX_VERB_GAP)
         if _is_object(text, nearest, after):
-            if len(before) > 1 and _acts_on(text, before[-2], nearest):
-                return tuple(_list_run(text, before[:-1]))  # A向B颁发: A acts
+            if before > 1 and _acts_on(text, people[before - 2], nearest):
+                return tuple(_list_run(text, people, before - 1))  # A向B颁发: A acts
             return ()
         if _is_direct_subject(text, nearest, verb_start):
-            return tuple(_list_run(text, before))
+            return tuple(_list_run(text, people, before))
         return ()
     if previous is not None and _CONTINUES.search(text[previous.end : verb_start]):
         return previous.subject
@@ -254,10 +274,11 @@ def _is_object(text: str, person: Person, after: int) -> bool:
     return bool(phrase) and phrase[0] in _OBJECT_MARKERS
 
 
-def _list_run(text: str, before: list[Person]) -> list[Person]:
-    """The nearest person and those listed before it (A、B,C出席)."""
-    run = [before[-1]]
-    for person in reversed(before[:-1]):
+def _list_run(text: str, people: list[Person], count: int) -> list[Person]:
+    """The nearest person (``people[count - 1]``) and those listed before it (A、B,C出席)."""
+    run = [people[count - 1]]
+    for index in range(count - 2, -1, -1):
+        person = people[index]
         gap = text[person.end : run[-1].start]
         if not _joins_list(gap):
             break

@@ -84,18 +84,21 @@ class _Event:
     chairs: list[Person] = field(default_factory=list)
     speakers: list[Person] = field(default_factory=list)
     attendees: list[Person] = field(default_factory=list)
+    # the names already in each role's list: an event with thousands of people stays linear
+    _names: dict[str, set[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def add_people(self, role: str, people: tuple[Person, ...] | list[Person]) -> None:
         target = {"chair": self.chairs, "speaker": self.speakers}.get(role)
         for person in people:
             if target is not None:
-                _add_once(target, person)
-            _add_once(self.attendees, person)
+                self._add_once(role, target, person)
+            self._add_once("attendee", self.attendees, person)
 
-
-def _add_once(people: list[Person], person: Person) -> None:
-    if all(known.name != person.name for known in people):
-        people.append(person)
+    def _add_once(self, role: str, people: list[Person], person: Person) -> None:
+        names = self._names.setdefault(role, {known.name for known in people})
+        if person.name not in names:
+            names.add(person.name)
+            people.append(person)
 
 
 @dataclass(frozen=True)
@@ -201,9 +204,13 @@ class _Reader:
 
     def _dated_inside(self, mention: Mention) -> bool:
         """在今年5月27日X上: the construction carries the past event's own day."""
-        return any(
-            mention.opening <= date.start and date.end <= mention.end and _day(date.value) for date in self.around.dates
-        )
+        dates = self.around.dates  # sorted by start: only those opening inside the mention are read
+        index = bisect_left(dates, mention.opening, key=lambda date: date.start)
+        while index < len(dates) and dates[index].start < mention.end:
+            if dates[index].end <= mention.end and _day(dates[index].value):
+                return True
+            index += 1
+        return False
 
     def _same_event(self, name: str) -> Optional[_Event]:
         for event in self.events:
@@ -474,8 +481,11 @@ def _ids(people: list[Person]) -> list[str]:
 
 def _unique(people: list[Person]) -> list[Person]:
     kept: list[Person] = []
+    names: set[str] = set()
     for person in people:
-        _add_once(kept, person)
+        if person.name not in names:
+            names.add(person.name)
+            kept.append(person)
     return kept
 
 

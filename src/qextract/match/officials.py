@@ -15,9 +15,11 @@ record. Persons named with occupations only (记者, 教授) are not officials.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Optional
 
+import ahocorasick
 import regex
 
 from qextract.entities.context import context_entities
@@ -62,6 +64,7 @@ class _Record:
     titles: list[str]
     organization: Optional[str]
     mentions: list[Span] = field(default_factory=list)
+    mention_starts: set[int] = field(default_factory=set)
 
 
 def find_officials(ctx: Any) -> list[Official]:
@@ -254,7 +257,9 @@ def _place_before_committee(place: str, post: str) -> str:
 
 
 def _add_mention(record: _Record, span: Span) -> None:
-    if all(known.start != span.start for known in record.mentions):
+    # a set, not a scan of the mentions: a page naming one person thousands of times stays linear
+    if span.start not in record.mention_starts:
+        record.mention_starts.add(span.start)
         record.mentions.append(span)
 
 
@@ -262,24 +267,48 @@ def _add_bare_mentions(records: dict[str, _Record], entities: list[Entity], ctx:
     """Every later occurrence of a known name (张雁云指出) is a mention of it."""
     if not records:
         return
-    other_persons = [entity for entity in entities if entity.label == PERSON]
+    other_persons = _PersonIndex([entity for entity in entities if entity.label == PERSON])
     guard = _guard(ctx)
+    for record, start, end in _occurrences(ctx.text, list(records.values())):
+        if ctx.is_masked(start, end) or guard.overlaps(start, end):
+            continue
+        if other_persons.other_name_overlaps(start, end, record.name):
+            continue  # inside a different, longer name
+        _add_mention(record, ctx.span(start, end))
     for record in records.values():
-        for start, end in _occurrences(ctx.text, record):
-            if ctx.is_masked(start, end) or guard.overlaps(start, end):
-                continue
-            if any(p.start < end and start < p.end and p.value != record.name for p in other_persons):
-                continue  # inside a different, longer name
-            _add_mention(record, ctx.span(start, end))
         record.mentions.sort(key=lambda span: span.start)
 
 
-def _occurrences(text: str, record: _Record) -> Iterator[tuple[int, int]]:
-    for form in {record.name, record.raw_name}:
-        start = text.find(form)
-        while start >= 0:
-            yield start, start + len(form)
-            start = text.find(form, start + 1)
+class _PersonIndex:
+    """Person entities sorted by start, for overlap tests in time logarithmic in their number."""
+
+    def __init__(self, persons: list[Entity]) -> None:
+        self._persons = sorted(persons, key=lambda person: person.start)
+        self._starts = [person.start for person in self._persons]
+        self._longest = max((person.end - person.start for person in self._persons), default=0)
+
+    def other_name_overlaps(self, start: int, end: int, name: str) -> bool:
+        first = bisect_left(self._starts, start - self._longest + 1)
+        last = bisect_left(self._starts, end)
+        return any(person.end > start and person.value != name for person in self._persons[first:last])
+
+
+def _occurrences(text: str, records: list[_Record]) -> Iterator[tuple[_Record, int, int]]:
+    """Every occurrence of every record's name as written or normalised, in one pass over the text."""
+    owners: dict[str, list[_Record]] = {}
+    for record in records:
+        for form in {record.name, record.raw_name}:
+            if form:
+                owners.setdefault(form, []).append(record)
+    if not owners:
+        return
+    names = ahocorasick.Automaton()
+    for form, owners_of_form in owners.items():
+        names.add_word(form, (len(form), owners_of_form))
+    names.make_automaton()
+    for last, (length, owners_of_form) in names.iter(text):
+        for record in owners_of_form:
+            yield record, last + 1 - length, last + 1
 
 
 def _official(index: int, record: _Record) -> Official:

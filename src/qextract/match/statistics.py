@@ -23,8 +23,9 @@ import json
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Iterator, Optional
 
 import regex
 
@@ -535,14 +536,17 @@ def _clip(ctx: MatchContext, token: Token, start: int, end: int) -> Token:
 
 
 def _tokens_after(ctx: MatchContext, tokens: TokenIndex, offset: int, limit: int) -> list[Token]:
-    found: list[Token] = []
-    index = max(tokens.index_at(offset), 0)
-    while index < len(tokens.tokens) and len(found) < limit:
-        token = tokens.tokens[index]
+    return list(islice(_iter_tokens_after(ctx, tokens, offset), limit))
+
+
+def _iter_tokens_after(ctx: MatchContext, tokens: TokenIndex, offset: int) -> Iterator[Token]:
+    """Tokens from ``offset`` on, the first clipped to start there; lazily, as most
+    readers stop at the clause's end after a few words."""
+    words = tokens.tokens
+    for index in range(max(tokens.index_at(offset), 0), len(words)):
+        token = words[index]
         if token.end > offset:
-            found.append(_clip(ctx, token, offset, token.end))
-        index += 1
-    return found
+            yield _clip(ctx, token, offset, token.end)
 
 
 def _tokens_before(ctx: MatchContext, tokens: TokenIndex, offset: int) -> list[Token]:
@@ -736,7 +740,7 @@ def _clause_tokens_after(ctx: MatchContext, tokens: TokenIndex, offset: int) -> 
     """Tokens up to the next punctuation mark outside parentheses (县(市、区) stays whole)."""
     clause: list[Token] = []
     depth = 0
-    for token in _tokens_after(ctx, tokens, offset, 3 * _FORWARD_TOKENS):
+    for token in islice(_iter_tokens_after(ctx, tokens, offset), 3 * _FORWARD_TOKENS):
         if token.text in _OPEN_PARENS:
             depth += 1
         elif token.text in _CLOSE_PARENS:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import Iterable, Protocol, runtime_checkable
+from typing import Iterable, Iterator, Protocol, runtime_checkable
 
 import jieba
 import jieba.posseg
+import regex
 
 # A user word gets at least this frequency: enough to beat the split into its
 # parts (副/省长), low enough not to pull characters away from neighbouring
@@ -64,7 +65,10 @@ class JiebaTokenizer:
         extra_words: Iterable[tuple[str, str]] = (),
     ) -> None:
         self._jieba = jieba.Tokenizer()
-        self._jieba.initialize()
+        # Built in memory (as fast as jieba's cache): initialize() would read and write
+        # a marshal cache file in the shared temp directory (docs/reliability.md).
+        self._jieba.FREQ, self._jieba.total = self._jieba.gen_pfdict(self._jieba.get_dict_file())
+        self._jieba.initialized = True
         if package_dictionary:
             self._add_words(default_user_words())
         self._add_words(extra_words)
@@ -94,13 +98,43 @@ class JiebaTokenizer:
     def tokens(self, text: str) -> list[Token]:
         found: list[Token] = []
         position = 0
-        with self._lock:  # jieba's tagger keeps per-call state on the instance
-            pairs = list(self._tagger.cut(text, HMM=self._hmm))
-        for pair in pairs:
-            word, flag = pair.word, pair.flag
-            found.append(Token(position, position + len(word), word, flag))
-            position += len(word)
+        for piece, long_run in _split_long_ascii_runs(text):
+            if long_run:
+                found.append(Token(position, position + len(piece), piece, self._tag_of_run(piece)))
+                position += len(piece)
+                continue
+            with self._lock:  # jieba's tagger keeps per-call state on the instance
+                pairs = list(self._tagger.cut(piece, HMM=self._hmm))
+            for pair in pairs:
+                word, flag = pair.word, pair.flag
+                found.append(Token(position, position + len(word), word, flag))
+                position += len(word)
         return found
+
+    def _tag_of_run(self, run: str) -> str:
+        """The tag jieba gives a shorter run of the same characters."""
+        with self._lock:
+            pairs = list(self._tagger.cut(run[:_LONG_ASCII_RUN_LENGTH], HMM=self._hmm))
+        return pairs[0].flag if len(pairs) == 1 else "eng"
+
+
+# jieba's tagger grows a run of ASCII letters and digits one character at a
+# time by string concatenation, which is quadratic in the run's length (10 s
+# for a million digits). A run this long is never a word: it is one token.
+_LONG_ASCII_RUN_LENGTH = 256
+_LONG_ASCII_RUN = regex.compile(rf"[A-Za-z0-9+#&._]{{{_LONG_ASCII_RUN_LENGTH},}}")
+
+
+def _split_long_ascii_runs(text: str) -> Iterator[tuple[str, bool]]:
+    """Pieces of ``text`` in order, each flagged True when it is one long ASCII run."""
+    position = 0
+    for match in _LONG_ASCII_RUN.finditer(text):
+        if match.start() > position:
+            yield text[position : match.start()], False
+        yield match.group(), True
+        position = match.end()
+    if position < len(text) or not text:
+        yield text[position:], False
 
 
 _SHARED_DEFAULT: "JiebaTokenizer | None" = None

@@ -15,6 +15,7 @@ from qextract.text.lines import Line, delete_line, iter_lines
 from qextract.text.offsets import Edit
 
 _SENTENCE_END = regex.compile(r"[。！？!?]")
+_ITEM_SEPARATOR = regex.compile(r"[|｜]")
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +41,7 @@ def is_spam_line(line: str) -> bool:
     """
     if _SENTENCE_END.search(line):
         return False
-    items = [item for item in regex.split(r"[|｜]", line) if item.strip()]
+    items = [item for item in _ITEM_SEPARATOR.split(line) if item.strip()]
     if len(items) >= 5 and max(len(item) for item in items) <= 40:
         return True
     hits = {m.group().lower() for m in _spam_words().finditer(line)}

@@ -129,6 +129,7 @@ class _Tables:
         self.rank: dict[str, int] = {char: index for index, char in enumerate(ranked)}
         self.logp: dict[str, float] = {char: math.log(count / total) for char, count in counts.items()}
         self.fold: dict[str, str] = dict(_tsv("traditional.tsv"))
+        self.fold_table = str.maketrans(self.fold)  # one character for one, as str.translate wants
         self.variants: dict[str, list[str]] = {}
         for trad, simp in self.fold.items():
             self.variants.setdefault(simp, []).append(trad)
@@ -191,14 +192,44 @@ class _Tables:
         helps). A competing split counts too: in ``提?產品`` the candidate
         升 keeps 提升 and 產品, while 生 would take 生產 from 產品.
         """
-        window = [self.fold.get(c, c) for c in before[-2:] + char + after[:2]]
+        fold = self.fold_table
+        before, char, after = before[-2:].translate(fold), char.translate(fold), after[:2].translate(fold)
+        if not self._makes_word(before, char, after):
+            # Most candidates (all but a few in a hundred) make no word here;
+            # their support is that of the neighbours alone, the same for all.
+            return self._neighbour_support(before, after)
+        return self._best_split_gain(before + char + after)
+
+    def _makes_word(self, before: str, char: str, after: str) -> bool:
+        """Whether ``char`` makes a two- or three-character word with its (folded) neighbours."""
+        words = self.words
+        pieces = []
+        if before:
+            pieces.append(before[-1] + char)
+        if after:
+            pieces.append(char + after[0])
+        if len(before) == 2:
+            pieces.append(before + char)
+        if before and after:
+            pieces.append(before[-1] + char + after[0])
+        if len(after) == 2:
+            pieces.append(char + after)
+        return any(piece in words for piece in pieces)
+
+    @lru_cache(maxsize=4096)
+    def _neighbour_support(self, before: str, after: str) -> float:
+        # NUL is in no word: the split gain of the neighbours' own words.
+        return self._best_split_gain(before + "\0" + after)
+
+    def _best_split_gain(self, window: str) -> float:
+        words = self.words
         best = [0.0] * (len(window) + 1)
         for end in range(1, len(window) + 1):
             best[end] = best[end - 1]
             for size in (2, 3):
                 if end >= size:
                     piece = window[end - size : end]
-                    count = self.words.get("".join(piece), 0)
+                    count = words.get(piece, 0)
                     if count:
                         singles = sum(self.logp.get(c, -_UNKNOWN_HAN_COST) for c in piece)
                         best[end] = max(best[end], best[end - size] + math.log(count / self.total) + _WORD_SHARE - singles)

@@ -6,19 +6,22 @@ what each one did into :class:`ExtractionWarning` s.
 
 Order matters:
 
-1. line endings and control characters, so every later rule sees plain lines;
+1. line endings, HTML markup and control characters, so every later rule sees
+   plain lines;
 2. pinyin annotations and spurious commas, which sit inside mojibake runs;
 3. mojibake, while the garbled characters are still as the page had them
    (script conversion would change the bytes they stand for);
 4. traditional -> simplified and full-width -> half-width, both one character
    for one, so that the remaining rules are written for one script only;
-5. junk lines (spam, breadcrumbs, furniture, image names, related lists) and
-   then the repeated body, which compares the cleaned lines;
-6. spaced dates and blank lines last.
+5. spaced dates, which the related-list rule reads, then junk lines (spam,
+   breadcrumbs, furniture, image names, related lists) and the repeated body,
+   which compares the cleaned lines;
+6. blank lines last.
 """
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -26,7 +29,7 @@ import regex
 
 from qextract import errors
 from qextract.records import ExtractionWarning
-from qextract.text import control, duplicates, furniture, pinyin, punctuation, script, widths
+from qextract.text import control, duplicates, furniture, markup, pinyin, punctuation, script, widths
 from qextract.text.mojibake import find_mojibake
 from qextract.text.offsets import Edit, OffsetMap
 
@@ -62,19 +65,21 @@ class NormalisedText:
 
 BEFORE_MOJIBAKE: tuple[Repair, ...] = (
     Repair(errors.W_CONTROL_CHARS, control.normalise_line_endings, summarise=True),
+    Repair(errors.W_MARKUP, markup.remove_markup, summarise=True),
     Repair(errors.W_CONTROL_CHARS, control.remove_control_chars, summarise=True),
     Repair(errors.W_PINYIN, pinyin.remove_pinyin_annotations, summarise=True),
     Repair(errors.W_SPURIOUS_COMMA, punctuation.remove_spurious_commas, summarise=True),
 )
 
 AFTER_SCRIPT: tuple[Repair, ...] = (
+    # dates joined first: the related-list rule reads the dates of its lines
+    Repair(errors.W_SPACED_DATE, widths.join_spaced_dates, summarise=True),
     Repair(errors.W_SPAM_LINE, furniture.remove_spam_lines),
     Repair(errors.W_FURNITURE, furniture.remove_breadcrumbs),
     Repair(errors.W_FURNITURE, furniture.remove_furniture_fragments),
     Repair(errors.W_IMAGE_NAME, furniture.remove_image_names),
     Repair(errors.W_RELATED_LIST, furniture.remove_related_list),
     Repair(errors.W_DUPLICATE_BODY, duplicates.remove_duplicate_body),
-    Repair(errors.W_SPACED_DATE, widths.join_spaced_dates, summarise=True),
 )
 
 _LINE_PADDING = regex.compile(r"(?m)^[ \t]+|[ \t]+$")
@@ -101,6 +106,28 @@ def _disjoint(edits: list[Edit]) -> list[Edit]:
     return kept
 
 
+# array("I") holds 4-byte unsigned integers on every common platform.
+_FOUR_BYTE_LANES = array("I").itemsize == 4
+
+
+def _differences(text: str, converted: str) -> tuple[int, int, int]:
+    """How many characters differ between two texts of one length, the first and the last.
+
+    XOR of the UTF-32 encodings leaves a zero lane where the characters agree,
+    so counting and finding happen in C instead of a Python loop over the page.
+    """
+    if not _FOUR_BYTE_LANES:
+        changed = [i for i, (a, b) in enumerate(zip(text, converted)) if a != b]
+        return len(changed), changed[0], changed[-1]
+    size = 4 * len(text)
+    xor = int.from_bytes(text.encode("utf-32-le"), "little") ^ int.from_bytes(converted.encode("utf-32-le"), "little")
+    raw = xor.to_bytes(size, "little")
+    lanes = array("I", raw)
+    first = (size - len(raw.lstrip(b"\0"))) // 4
+    last = (len(raw.rstrip(b"\0")) - 1) // 4
+    return len(lanes) - lanes.count(0), first, last
+
+
 class _Chain:
     """Applies repairs one after another, keeping the offsets and the log."""
 
@@ -125,10 +152,10 @@ class _Chain:
             return
         if len(converted) != len(self.text):
             raise AssertionError(f"{code} changed the text length")
-        changed = [i for i, (a, b) in enumerate(zip(self.text, converted)) if a != b]
-        start, end = self.offsets.raw_span(changed[0], changed[-1] + 1)
+        changed, first, last = _differences(self.text, converted)
+        start, end = self.offsets.raw_span(first, last + 1)
         self.warnings.append(
-            ExtractionWarning(code, f"{errors.WARNING_CODES[code]} ({len(changed)} characters)", start, end)
+            ExtractionWarning(code, f"{errors.WARNING_CODES[code]} ({changed} characters)", start, end)
         )
         self.text = converted
 

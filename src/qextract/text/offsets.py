@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Iterable, NamedTuple
 
 
@@ -47,11 +48,12 @@ class Segment(NamedTuple):
 class OffsetMap:
     """Maps clean-text offsets to raw-input offsets."""
 
-    __slots__ = ("_segments", "_starts", "raw_length")
+    __slots__ = ("_segments", "_starts", "_raw_reach", "raw_length")
 
     def __init__(self, segments: list[Segment], raw_length: int) -> None:
         self._segments = segments
         self._starts = [segment.clean_start for segment in segments]
+        self._raw_reach: list[int] | None = None  # built on the first clean_ranges call
         self.raw_length = raw_length
 
     @classmethod
@@ -106,8 +108,18 @@ class OffsetMap:
     def clean_ranges(self, raw_start: int, raw_end: int) -> list[tuple[int, int]]:
         """Clean ranges whose characters come from raw ``[raw_start, raw_end)``."""
         ranges: list[tuple[int, int]] = []
-        for segment in self._segments:
-            if segment.raw_end <= raw_start or segment.raw_start >= raw_end:
+        # Found by bisection, not by a scan of every segment for every masked
+        # run (quadratic on a long garbled page): raw starts never decrease
+        # along the segments, and the furthest raw end reached so far does
+        # not either (a single end can: an insertion inside a replaced run).
+        if self._raw_reach is None:
+            self._raw_reach = list(accumulate((segment.raw_end for segment in self._segments), max))
+        segments = self._segments
+        for index in range(bisect_right(self._raw_reach, raw_start), len(segments)):
+            segment = segments[index]
+            if segment.raw_start >= raw_end:
+                break
+            if segment.raw_end <= raw_start:
                 continue
             if segment.linear:
                 lo = segment.clean_start + max(raw_start - segment.raw_start, 0)
@@ -159,47 +171,49 @@ class OffsetMap:
         composed: list[Segment] = []
         for step in steps:
             if step.linear:
-                composed.extend(self._split_linear(step))
+                self._split_linear(step, composed)
             else:
                 raw_start = self.char_start(step.raw_start)
                 raw_end = self.char_end(step.raw_end - 1) if step.raw_end > step.raw_start else raw_start
                 composed.append(Segment(step.clean_start, step.clean_end, raw_start, raw_end, True))
         return OffsetMap(_merge(composed), self.raw_length)
 
-    def _split_linear(self, step: Segment) -> list[Segment]:
-        """Carry a 1:1 run of the new text through this map's own segments."""
-        pieces: list[Segment] = []
-        old = step.raw_start  # in this map's clean coordinates
+    def _split_linear(self, step: Segment, pieces: list[Segment]) -> None:
+        """Carry a 1:1 run of the new text through this map's own segments, onto ``pieces``.
+
+        Fields are unpacked into locals: a page with many small repairs calls this
+        for every untouched stretch of every repair.
+        """
+        old, stop = step.raw_start, step.raw_end  # in this map's clean coordinates
         new = step.clean_start
+        segments = self._segments
         index = max(bisect_right(self._starts, old) - 1, 0)
-        while old < step.raw_end:
-            segment = self._segments[index]
-            piece_end = min(segment.clean_end, step.raw_end)
+        while old < stop:
+            clean_start, clean_end, raw_start, raw_end, atomic = segments[index]
+            piece_end = clean_end if clean_end < stop else stop
             length = piece_end - old
-            if segment.linear:
-                raw_start = segment.raw_start + old - segment.clean_start
-                pieces.append(Segment(new, new + length, raw_start, raw_start + length))
+            if not atomic and clean_end - clean_start == raw_end - raw_start:
+                raw = raw_start + old - clean_start
+                pieces.append(Segment(new, new + length, raw, raw + length))
             else:
-                pieces.append(Segment(new, new + length, segment.raw_start, segment.raw_end, True))
+                pieces.append(Segment(new, new + length, raw_start, raw_end, True))
             old = piece_end
             new += length
             index += 1
-        return pieces
 
 
 def _merge(segments: list[Segment]) -> list[Segment]:
     """Join neighbouring linear segments that continue each other."""
     merged: list[Segment] = []
+    last_linear = False
     for segment in segments:
-        if merged:
+        clean_start, clean_end, raw_start, raw_end, atomic = segment
+        linear = not atomic and clean_end - clean_start == raw_end - raw_start
+        if last_linear and linear:
             last = merged[-1]
-            if (
-                last.linear
-                and segment.linear
-                and last.clean_end == segment.clean_start
-                and last.raw_end == segment.raw_start
-            ):
-                merged[-1] = Segment(last.clean_start, segment.clean_end, last.raw_start, segment.raw_end)
+            if last.clean_end == clean_start and last.raw_end == raw_start:
+                merged[-1] = Segment(last.clean_start, clean_end, last.raw_start, raw_end)
                 continue
         merged.append(segment)
+        last_linear = linear
     return merged

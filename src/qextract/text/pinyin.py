@@ -31,6 +31,7 @@ def toneless(syllable: str) -> str:
     return base.replace("ü", "v")
 
 
+@lru_cache(maxsize=4096)  # an annotated page repeats a few hundred syllables many times
 def is_pinyin_syllable(letters: str) -> bool:
     """A lowercase syllable of the inventory; a lone toneless vowel (a, e, o) is
     more likely a list label than an annotation, which always carries a tone."""

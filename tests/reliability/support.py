@@ -1,0 +1,97 @@
+"""What the reliability tests share: example budgets, input pieces and the checks every Document must pass."""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import Any
+
+from hypothesis import HealthCheck, settings
+
+from qextract import errors
+from qextract.records import RECORD_TYPES, Document
+from qextract.text import normalise
+
+from ..conftest import ARTICLES
+
+ARTICLE_TEXTS = [path.read_text(encoding="utf-8") for path in ARTICLES]
+
+# QEXTRACT_HYPOTHESIS_SCALE=10 runs ten times the examples (a deep run before a
+# release); the default keeps the whole test run well inside CI's budget.
+_SCALE = float(os.environ.get("QEXTRACT_HYPOTHESIS_SCALE", "1"))
+
+
+def budget(examples: int) -> settings:
+    """Hypothesis settings for ``examples`` examples (times the scale), no deadline: CI machines vary."""
+    return settings(
+        max_examples=max(1, int(examples * _SCALE)),
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+
+
+# Repairs that judge a whole line (or several): a piece cut from a line can be
+# judged differently from the line it was cut from.
+LINE_JUDGED = frozenset(
+    {errors.W_SPAM_LINE, errors.W_FURNITURE, errors.W_IMAGE_NAME, errors.W_RELATED_LIST, errors.W_DUPLICATE_BODY}
+)
+_LINE_BREAK = re.compile(r"[\r\n]")
+
+
+def check_document(raw: str, document: Document) -> int:
+    """Assert the span and warning invariants of ``document`` extracted from ``raw``; the spans checked.
+
+    Every span's clean text is ``document.text[start:end]``, and its raw range
+    normalises to it. The latter holds for the raw range alone, unless a
+    line-level repair judged the cut-out piece differently from the whole
+    line it sits on (a fragment of a prose line can look like a spam line), or
+    the span holds part of a garbled run that was re-decoded as a whole; then
+    it holds for the span's lines normalised together (see docs/reliability.md).
+    """
+    assert document.error is None
+    for warning in document.warnings:
+        assert warning.kind in errors.WARNING_CODES, warning
+        assert (warning.raw_start, warning.raw_end) == (-1, -1) or 0 <= warning.raw_start <= warning.raw_end <= len(raw)
+    spans = document.spans()
+    repaired_runs = [
+        (warning.raw_start, warning.raw_end) for warning in document.warnings if warning.kind == errors.W_MOJIBAKE_REPAIRED
+    ]
+    for label, span in spans:
+        assert document.text[span.start : span.end] == span.text, (label, span)
+        assert 0 <= span.raw_start <= span.raw_end <= len(raw), (label, span)
+        cut = normalise(raw[span.raw_start : span.raw_end])
+        if cut.text == span.text.strip():
+            continue
+        # a whole-line judgement on the piece, or a garbled run read as a whole of which the span holds a piece
+        judged = {warning.kind for warning in cut.warnings} & LINE_JUDGED or any(
+            start < span.raw_end and span.raw_start < end for start, end in repaired_runs
+        )
+        assert judged, (label, span, cut.text)
+        assert in_line_context(raw, span.raw_start, span.raw_end) == span.text.strip(), (label, span)
+    return len(spans)
+
+
+def in_line_context(raw: str, raw_start: int, raw_end: int) -> str:
+    """The clean text of ``raw[raw_start:raw_end]`` when the whole lines around it are normalised together."""
+    line_start = max((m.end() for m in _LINE_BREAK.finditer(raw, 0, raw_start)), default=0)
+    following = _LINE_BREAK.search(raw, raw_end)
+    line_end = following.start() if following else len(raw)
+    lines = normalise(raw[line_start:line_end])
+    ranges = lines.offsets.clean_ranges(raw_start - line_start, raw_end - line_start)
+    if not ranges:
+        return ""
+    return lines.text[ranges[0][0] : ranges[-1][1]].strip()
+
+
+def record_values(document: Document) -> list[tuple[str, str]]:
+    """Every record of ``document`` as (type, its values as JSON), spans and offsets left out."""
+    import json
+
+    values = [(field, str(getattr(document, field))) for field in ("title", "publish_date", "source")]
+    for record_type in RECORD_TYPES:
+        for record in getattr(document, record_type):
+            data: dict[str, Any] = record.to_dict(encode_json=False)
+            for offsets in ("span", "mentions", "item_spans"):
+                data.pop(offsets, None)
+            values.append((record_type, json.dumps(data, ensure_ascii=False, sort_keys=True)))
+    return values
