@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, Optional, Sequence, TextIO, Union
@@ -195,32 +196,101 @@ def run_batch(
     *,
     skip: Sequence[Optional[str]] = (),
     on_document: Optional[Callable[[Document], None]] = None,
+    workers: int = 1,
 ) -> tuple[int, int]:
     """Extract and write every record after the ``skip`` ones; (documents written, failures).
 
     ``skip`` are the ids an earlier run already wrote (see :func:`resume_output`);
     the first records of ``records`` must carry exactly these ids.
+    ``workers > 1`` extracts in that many processes (``Pipeline.pipe``); the
+    output is the same, in the same order.
     """
-    written = failures = seen = 0
-    for index, record in enumerate(records):
-        seen = index + 1
-        if index < len(skip):
-            if record.id != skip[index]:
-                raise ConfigError(
-                    f"cannot resume: output record {index + 1} is {skip[index]!r} but input record {index + 1} "
-                    f"is {record.id!r}; the output was written from another input"
-                )
-            continue
-        document = extract_record(pipeline, record)
+    remaining = _after_skip(iter(records), skip)
+    written = failures = 0
+    for document in extract_records(pipeline, remaining, workers=workers):
         output.write(render(document))
         output.flush()
         written += 1
         failures += document.error is not None
         if on_document is not None:
             on_document(document)
-    if seen < len(skip):
-        raise ConfigError(f"cannot resume: the output holds {len(skip)} records but the input only {seen}")
     return written, failures
+
+
+def _after_skip(records: Iterator[InputRecord], skip: Sequence[Optional[str]]) -> Iterator[InputRecord]:
+    """``records`` without the first ``len(skip)``, which must carry the ``skip`` ids (checked before any work)."""
+    for index, expected in enumerate(skip):
+        record = next(records, None)
+        if record is None:
+            raise ConfigError(f"cannot resume: the output holds {len(skip)} records but the input only {index}")
+        if record.id != expected:
+            raise ConfigError(
+                f"cannot resume: output record {index + 1} is {expected!r} but input record {index + 1} "
+                f"is {record.id!r}; the output was written from another input"
+            )
+    return records
+
+
+def extract_records(pipeline: object, records: Iterable[InputRecord], *, workers: int = 1) -> Iterator[Document]:
+    """One Document per record, in input order; ``workers > 1`` extracts in worker processes."""
+    if workers <= 1:
+        for record in records:
+            yield extract_record(pipeline, record)
+        return
+    yield from _ParallelExtraction(pipeline, records).documents(workers)
+
+
+class _ParallelExtraction:
+    """Feeds readable records to ``Pipeline.pipe`` and slots the rest back in order.
+
+    Records that are already errors (or whose file cannot be read) never reach
+    a worker: the feeder, which the process pool runs in its own thread, queues
+    their error Document in ``pending``; a readable record queues ``None``,
+    "the next worker result". Both threads only append and pop at the ends of
+    the deque, which is thread-safe.
+    """
+
+    def __init__(self, pipeline: object, records: Iterable[InputRecord]) -> None:
+        self._pipeline = pipeline
+        self._records = records
+        self._pending: deque[Optional[Document]] = deque()
+        self._failure: Optional[BaseException] = None
+
+    def documents(self, workers: int) -> Iterator[Document]:
+        results = self._pipeline.pipe(self._items(), n_process=workers)  # type: ignore[attr-defined]
+        for result in results:
+            yield from self._ready()
+            self._pending.popleft()  # the None standing for this result
+            yield result
+        yield from self._ready()
+        if self._failure is not None:  # raised by the input, after everything before it is written
+            raise self._failure
+
+    def _ready(self) -> Iterator[Document]:
+        while self._pending and self._pending[0] is not None:
+            document = self._pending.popleft()
+            assert document is not None
+            yield document
+
+    def _items(self) -> Iterator[dict[str, object]]:
+        try:
+            for record in self._records:
+                item = self._item(record)
+                self._pending.append(None if isinstance(item, dict) else item)
+                if isinstance(item, dict):
+                    yield item
+        except Exception as exc:  # an input error must reach the main thread, not die in the pool's
+            self._failure = exc
+
+    @staticmethod
+    def _item(record: InputRecord) -> Union[dict[str, object], Document]:
+        if record.error is not None:
+            return Document(id=record.id, error=record.error)
+        try:
+            content = record.content()
+        except OSError as exc:
+            return Document(id=record.id, error=str(UnreadableInputError(f"cannot read {record.path}: {exc.strerror or exc}")))
+        return {"text": content, "id": record.id, "publish_date": record.publish_date}
 
 
 def resume_output(path: Path) -> list[Optional[str]]:

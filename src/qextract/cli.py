@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import glob
 import json
 import sys
 from pathlib import Path
@@ -11,9 +12,11 @@ from typing import Iterator, Optional, Sequence, TextIO
 from qextract.batch import INPUT_FORMATS
 from qextract.errors import QextractError
 from qextract.pipeline import PipelineConfig
+from qextract.progress import Progress, wants_progress
 from qextract.records import RECORD_TYPES, Document
 
 _TEXT_SUFFIXES = {".txt", ".html", ".htm", ".text"}
+OUTPUT_FORMATS = ("summary", "jsonl", "parquet")
 
 
 def _inputs(paths: Sequence[str]) -> Iterator[tuple[str, Optional[Path]]]:
@@ -71,12 +74,14 @@ def _command_extract(args: argparse.Namespace) -> int:
     from qextract.batch import InputOptions, iter_inputs, json_line, resume_output, run_batch
     from qextract.pipeline import Pipeline
 
-    if args.resume and not (args.output and args.jsonl):
-        print("qextract extract: --resume needs --jsonl and -o FILE (the output of the run to continue)", file=sys.stderr)
+    problem = _extract_usage_problem(args)
+    if problem:
+        print(f"qextract extract: {problem}", file=sys.stderr)
         return 2
-    if args.output and any(name != "-" and Path(name).resolve() == Path(args.output).resolve() for name in args.paths):
-        print(f"qextract extract: {args.output} is both an input and the output", file=sys.stderr)
-        return 2
+    if args.format == "parquet":
+        from qextract.parquet_output import require_pyarrow
+
+        require_pyarrow()  # before the output file is created
     pipeline = Pipeline(max_chars=args.max_chars)
     options = InputOptions(
         input_format=args.input_format,
@@ -86,27 +91,93 @@ def _command_extract(args: argparse.Namespace) -> int:
         publish_date=args.publish_date,
         max_chars=args.max_chars,
     )
+    output_path = Path(args.output) if args.output else None
+    paths = list(expand_globs(args.paths, output_path))
     done = resume_output(Path(args.output)) if args.resume else []
-    render = json_line if args.jsonl else (lambda document: _summary(document) + "\n")
-    output: TextIO = open(args.output, "a" if args.resume else "w", encoding="utf-8") if args.output else sys.stdout
+    render = (lambda document: _summary(document) + "\n") if args.format == "summary" else json_line
+    output = _open_output(args)
+    progress = Progress(sys.stderr) if wants_progress(sys.stderr, args.quiet) else None
     try:
         _, failures = run_batch(
             pipeline,
-            iter_inputs(args.paths, options, output=Path(args.output) if args.output else None),
+            iter_inputs(paths, options, output=output_path),
             output,
             render,
             skip=done,
-            on_document=_report_failure,
+            on_document=lambda document: _after_document(document, progress),
+            workers=args.workers,
         )
     finally:
+        if progress is not None:
+            progress.close()
         if output is not sys.stdout:
             output.close()
     return 1 if failures else 0
 
 
-def _report_failure(document: Document) -> None:
-    if document.error:
-        print(f"qextract: {document.id}: {document.error}", file=sys.stderr, flush=True)
+def _extract_usage_problem(args: argparse.Namespace) -> Optional[str]:
+    if args.resume and not (args.output and args.format == "jsonl"):
+        return "--resume needs --format jsonl and -o FILE (the output of the run to continue)"
+    if args.format == "parquet" and not args.output:
+        return "--format parquet needs -o FILE (Parquet is not written to standard output)"
+    if args.workers < 1:
+        return "--workers must be at least 1"
+    if args.output and any(name != "-" and Path(name).resolve() == Path(args.output).resolve() for name in args.paths):
+        return f"{args.output} is both an input and the output"
+    return None
+
+
+def _open_output(args: argparse.Namespace) -> TextIO:
+    if args.format == "parquet":
+        from qextract.parquet_output import ParquetLines
+
+        return ParquetLines(Path(args.output))  # type: ignore[return-value]
+    if args.output:
+        return open(args.output, "a" if args.resume else "w", encoding="utf-8")
+    return sys.stdout
+
+
+def expand_globs(names: Sequence[str], output: Optional[Path] = None) -> Iterator[str]:
+    """``names`` with every pattern (``*``, ``?``, ``[``; ``**`` recursive) replaced by its sorted matches.
+
+    Patterns are expanded here too because a quoted pattern reaches the
+    program unexpanded, as does any pattern on Windows. A name that exists as
+    written is a file name, not a pattern; a pattern that matches nothing is
+    kept, so that it becomes an unreadable-input record rather than vanishing.
+    A match inside a matched directory is left out (the directory brings it),
+    and so is the run's own output file.
+    """
+    written = output.resolve() if output is not None else None
+    for name in names:
+        if name == "-" or not _GLOB_CHARS.intersection(name) or Path(name).exists():
+            yield name
+            continue
+        matches = sorted(glob.glob(name, recursive=True))
+        if not matches:
+            yield name
+        directories: set[Path] = set()
+        for match in matches:
+            path = Path(match).resolve()
+            if path == written or directories.intersection(path.parents):
+                continue
+            if path.is_dir():
+                directories.add(path)
+            yield match
+
+
+_GLOB_CHARS = frozenset("*?[")
+
+
+def _after_document(document: Document, progress: Optional[Progress]) -> None:
+    if progress is not None:
+        progress.update(failed=document.error is not None)
+    if not document.error:
+        return
+    message = f"qextract: {document.id}: {document.error}"
+    if progress is not None:
+        progress.note(message)
+    else:
+        print(message, file=sys.stderr, flush=True)
 
 
 def _extract_one(pipeline: object, doc_id: str, path: Optional[Path], publish_date: Optional[str]) -> Document:
@@ -167,8 +238,15 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     extract = commands.add_parser("extract", help="extract records from files, directories or - (stdin)")
-    extract.add_argument("paths", nargs="+", metavar="PATH", help="text files, directories, JSONL files, or - (stdin)")
-    extract.add_argument("--jsonl", action="store_true", help="one Document JSON per line, id = file stem")
+    extract.add_argument(
+        "paths", nargs="+", metavar="PATH",
+        help="text files, directories, JSONL files, glob patterns (quoted ones too; ** is recursive), or - (stdin)",
+    )
+    extract.add_argument(
+        "--format", choices=OUTPUT_FORMATS, default="summary",
+        help="summary (default, readable), jsonl (one Document JSON per line) or parquet (one row per document; needs -o)",
+    )
+    extract.add_argument("--jsonl", dest="format", action="store_const", const="jsonl", help="same as --format jsonl")
     extract.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     extract.add_argument("--publish-date", metavar="ISO", help="publication date to resolve year-less dates")
     extract.add_argument(
@@ -180,12 +258,17 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--publish-date-field", metavar="NAME", help="JSONL field holding the publication date")
     extract.add_argument(
         "--resume", action="store_true",
-        help="continue an interrupted --jsonl -o FILE run: keep its complete records, extract the rest",
+        help="continue an interrupted --format jsonl -o FILE run: keep its complete records, extract the rest",
     )
     extract.add_argument(
         "--max-chars", type=int, default=PipelineConfig.max_chars, metavar="N",
         help=f"documents longer than this are error records (default {PipelineConfig.max_chars})",
     )
+    extract.add_argument(
+        "--workers", type=int, default=1, metavar="N",
+        help="extract in N worker processes (default 1); the output is the same, in the same order",
+    )
+    extract.add_argument("-q", "--quiet", action="store_true", help="no progress line on a terminal")
     extract.set_defaults(run=_command_extract)
 
     evaluate = commands.add_parser("evaluate", help="score predictions against gold answer keys")

@@ -147,7 +147,7 @@ def _calls(pipeline: Pipeline, text: str) -> int:
 
 def _cpu_seconds(pipeline: Pipeline, text: str) -> float:
     best = float("inf")
-    for _ in range(2):
+    for _ in range(3):
         start = time.process_time()
         try:
             pipeline(text)
@@ -160,9 +160,13 @@ def _cpu_seconds(pipeline: Pipeline, text: str) -> float:
 @pytest.mark.parametrize("name", list(TEXTS))
 def test_work_grows_linearly(pipeline: Pipeline, name: str) -> None:
     small, large = TEXTS[name](_SMALL), TEXTS[name](4 * _SMALL)
+    for text in (small, large):  # lazy one-off set-up (lexicons, jieba) is not per-document work
+        _calls(pipeline, text)
     call_growth = _calls(pipeline, large) / max(_calls(pipeline, small), 1)
     assert call_growth <= _CALL_GROWTH_BOUND, f"{name}: {call_growth:.1f}x the function calls for 4x the input"
     small_time, large_time = _cpu_seconds(pipeline, small), _cpu_seconds(pipeline, large)
-    if large_time > 0.05:  # below this, timer noise is all there is to see
-        growth = large_time / max(small_time, 1e-3)
+    # Below a few hundredths of a second a garbage collection or a busy core is
+    # all the ratio shows; the call count above is the exact guard.
+    if small_time > 0.02:
+        growth = large_time / small_time
         assert growth <= _TIME_GROWTH_BOUND, f"{name}: {growth:.1f}x the time for 4x the input"
