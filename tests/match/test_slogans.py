@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -12,25 +11,16 @@ from hypothesis import strategies as st
 from qextract.match.context import MatchContext
 from qextract.match.slogans import find_slogans, find_slogans_with_warnings
 
-CASES = json.loads((Path(__file__).parent / "cases" / "slogans.json").read_text(encoding="utf-8"))
+from golden import case_params, load_cases, masked_context
+
+CASES = load_cases(Path(__file__).parent / "cases" / "slogans.json")
 
 
 def _params(*kinds: str) -> list:
-    params = []
-    for kind in kinds:
-        for index, case in enumerate(CASES[kind]):
-            marks = [pytest.mark.xfail(strict=False)] if kind == "known_failures" else []
-            params.append(pytest.param(case, id=f"{kind}-{index}", marks=marks))
-    return params
+    return case_params(CASES, *kinds)
 
 
-def _context(case: dict) -> MatchContext:
-    text = case["text"]
-    masked = []
-    for piece in case.get("mask", []):
-        start = text.index(piece)
-        masked.append((start, start + len(piece)))
-    return MatchContext(text=text, masked=sorted(masked))
+_context = masked_context
 
 
 @pytest.mark.parametrize("case", _params("positive", "known_failures"))
