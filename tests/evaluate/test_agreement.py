@@ -1,25 +1,12 @@
 """Field agreement of matched pairs: the 'field:' rules of data/rules.json."""
 
-import json
-from pathlib import Path
 
 import pytest
 
 from qextract.evaluate.agreement import FIELD_CHECKS, field_agreement, header_agrees, titles_equivalent
 from qextract.evaluate.matching import records_of
 
-RULES = json.loads((Path(__file__).parent / "data" / "rules.json").read_text(encoding="utf-8"))
-
-
-def _cases(prefix):
-    params = []
-    for group, expected in (("positive", True), ("negative", False), ("known_failures", True)):
-        for case in RULES[group]:
-            if not case["check"].startswith(prefix):
-                continue
-            marks = [pytest.mark.xfail(strict=False, reason=case["why"])] if group == "known_failures" else []
-            params.append(pytest.param(case, expected, id=f"{group}:{case['check']}:{case['why']}", marks=marks))
-    return params
+from rule_cases import RULES, rule_cases as _cases
 
 
 @pytest.mark.parametrize("case,expected", _cases("field:"))

@@ -1,24 +1,11 @@
 """Record matching: the 'match:' rules of data/rules.json, plus greedy and dedupe behaviour."""
 
-import json
-from pathlib import Path
 
 import pytest
 
 from qextract.evaluate.matching import RECORD_TYPES, match_records, records_of
 
-RULES = json.loads((Path(__file__).parent / "data" / "rules.json").read_text(encoding="utf-8"))
-
-
-def _cases(prefix):
-    params = []
-    for group, expected in (("positive", True), ("negative", False), ("known_failures", True)):
-        for case in RULES[group]:
-            if not case["check"].startswith(prefix):
-                continue
-            marks = [pytest.mark.xfail(strict=False, reason=case["why"])] if group == "known_failures" else []
-            params.append(pytest.param(case, expected, id=f"{group}:{case['check']}:{case['why']}", marks=marks))
-    return params
+from rule_cases import RULES, rule_cases as _cases
 
 
 def _pairs(record_type, gold_records, predicted_records):

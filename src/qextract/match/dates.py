@@ -530,27 +530,29 @@ class _RunParser:
                       year_from_text=word.anaphoric)
         return self.after_year(index + 1, point)
 
+    def _point_after_year(self, index: int, year: Point) -> Parsed:
+        """The date that follows a year (2025年|2月20日), given that year and its start."""
+        parsed, after = self.point(index, inherit=None)
+        if isinstance(parsed, Point):
+            _carry_year(year, parsed)
+            parsed.start = year.start
+            parsed.standalone = True
+        return parsed, after
+
     def after_year(self, index: int, point: Point) -> Parsed:
         kind = self.kind(index)
         if kind in ("month", "relmonth"):
-            parsed, after = self.point(index, inherit=None)
+            parsed, after = self._point_after_year(index, point)
             if isinstance(parsed, Point):
-                _carry_year(point, parsed)
-                parsed.start = point.start
-                parsed.standalone = True
                 return parsed, after
             if isinstance(parsed, Range):
-                _carry_year(point, parsed.first)
-                _carry_year(point, parsed.last)
-                parsed.start = parsed.first.start = point.start
+                _carry_year_to_range(point, parsed)
                 return parsed, after
             return (point if point.two_digit_year is None else None), index
         if kind == "mspan":
             parsed, after = self._start_mspan(index, self.atoms[index], None)
             if parsed is not None:
-                _carry_year(point, parsed.first)
-                _carry_year(point, parsed.last)
-                parsed.start = parsed.first.start = point.start
+                _carry_year_to_range(point, parsed)
             return parsed, after
         if kind in ("ypart", "quarter", "leading", "edge"):
             months = self._year_part(self.atoms[index])
@@ -560,11 +562,8 @@ class _RunParser:
                 point.standalone = True
                 return point, index + 1
         if kind in ("holiday", "mdot"):
-            parsed, after = self.point(index, inherit=None)
+            parsed, after = self._point_after_year(index, point)
             if isinstance(parsed, Point):
-                _carry_year(point, parsed)
-                parsed.start = point.start
-                parsed.standalone = True
                 return parsed, after
         if point.two_digit_year is not None:
             return None, index
@@ -753,6 +752,13 @@ def _set_clock(point: Point, clock: Optional[tuple[int, int, Optional[int]]]) ->
     point.hour = apply_day_part(hour, point.time_of_day) if point.time_of_day else hour
     point.minute, point.second = minute, second
     return True
+
+
+def _carry_year_to_range(year: Point, span: Range) -> None:
+    """Both ends of a range written after a year take that year; the range starts at it."""
+    _carry_year(year, span.first)
+    _carry_year(year, span.last)
+    span.start = span.first.start = year.start
 
 
 def _carry_year(source: Point, target: Point) -> None:
