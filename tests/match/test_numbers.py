@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from qextract.match.numbers import find_numbers, parse_number, parse_percent
-from qextract.segment.tokenizer import JiebaTokenizer
+from qextract.segment.jieba_tokenizer import JiebaTokenizer
 
 CASES = json.loads((Path(__file__).parent / "cases" / "numbers.json").read_text(encoding="utf-8"))
 _TOKENIZER = JiebaTokenizer()

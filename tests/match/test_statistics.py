@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from qextract.match.context import MatchContext
 from qextract.match.statistics import find_statistics
 from qextract.records import Span
-from qextract.segment.tokenizer import JiebaTokenizer
+from qextract.segment.jieba_tokenizer import JiebaTokenizer
 
 CASES = json.loads((Path(__file__).parent / "cases" / "statistics.json").read_text(encoding="utf-8"))
 

@@ -3,7 +3,10 @@ from pathlib import Path
 
 import pytest
 
-from qextract.segment.tokenizer import JiebaTokenizer, Tokenizer, shared_default_tokenizer
+from tests.conftest import ARTICLES
+
+from qextract.segment.jieba_tokenizer import JiebaTokenizer
+from qextract.segment.tokenizer import Tokenizer, shared_default_tokenizer
 
 CASES = json.loads((Path(__file__).parent / "cases" / "tokenizer.json").read_text(encoding="utf-8"))
 
@@ -53,7 +56,7 @@ def test_a_second_implementation_fits_the_protocol():
 
 def test_a_long_ascii_run_is_one_token() -> None:
     """jieba's tagger is quadratic on long ASCII runs; they are cut out before it."""
-    from qextract.segment.tokenizer import JiebaTokenizer
+    from qextract.segment.jieba_tokenizer import JiebaTokenizer
 
     tokenizer = JiebaTokenizer(package_dictionary=False)
     text = "编号" + "8" * 5000 + "的产品和ABC型号"
@@ -62,3 +65,43 @@ def test_a_long_ascii_run_is_one_token() -> None:
     assert all(left.end == right.start for left, right in zip(tokens, tokens[1:]))
     assert [token.text for token in tokens if len(token.text) > 100] == ["8" * 5000]
     assert any(token.text == "ABC" for token in tokens)
+
+
+def test_rjieba_gives_jiebas_tokens_and_tags() -> None:
+    """The default tokeniser (rjieba) and the reference (jieba) agree token for token."""
+    from qextract.segment.rjieba_tokenizer import RJiebaTokenizer
+    from qextract.text import normalise
+
+    reference, fast = JiebaTokenizer(), RJiebaTokenizer()
+    for path in ARTICLES:
+        raw = path.read_text(encoding="utf-8")
+        text = normalise(raw).text
+        assert fast.tokens(text) == reference.tokens(text)
+    noisy = "编号" + "8" * 5000 + "的产品ABC型号, 2023年12月, 协会会长李明和本报记者王芳"
+    assert fast.tokens(noisy) == reference.tokens(noisy)
+
+
+def test_rjieba_takes_extra_words_and_user_dictionaries(tmp_path) -> None:
+    from qextract.segment.rjieba_tokenizer import RJiebaTokenizer
+
+    dictionary = tmp_path / "words.txt"
+    dictionary.write_text("质量月活动 10 nz\n", encoding="utf-8")
+    tokenizer = RJiebaTokenizer((str(dictionary),), extra_words=[("桐庐暖企行", "nz")])
+    tokens = tokenizer.tokens("开展桐庐暖企行和质量月活动")
+    assert ("桐庐暖企行", "nz") in [(token.text, token.pos) for token in tokens]
+    assert ("质量月活动", "nz") in [(token.text, token.pos) for token in tokens]
+
+
+def test_shipped_dictionary_edits_are_up_to_date() -> None:
+    """The data files equal what jieba's dictionary and the lexicon give now (regenerate if not)."""
+    from qextract.segment.dictionary import build_dictionary_edits, package_dictionary_edits
+
+    shipped, derived = package_dictionary_edits(), build_dictionary_edits()
+    assert shipped.words == derived.words, "run: python -m qextract.segment.dictionary"
+    assert shipped.split_words == derived.split_words, "run: python -m qextract.segment.dictionary"
+    assert "协会会长" in shipped.split_words
+
+
+def test_split_words_are_not_tokens() -> None:
+    tokens = [token.text for token in shared_default_tokenizer().tokens("省服装协会会长出席")]
+    assert "协会会长" not in tokens and "会长" in tokens
