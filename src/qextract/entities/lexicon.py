@@ -14,10 +14,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Optional
 
-import regex
-
 from qextract.data import load_json, load_lines
-from qextract.entities.automaton import WordIndex
+from qextract.entities.automaton import PhraseFinder, WordIndex
 
 _DIR = "entities/"
 SURNAME_ODDS_FLOOR = -3.0
@@ -69,7 +67,7 @@ class Lexicon:
     official_categories: frozenset[str]
     status_prefixes: tuple[str, ...]
     rank_prefixes: tuple[str, ...]
-    division_pattern: regex.Pattern
+    division_finder: PhraseFinder
     divisions: dict[str, Division]  # full or short name -> division
     level_words: tuple[str, ...]
     fused_bodies: frozenset[str]
@@ -257,8 +255,8 @@ def _trusted_places(divisions: dict[str, Division]) -> list[str]:
     ]
 
 
-def _division_pattern(divisions: dict[str, Division]) -> regex.Pattern:
-    return regex.compile(r"\L<divisions>", divisions=_trusted_places(divisions))
+def _division_finder(divisions: dict[str, Division]) -> PhraseFinder:
+    return PhraseFinder(_trusted_places(divisions))
 
 
 def _word_index(posts_data: dict, posts: dict[str, str], bodies: dict, divisions: dict[str, Division]) -> WordIndex:
@@ -297,7 +295,7 @@ def lexicon() -> Lexicon:
         official_categories=frozenset(posts_data["official_categories"]),
         status_prefixes=tuple(posts_data["variant_prefixes"]["status"]),
         rank_prefixes=tuple(posts_data["variant_prefixes"]["rank"]),
-        division_pattern=_division_pattern(divisions),
+        division_finder=_division_finder(divisions),
         divisions=divisions,
         level_words=tuple(bodies["levels"]),
         fused_bodies=frozenset(bodies["fused"]),

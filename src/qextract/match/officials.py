@@ -239,11 +239,11 @@ def _split_body(body: Entity, title: Entity) -> tuple[Optional[str], str]:
         return _place_before_committee(text, title.text), ""
     if _LEVEL_COMMITTEE.match(text):
         return None, text
-    place = lexicon().division_pattern.match(text)
-    if place is not None and _COMMITTEE.match(text, place.end()):
-        rest = text[place.end() :]
-        kept = rest if rest.startswith("党") else place.group()[-1] + rest
-        return place.group(), kept
+    place_end = lexicon().division_finder.match(text)
+    if place_end is not None and _COMMITTEE.match(text, place_end):
+        rest = text[place_end:]
+        kept = rest if rest.startswith("党") else text[place_end - 1] + rest
+        return text[:place_end], kept
     return text, ""
 
 
@@ -328,9 +328,9 @@ def _official(index: int, record: _Record) -> Official:
 def _region_and_level(record: _Record) -> tuple[Optional[str], Optional[str]]:
     lex = lexicon()
     for written in [record.organization or ""] + record.titles:
-        place = lex.division_pattern.search(written)
+        place = lex.division_finder.search(written)
         if place is not None:
-            division = lex.division(place.group())
+            division = lex.division(written[place[0] : place[1]])
             if division is not None:
                 return division.name, _LEVEL_OF_DIVISION.get(division.level)
     for level, pattern in _LEVEL_WORDS:

@@ -78,12 +78,16 @@ class RJiebaTokenizer:
     def _tag_into(self, found: list[Token], text: str, position: int) -> int:
         tags = self._tags
         has_word = self._jieba.has_word
+        append = found.append
+        # tuple.__new__ builds the NamedTuple without a Python-level call: this
+        # loop runs once per token of every document.
+        make = tuple.__new__
         for word, tag in self._jieba.tag(text, self._hmm):
             tag = tags.get(word, tag)
             if word.isascii() and word.isalnum() and (len(word) == 1 or not has_word(word)):
                 tag = "eng"
             end = position + len(word)
-            found.append(Token(position, end, word, tag))
+            append(make(Token, (position, end, word, tag)))
             position = end
         return position
 
