@@ -296,28 +296,45 @@ _EVENT_WITH_YEAR = regex.compile(
 _THIS_YEAR_STATED = regex.compile(
     r"今年(?:是|为)?[^。！？!?\n]{0,6}?((?:19|20)\d{2})\s?年|((?:19|20)\d{2})\s?年(?:是|为)今年"
 )
+# The cut-off of the figures an article reports (截至2010年5月底): the latest
+# data of a news report, so the article's own year unless its dateline month
+# comes before the cut-off month (a January report of December's figures).
+_FIGURES_CUT_OFF = regex.compile(r"(?:截至|截止)(?:到|至)?\s?((?:19|20)\d{2})\s?年\s?(\d{1,2})\s?月")
+# A news-agency dateline's day (新华社南宁6月3日电): the month the article was filed.
+_DATELINE_MONTH = regex.compile(r"^[^\n]{0,24}?(\d{1,2})月\d{1,2}日(?:电|讯)", regex.MULTILINE)
 _BOOK_TITLE = regex.compile(r"《[^《》\n]{0,200}》")
 
 
 def resolve_year_hint(ctx: MatchContext) -> Optional[int]:
+    """The year of the publication date, else the year the article's own text states."""
+    if ctx.publish_date:
+        return anchor_from_iso(ctx.publish_date).year
+    return year_stated_in(ctx.text)
+
+
+def year_stated_in(text: str) -> Optional[int]:
     """The year the article's own text states, for dates when there is no publication date.
 
     In order: the year in the name of an event the article reports
     (``2023年…大会``, ``2020年“质量月”活动``); a year the text equates with
-    ``今年`` (``今年是2021年``). Never a year from a related-links list, nor
+    ``今年`` (``今年是2021年``); the year of the cut-off of its figures
+    (``截至2010年5月底``). Never a year from a related-links list, nor
     from a title in 《》 (a plan's years are not the article's). A year written
     elsewhere (``2019年成立``) says when something else happened, so without
-    either cue the answer is None and dates stay year-less.
+    any of these cues the answer is None and dates stay year-less.
     """
-    if ctx.publish_date:
-        return anchor_from_iso(ctx.publish_date).year
-    text = _without_chrome(ctx.text)
+    text = _without_chrome(text)
     match = _EVENT_WITH_YEAR.search(text)
     if match:
         return int(match.group(1))
     stated = _THIS_YEAR_STATED.search(text)
     if stated:
         return int(stated.group(1) or stated.group(2))
+    cut_off = _FIGURES_CUT_OFF.search(text)
+    if cut_off:
+        year, month = int(cut_off.group(1)), int(cut_off.group(2))
+        filed = _DATELINE_MONTH.search(text)
+        return year + 1 if filed and int(filed.group(1)) < month else year
     return None
 
 
