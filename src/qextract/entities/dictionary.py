@@ -24,6 +24,8 @@ from qextract.segment.tokenizer import Token, Tokenizer, shared_default_tokenize
 
 # How far a free-form body name may reach to the left of its suffix.
 MAX_FREE_NAME = 14
+# A department's own name between its body and its unit (产品质量监督|司).
+MAX_DEPARTMENT_NAME = 8
 # Bodies nest at most this deep after the place: 奉贤区|委|统战部, 省|政府|办公厅.
 MAX_UNITS = 4
 # Words that end a free-form body name on its left (参观了|尚德太阳能有限公司).
@@ -51,7 +53,7 @@ class DictionaryEntityRecognizer:
         starts = self._lexicon.words.starts(text)
         taken = bytearray(len(text))
         titles = self._titles(text, view, starts, taken)
-        orgs = self._orgs(text, view, starts, taken)
+        orgs = self._orgs(text, view, starts, taken, frozenset(title.start for title in titles))
         places = self._places(text, view, starts, taken)
         persons = self._persons(text, view, titles, taken)
         places = _without_overlaps(places, persons)  # 王益群 is a person, not the place 王益
@@ -99,13 +101,17 @@ class DictionaryEntityRecognizer:
 
     # -- bodies --------------------------------------------------------------
 
-    def _orgs(self, text: str, view: TokenView, starts: Starts, taken: bytearray) -> list[Entity]:
+    def _orgs(self, text: str, view: TokenView, starts: Starts, taken: bytearray, title_starts: frozenset[int]) -> list[Entity]:
         found = []
         reached = 0
         for start in sorted(starts):
             if start < reached or taken[start] or not view.is_boundary(start):
                 continue
             span = self._org_at(start, text, view, starts, taken)
+            if span is None:
+                span = self._department_of_bare_unit(start, text, starts, taken, title_starts)
+            elif span[1] not in title_starts:
+                span = (span[0], self._department_end(text, span[1], taken, title_starts) or span[1])
             if span is None:
                 continue
             body_start, end = span
@@ -134,6 +140,34 @@ class DictionaryEntityRecognizer:
             return None
         body_start = start if anchored else self._extend_left(text, start, view, taken)
         return body_start, end
+
+    def _department_end(self, text: str, end: int, taken: bytearray, title_starts: frozenset[int]) -> Optional[int]:
+        """End of a department named after its body and before a post (总局|产品质量监督司|副司长).
+
+        A department has a free-form name, so only the post right after its
+        unit character (司, 处, 科, 室) tells where it ends.
+        """
+        if text.startswith(self._lexicon.vague_department_openers, end):
+            return None  # 有关处室负责人: no particular department
+        units = self._lexicon.department_unit_chars
+        limit = min(len(text), end + MAX_DEPARTMENT_NAME + 1)
+        for position in range(end, limit):
+            if taken[position] or not _HAN.match(text[position]):
+                return None
+            if position + 1 - end >= 3 and text[position] in units and position + 1 in title_starts:
+                return position + 1
+        return None
+
+    def _department_of_bare_unit(
+        self, start: int, text: str, starts: Starts, taken: bytearray, title_starts: frozenset[int]
+    ) -> Optional[tuple[int, int]]:
+        """厅|标准化处|处长: a body named by its unit alone, followed by one of its departments and a post."""
+        for end, roles in starts[start]:
+            if end - start == 1 and "suffix" in roles and not taken[start]:
+                department_end = self._department_end(text, end, taken, title_starts)
+                if department_end is not None:
+                    return start, department_end
+        return None
 
     def _extend_left(self, text: str, start: int, view: TokenView, taken: bytearray) -> int:
         """Reach left over name-like words to the start of a free-form body name."""

@@ -73,6 +73,8 @@ class Lexicon:
     fused_bodies: frozenset[str]
     non_bodies: frozenset[str]
     doubled_unit_chars: frozenset[str]
+    department_unit_chars: frozenset[str]
+    vague_department_openers: tuple[str, ...]
     after_name: frozenset[str]
     before_name: frozenset[str]
     not_names: frozenset[str]
@@ -301,6 +303,8 @@ def lexicon() -> Lexicon:
         fused_bodies=frozenset(bodies["fused"]),
         non_bodies=frozenset(bodies["non_bodies"]),
         doubled_unit_chars=frozenset(bodies.get("doubled_unit_chars", ())),
+        department_unit_chars=frozenset(bodies["department_unit_chars"]),
+        vague_department_openers=tuple(bodies["vague_department_openers"]),
         after_name=frozenset(context["after_name"]),
         before_name=frozenset(context["before_name"]),
         not_names=frozenset(context["not_names"]),
