@@ -121,9 +121,9 @@ CONVENING_VERB = _compile(r"(?:\L<convene>)(?!\L<not_verb>)")
 NEVER_IN_NAME = _compile(r"\L<never_in_name>")
 ATTENDING_VERB = _compile(r"(?:\L<attend>)")
 
-# "在Y(隆重)召开": the venue right before a convening verb; searched with
+# "在Y(主持)(隆重)召开": the venue right before a convening verb; searched with
 # endpos at the verb, so "$" anchors it there.
-VENUE_BEFORE = _compile(r"在(?P<place>[^在,，。;；:：!！?？\n\s]{1,25}?)(?:\L<adverbs>){0,2}$")
+VENUE_BEFORE = _compile(r"在(?P<place>[^在,，。;；:：!！?？\n\s]{1,25}?)(?:\L<chair>)?(?:\L<adverbs>){0,2}$")
 ADVERBS_BEFORE = _compile(r"(?:\L<adverbs>){1,2}$")
 
 # "在(今年5月27日)X上" / "在出席X上".
@@ -141,7 +141,8 @@ SEGMENT_BREAK = _compile(r"[,，。;；:：!！?？\n\s—|｜【】]")
 
 # 到/赴/来 as "go to"; not the 到 of 得到/达到 nor the 来 of 以来/年来.
 _DIRECTION = (
-    r"(?:(?<![达得受看找做收遇提感用想说直等听见办])到|赴|(?<![年以后起本原未从将出进回带过])来|前往|深入|走进|来到)"
+    # 来到 before 来: alternatives are tried in order, and 来|到新疆 would keep 到 in the place.
+    r"(?:(?<![年以后起本原未从将出进回带过])来到|(?<![达得受看找做收遇提感用想说直等听见办])到|赴|(?<![年以后起本原未从将出进回带过])来|前往|深入|走进)"
 )
 # Visits. "到/赴Y(现场)调研", "在Y考察", "(现场)考察了X", "陪同考察", "会见".
 VISIT_TO = _compile(

@@ -285,6 +285,8 @@ class _Reader:
         current = self.current
         if current is not None and (_is_tour(current) or not _goes_elsewhere(clause, location, current)):
             current.add_people("attendee", present)  # part of the visit or of the event at its own venue
+            if current.is_visit and sentence.start >= self.ctx.body_start:
+                self._confirm_in_body(current, sentence, first_verb, location)
             return current, subject
         name, kind, span = _visit_name(clause)
         event = self._visit_event(name, kind, location, sentence, span, parent=current if during_event else None)
@@ -312,12 +314,28 @@ class _Reader:
             event = _Event(name, kind, True, span[0], span[1], location=location)
             self.events.append(event)
         if event.date is None:
-            date = self._date_before(sentence.start, span[0])
-            if date is not None:
-                event.date, event.time_of_day = _day(date.value), self._time_of_day(date)
-            elif parent is not None:
+            if not self._date_visit(event, sentence, span[0]) and parent is not None:
                 event.date = parent.date  # the event's day; the part of the day is not known
         return event
+
+    def _confirm_in_body(self, event: _Event, sentence: Sentence, verb_start: int, location: Optional[str]) -> None:
+        """A visit named in the headline and reported again in the body takes the body's day and place.
+
+        Once the body has placed the visit (来到新疆,就…进行调研), a meeting
+        held at one of its stops (在乌鲁木齐召开座谈会) does not move it.
+        """
+        if event.date is None:
+            self._date_visit(event, sentence, verb_start)
+        if location and not event.location_from_body:
+            event.location, event.location_from_body = location, True
+
+    def _date_visit(self, event: _Event, sentence: Sentence, verb_start: int) -> bool:
+        """Date ``event`` by the last day written in ``sentence`` before its verb; True if one was."""
+        date = self._date_before(sentence.start, verb_start)
+        if date is None:
+            return False
+        event.date, event.time_of_day = _day(date.value), self._time_of_day(date)
+        return True
 
     def _same_visit(self, name: str, location: Optional[str]) -> Optional[_Event]:
         for event in self.events:
