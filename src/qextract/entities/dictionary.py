@@ -17,7 +17,18 @@ import regex
 from qextract.entities.automaton import Starts
 from qextract.entities.guards import RangeSet
 from qextract.entities.lexicon import Lexicon, lexicon
-from qextract.entities.persons import DEFAULT_THRESHOLD, Context, PersonCandidate, best_at, foreign_candidates, latin_candidates, transliteration_runs
+from qextract.entities.persons import (
+    DEFAULT_THRESHOLD,
+    Context,
+    PersonCandidate,
+    best_at,
+    blocked_for_persons,
+    bracketed_aliases,
+    coordinated,
+    foreign_candidates,
+    latin_candidates,
+    transliteration_runs,
+)
 from qextract.entities.tokens import TokenView
 from qextract.entities.types import LOC, ORG, PERSON, TITLE, Entity
 from qextract.segment.tokenizer import Token, Tokenizer, shared_default_tokenizer
@@ -225,7 +236,7 @@ class DictionaryEntityRecognizer:
             view=view,
             title_ends=frozenset(title.end for title in titles),
             title_starts=frozenset(title.start for title in titles),
-            blocked=taken,
+            blocked=blocked_for_persons(text, taken),
             runs=runs,
             run_of=run_of,
         )
@@ -234,7 +245,8 @@ class DictionaryEntityRecognizer:
         foreign_at = {candidate.start: candidate for candidate in readings}
         cache: dict[int, Optional[PersonCandidate]] = {}
         initials = self._lexicon.surname_initials
-        openings = sorted({i for i, char in enumerate(text) if char in initials and not taken[i]} | set(foreign_at))
+        blocked = context.blocked
+        openings = sorted({i for i, char in enumerate(text) if char in initials and not blocked[i]} | set(foreign_at))
         found = []
         reached = 0
         for position in openings:
@@ -243,9 +255,11 @@ class DictionaryEntityRecognizer:
             candidate = self._person_at(position, context, foreign_at, cache)
             if candidate is None or self._stronger_inside(candidate, context, foreign_at, cache):
                 continue
-            found.append(self._person(candidate, text))
+            found.append(candidate)
             reached = candidate.end
-        return found
+        found += coordinated(found, context, self._lexicon, self._person_threshold)
+        found += bracketed_aliases(found, context)
+        return [self._person(candidate, text) for candidate in found]
 
     def _person_at(self, position: int, context: Context, foreign_at: dict, cache: dict) -> Optional[PersonCandidate]:
         if position not in cache:

@@ -6,8 +6,10 @@ optionally in parts joined by a name dot (詹姆斯·卡梅隆). A run is read a
 person when the name lexicon knows it, when it has two or more dotted parts,
 or when the context says so (a post or occupation before it, a speech verb
 after it). A run the word list knows as a place, club or word (莫斯科,
-阿森纳) is not a person, and neither is one followed by a place or team word
-(维罗纳队, 斯卡拉歌剧院).
+阿森纳) or lists as a foreign team (foreign_teams.txt: 本菲卡, 沙尔克) is not a
+person, and neither is one followed by a place or team word (维罗纳队,
+斯卡拉歌剧院) or by a betting or league word (主胜, 保级), nor one after a
+match word (vs, 做客, 逼平).
 """
 
 from __future__ import annotations
@@ -58,7 +60,13 @@ def _vocabulary() -> dict:
         "not_after_sizes": sorted({len(word) for word in data["not_after"]}),
         "not_before": frozenset(data["not_before"]),
         "not_before_sizes": sorted({len(word) for word in data["not_before"]}),
+        "teams": frozenset(load_lines("entities/foreign_teams.txt")),
     }
+
+
+def is_team(word: str) -> bool:
+    """A foreign sports club or team (沙尔克, 本菲卡, 湖人), from foreign_teams.txt."""
+    return word in _vocabulary()["teams"]
 
 
 def translit_chars() -> frozenset[str]:
@@ -92,7 +100,7 @@ def reading(run: Run, text: str, lex: Lexicon) -> Optional[tuple[int, int, float
 
 
 def _possible_name(word: str, start: int, end: int, text: str, lex: Lexicon) -> bool:
-    if word in lex.common_words or lex.division(word) is not None:
+    if word in lex.common_words or lex.division(word) is not None or is_team(word):
         return False
     return not _blocked_by_neighbours(start, end, text)
 

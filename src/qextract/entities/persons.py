@@ -12,10 +12,12 @@ wins at each start.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 import regex
 
+from qextract.data import load_json
 from qextract.entities import foreign
 from qextract.entities.lexicon import Lexicon
 from qextract.entities.tokens import TokenView
@@ -24,6 +26,8 @@ from qextract.entities.tokens import TokenView
 AFTER_POST = 4.0
 AFTER_PUNCTUATION = 1.0
 AFTER_INTRODUCER = 1.5
+# A noun for a person right before the name (市民, 网友, 收藏爱好者).
+AFTER_PERSON_NOUN = 2.5
 BEFORE_FOLLOWER = 1.5
 BEFORE_POST = 3.0
 UNEXPECTED_FOLLOWER = -1.5
@@ -46,7 +50,11 @@ INSIDE_FOREIGN_RUN = -5.0
 # Latin names: a capitalised word (Berg) is more often a name than an acronym (WCG) or a lowercase word.
 LATIN_CAPITALISED = 1.5
 LATIN_OTHER = -1.0
+# A name heading a line or sentence before a colon: the speaker of an interview turn.
+SPEAKER = 2.0
 DEFAULT_THRESHOLD = 5.0
+# An item of an enumeration next to a name needs this much less (王刚、李明).
+COORDINATED = 3.0
 # The most the context can add to a Chinese reading (post before, post after, a jieba name).
 BEST_CONTEXT = AFTER_POST + BEFORE_POST + JIEBA_PERSON
 
@@ -54,6 +62,16 @@ BEST_CONTEXT = AFTER_POST + BEFORE_POST + JIEBA_PERSON
 _LATIN_WORD = regex.compile(r"(?<![A-Za-z0-9._@/-])[A-Za-z][A-Za-z0-9]{1,15}(?![A-Za-z0-9._@/-])")
 _PUNCTUATION = regex.compile(r"[\p{P}\p{S}\s]")
 _HAN = regex.compile(r"\p{Han}")
+# A Latin spelling in brackets: words of letters (at least one lowercase: not an acronym such as CEO).
+_BRACKETED_LATIN = regex.compile(r"[(（]((?=[^)）]*[a-z])[A-Za-z][A-Za-z.'\- ]{1,40}[A-Za-z.])[)）]")
+_LATIN_BEFORE_BRACKET = regex.compile(r"(?<![A-Za-z0-9._@/-])([A-Za-z][A-Za-z0-9]{1,20}(?: [A-Z][A-Za-z]{1,20})?)[(（]$")
+# Enumerations: a list comma, or 和/与/及 between two names; an item runs to the next separator.
+_LIST_SEPARATOR = regex.compile(r"、|和|与|及|以及")
+_LIST_SEPARATOR_BEFORE = regex.compile(r"(?:、|和|与|及|以及)$")
+_LIST_ITEM = regex.compile(r"(\p{Han}{2,6}|\p{Han}{2,8}·\p{Han}{2,8}|[A-Za-z][A-Za-z0-9]{1,15})(?=[、，。；：,;:!！?？）)”\s]|和|与|及|以及|等|$)")
+_LIST_ITEM_BEFORE = regex.compile(r"(?:^|(?<=[、，。；：,;:!！?？（(“\s]))(\p{Han}{2,6}|\p{Han}{2,8}·\p{Han}{2,8}|[A-Za-z][A-Za-z0-9]{1,15})$")
+_SENTENCE_ENDS = frozenset("\n。！？!?；;】]")
+_WORK_TITLE = regex.compile(r"《[^《》\n]{0,80}》")
 # Spaces that traditional-script pages put inside two-character names (袁 睿).
 _INNER_SPACE = regex.compile(r"[ \u3000]{1,2}")
 _WORD_TAGS_NOT_NAME = frozenset({"n", "v", "a", "d", "vn", "ad", "an", "f", "m", "q", "r", "p", "c", "u", "l", "i", "t", "s", "nt", "nnt", "j", "b", "z"})
@@ -96,9 +114,12 @@ def candidates_at(start: int, ctx: Context, lex: Lexicon, floor: float = float("
         return []
     found: list[PersonCandidate] = []
     given_start = start + len(surname)
-    if _honorific_at(text, given_start, lex):
-        return []  # 王先生, 李总: a surname with a form of address is no name
+    honorific = _honorific_at(text, given_start, lex)
+    if honorific > 1:
+        return []  # 王先生, 李老师: a surname with a form of address is no name
     for length in (2, 1):
+        if honorific and length == 1:
+            continue  # 李总, 林家: but 林家彬 may be a name, scored as any other
         given = text[given_start : given_start + length]
         if len(given) != length or not all(_HAN.match(char) for char in given):
             continue
@@ -131,7 +152,7 @@ def foreign_candidates(ctx: Context, lex: Lexicon, threshold: float = DEFAULT_TH
         start, end, evidence = reading
         if ctx.view.crosses(start, end):
             continue  # 俄|罗斯: the run starts inside a word
-        score = evidence + _left(start, ctx, lex) + _right(end, ctx, lex)
+        score = evidence + _left(start, ctx, lex) + _right(end, ctx, lex) + _speaker(start, end, ctx.text)
         if score >= threshold:
             found.append(PersonCandidate(start, end, ctx.text[start:end], score))
     return found
@@ -146,10 +167,97 @@ def latin_candidates(ctx: Context, lex: Lexicon, threshold: float = DEFAULT_THRE
             continue
         word = match.group()
         evidence = LATIN_CAPITALISED if word[0].isupper() and word[1:].islower() else LATIN_OTHER
-        score = evidence + _left(start, ctx, lex) + _right(end, ctx, lex)
+        score = evidence + _left(start, ctx, lex) + _right(end, ctx, lex) + _speaker(start, end, ctx.text)
         if score >= threshold:
             found.append(PersonCandidate(start, end, word, score))
     return found
+
+
+def coordinated(persons: list[PersonCandidate], ctx: Context, lex: Lexicon, threshold: float) -> list[PersonCandidate]:
+    """Names listed with a name: 布丰、格罗索、马特拉齐 or 王刚和李明.
+
+    Items of one enumeration are of one kind, so an item next to a person
+    needs less evidence (``COORDINATED`` below the threshold); it must fill
+    its item exactly, from separator to separator.
+    """
+    text = ctx.text
+    taken = bytearray(len(text))
+    for person in persons:
+        taken[person.start : person.end] = b"\x01" * (person.end - person.start)
+    foreign_at: Optional[dict[int, list[PersonCandidate]]] = None
+    found: list[PersonCandidate] = []
+    queue = list(persons)
+    while queue:
+        person = queue.pop()
+        for start, end_limit in _neighbour_items(person, text):
+            if any(taken[start:end_limit]) or any(ctx.blocked[start:end_limit]):
+                continue
+            if foreign_at is None:
+                foreign_at = {}
+                for candidate in foreign_candidates(ctx, lex, float("-inf")) + latin_candidates(ctx, lex, float("-inf")):
+                    foreign_at.setdefault(candidate.start, []).append(candidate)
+            readings = candidates_at(start, ctx, lex, threshold - COORDINATED) + foreign_at.get(start, [])
+            fitting = [c for c in readings if c.end == end_limit and c.score >= threshold - COORDINATED]
+            if not fitting:
+                continue
+            best = max(fitting, key=lambda c: c.score)
+            taken[best.start : best.end] = b"\x01" * (best.end - best.start)
+            found.append(best)
+            queue.append(best)
+    return found
+
+
+def _neighbour_items(person: PersonCandidate, text: str) -> list[tuple[int, int]]:
+    """(start, end) of the enumeration items right before and right after ``person``."""
+    items = []
+    separator = _LIST_SEPARATOR.match(text, person.end)
+    if separator is not None:
+        item = _LIST_ITEM.match(text, separator.end())
+        if item is not None:
+            items.append(item.span(1))
+    separator = _LIST_SEPARATOR_BEFORE.search(text, max(0, person.start - 12), person.start)
+    if separator is not None:
+        item = _LIST_ITEM_BEFORE.search(text, max(0, separator.start() - 10), separator.start())
+        if item is not None:
+            items.append(item.span(1))
+    return items
+
+
+def bracketed_aliases(persons: list[PersonCandidate], ctx: Context) -> list[PersonCandidate]:
+    """The other spelling of a name, in brackets right after it.
+
+    康沃（Vadim Konval）, 斯基贝(michaelskibbe): a transliterated or Chinese
+    name followed by its original Latin spelling; Sky(李晓峰): a Latin
+    handle followed by the player's name. Both spellings name the person.
+    """
+    text = ctx.text
+    known = {(person.start, person.end) for person in persons}
+    found = []
+    for person in persons:
+        after = _BRACKETED_LATIN.match(text, person.end)
+        if after is not None:
+            start, end = after.span(1)
+            if (start, end) not in known and not any(ctx.blocked[start:end]):
+                found.append(PersonCandidate(start, end, text[start:end], person.score))
+        if person.start > 0 and text[person.start - 1] in "(（" and text[person.end : person.end + 1] in ")）":
+            before = _LATIN_BEFORE_BRACKET.search(text, max(0, person.start - 41), person.start)
+            if before is not None:
+                start, end = before.span(1)
+                if (start, end) not in known and not any(ctx.blocked[start:end]):
+                    found.append(PersonCandidate(start, end, text[start:end], person.score))
+    return found
+
+
+def blocked_for_persons(text: str, taken: bytearray) -> bytearray:
+    """``taken`` (bodies, posts) plus the inside of every work title: no name is read there.
+
+    《哈姆雷特》, 《张居正》: a name inside title marks is part of the title of a
+    book, film, game or document, not a mention of a person.
+    """
+    blocked = bytearray(taken)
+    for match in _WORK_TITLE.finditer(text):
+        blocked[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    return blocked
 
 
 def transliteration_runs(text: str) -> tuple[tuple[foreign.Run, ...], dict[int, foreign.Run]]:
@@ -159,14 +267,26 @@ def transliteration_runs(text: str) -> tuple[tuple[foreign.Run, ...], dict[int, 
     return runs, run_of
 
 
-def _honorific_at(text: str, position: int, lex: Lexicon) -> bool:
-    return any(text[position : position + size] in lex.honorifics for size in lex.honorific_sizes)
+_HONORIFIC_PATTERNS: dict[frozenset[str], regex.Pattern] = {}
+
+
+def _honorific_at(text: str, position: int, lex: Lexicon) -> int:
+    """Length of the longest form of address at ``position`` (0 when none)."""
+    pattern = _HONORIFIC_PATTERNS.get(lex.honorifics)
+    if pattern is None:
+        words = sorted(lex.honorifics, key=len, reverse=True)
+        pattern = _HONORIFIC_PATTERNS[lex.honorifics] = regex.compile(r"\L<words>", words=words)
+    found = pattern.match(text, position)
+    return 0 if found is None else len(found.group())
 
 
 def _spaced_single(start: int, surname: str, ctx: Context, lex: Lexicon) -> Optional[PersonCandidate]:
     """袁 睿: a surname, a space, one given character, then a break."""
     text = ctx.text
-    space = _INNER_SPACE.match(text, start + len(surname))
+    position = start + len(surname)
+    if text[position : position + 1] not in (" ", "\u3000"):
+        return None  # the usual case: no space after the surname
+    space = _INNER_SPACE.match(text, position)
     if space is None:
         return None
     given = text[space.end() : space.end() + 1]
@@ -181,7 +301,7 @@ def _spaced_single(start: int, surname: str, ctx: Context, lex: Lexicon) -> Opti
 
 def _score(start: int, end: int, surname: str, given: str, ctx: Context, lex: Lexicon, floor: float) -> float:
     name = surname + given
-    if name in lex.not_names or any(ctx.blocked[start:end]):
+    if name in lex.not_names or any(ctx.blocked[start:end]) or foreign.is_team(name):
         return float("-inf")
     score = _given_score(given, lex) + lex.surname_score(surname)
     if lex.division(name) is not None:
@@ -193,7 +313,7 @@ def _score(start: int, end: int, surname: str, given: str, ctx: Context, lex: Le
         score += OPENS_WITH_WORD  # 谢谢|王, 高峰|时: the name would start inside a word
     if score + BEST_CONTEXT < floor:
         return float("-inf")
-    score += _left(start, ctx, lex) + _right(end, ctx, lex)
+    score += _left(start, ctx, lex) + _right(end, ctx, lex) + _speaker(start, end, ctx.text)
     score += _words(start, end, name, known is None, ctx)
     if ctx.run_of:
         run = ctx.run_of.get(start)
@@ -203,6 +323,15 @@ def _score(start: int, end: int, surname: str, given: str, ctx: Context, lex: Le
 
 
 def _given_score(given: str, lex: Lexicon) -> float:
+    """The given-name score of ``given``, cached in the lexicon by its text."""
+    key = (given, "given")
+    score = lex._given_cache.get(key)
+    if score is None:
+        score = lex._given_cache[key] = _given_score_uncached(given, lex)
+    return score
+
+
+def _given_score_uncached(given: str, lex: Lexicon) -> float:
     if len(given) == 2:
         slots = lex.given_score(given[0], "first") + lex.given_score(given[1], "last")
         return (slots + lex.given_any_score(given[0]) + lex.given_any_score(given[1])) / 2
@@ -218,6 +347,34 @@ def _left(start: int, ctx: Context, lex: Lexicon) -> float:
     for size in (3, 2, 1):
         if start >= size and ctx.text[start - size : start] in lex.before_name:
             return AFTER_INTRODUCER
+    if start > 0 and _after_person_noun(start, ctx):
+        return AFTER_PERSON_NOUN
+    return 0.0
+
+
+def _after_person_noun(start: int, ctx: Context) -> bool:
+    """市民|王刚, 集邮爱好者|柯明: a noun for a person right before, in apposition."""
+    token = ctx.view.covering(start - 1)
+    if token is None or token.end != start:
+        return False
+    words = _person_words()
+    if token.text in words["nouns"]:
+        return True
+    return len(token.text) >= 2 and token.pos[:1] == "n" and not token.pos.startswith("nr") and token.text[-1] in words["endings"]
+
+
+@lru_cache(maxsize=1)
+def _person_words() -> dict[str, frozenset[str]]:
+    context = load_json("entities/context.json")
+    return {"nouns": frozenset(context["person_nouns"]), "endings": frozenset(context["person_noun_endings"])}
+
+
+def _speaker(start: int, end: int, text: str) -> float:
+    """王刚：…: a name alone at the head of a line or sentence before a colon speaks (interviews, transcripts)."""
+    if text[end : end + 1] not in ("：", ":"):
+        return 0.0
+    if start == 0 or text[start - 1] in _SENTENCE_ENDS:
+        return SPEAKER
     return 0.0
 
 
