@@ -65,6 +65,7 @@ class Lexicon:
     name_totals: NameChar
     posts: dict[str, str]  # post as written -> category
     official_categories: frozenset[str]
+    generic_posts: frozenset[str]
     status_prefixes: tuple[str, ...]
     rank_prefixes: tuple[str, ...]
     division_finder: PhraseFinder
@@ -295,6 +296,7 @@ def lexicon() -> Lexicon:
         name_totals=totals,
         posts=posts,
         official_categories=frozenset(posts_data["official_categories"]),
+        generic_posts=frozenset(posts_data["generic_posts"]),
         status_prefixes=tuple(posts_data["variant_prefixes"]["status"]),
         rank_prefixes=tuple(posts_data["variant_prefixes"]["rank"]),
         division_finder=_division_finder(divisions),

@@ -315,7 +315,7 @@ def _official(index: int, record: _Record) -> Official:
     region, level = _region_and_level(record)
     return Official(
         name=record.name,
-        titles=list(record.titles),
+        titles=_specific_titles(record.titles),
         organization=record.organization,
         id=f"official-{index}",
         region=region,
@@ -323,6 +323,13 @@ def _official(index: int, record: _Record) -> Official:
         raw_name=record.raw_name,
         mentions=list(record.mentions),
     )
+
+
+def _specific_titles(titles: list[str]) -> list[str]:
+    """The titles, without 市领导-like ones when the person's own post is written too."""
+    generic = lexicon().generic_posts
+    specific = [title for title in titles if title not in generic]
+    return specific or list(titles)
 
 
 def _region_and_level(record: _Record) -> tuple[Optional[str], Optional[str]]:
