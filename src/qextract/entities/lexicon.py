@@ -66,6 +66,7 @@ class Lexicon:
     posts: dict[str, str]  # post as written -> category
     official_categories: frozenset[str]
     generic_posts: frozenset[str]
+    group_markers: tuple[str, ...]
     status_prefixes: tuple[str, ...]
     rank_prefixes: tuple[str, ...]
     division_finder: PhraseFinder
@@ -297,6 +298,7 @@ def lexicon() -> Lexicon:
         posts=posts,
         official_categories=frozenset(posts_data["official_categories"]),
         generic_posts=frozenset(posts_data["generic_posts"]),
+        group_markers=tuple(posts_data["group_markers"]),
         status_prefixes=tuple(posts_data["variant_prefixes"]["status"]),
         rank_prefixes=tuple(posts_data["variant_prefixes"]["rank"]),
         division_finder=_division_finder(divisions),

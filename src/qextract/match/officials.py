@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterator, Optional
 
 import ahocorasick
@@ -32,6 +33,10 @@ from qextract.records import Official, Span
 _POST_JOINERS = frozenset({"、", "兼", "、兼", "，兼", ",兼"})
 _NAME_GAP = regex.compile(r"[ \u3000]{0,2}")
 _NAME_LIST_JOINER = "、"
+# How far after the head of a body a deputy with no body of its own may be named.
+_DEPUTY_REACH = 40
+# A group marker and at most a few characters (设区) before a body.
+_GROUP_REACH = 10
 _LEVEL_OF_DIVISION = {"province": "provincial", "prefecture": "municipal", "county": "county"}
 _LEVEL_WORDS = (
     ("national", regex.compile(r"^(?:国家|中央|全国|国务院|中共中央|党中央)")),
@@ -71,8 +76,13 @@ def find_officials(ctx: Any) -> list[Official]:
     """One :class:`Official` per person named with a post, in order of first mention."""
     entities = _usable_entities(ctx)
     records: dict[str, _Record] = {}
+    previous: Optional[tuple[_Appointment, Optional[str], list[str]]] = None
     for appointment in _appointments(ctx.text, entities):
-        _add(records, appointment, ctx)
+        organization, titles = _organization_and_titles(appointment.posts)
+        if organization is None and previous is not None:
+            organization = _deputys_organization(ctx.text, previous, appointment, titles)
+        _add(records, appointment, organization, titles, ctx)
+        previous = (appointment, organization, titles)
     _add_bare_mentions(records, entities, ctx)
     return [_official(index, record) for index, record in enumerate(records.values(), start=1)]
 
@@ -124,13 +134,26 @@ def _post_chain(text: str, entities: list[Entity], index: int) -> tuple[list[tup
         body, title, after = _body_and_post(text, entities, index)
         if title is None:
             break
-        posts.append((body, title))
+        if _held_by_a_group(text, (body or title).start):
+            posts = []  # 各设区市质监局局长、省质监局处长X: only the posts after the group are X's
+        else:
+            posts.append((body, title))
         index = after
         if index >= len(entities) or text[title.end : entities[index].start] not in _POST_JOINERS:
             break
         if _body_and_post(text, entities, index)[1] is None:
             break
     return posts, index
+
+
+@lru_cache(maxsize=1)
+def _group_phrase() -> regex.Pattern[str]:
+    return regex.compile(r"(?:\L<markers>)[^\s,，。;；:：、]{0,6}$", markers=sorted(lexicon().group_markers))
+
+
+def _held_by_a_group(text: str, start: int) -> bool:
+    """True when a group marker opens the phrase just before ``start`` (各|设区|市质监局局长)."""
+    return _group_phrase().search(text, max(0, start - _GROUP_REACH), start) is not None
 
 
 def _body_and_post(text: str, entities: list[Entity], index: int) -> tuple[Optional[Entity], Optional[Entity], int]:
@@ -195,10 +218,9 @@ def _is_official(posts: list[tuple[Optional[Entity], Entity]]) -> bool:
 # -- building records ---------------------------------------------------------
 
 
-def _add(records: dict[str, _Record], appointment: _Appointment, ctx: Any) -> None:
+def _add(records: dict[str, _Record], appointment: _Appointment, organization: Optional[str], titles: list[str], ctx: Any) -> None:
     person = appointment.person
     name = person.value.replace(" ", "").replace("\u3000", "")
-    organization, titles = _organization_and_titles(appointment.posts)
     record = records.get(name)
     if record is None:
         record = _Record(name, person.text, titles, organization)
@@ -210,6 +232,29 @@ def _add(records: dict[str, _Record], appointment: _Appointment, ctx: Any) -> No
         if record.organization is None:
             record.organization = organization
     _add_mention(record, ctx.span(person.start, person.end))
+
+
+def _deputys_organization(
+    text: str, previous: tuple[_Appointment, Optional[str], list[str]], appointment: _Appointment, titles: list[str]
+) -> Optional[str]:
+    """局长A…,党组成员、副局长B: a deputy named right after the head of a body, with no body of its own, serves in it."""
+    before, organization, head_titles = previous
+    if organization is None or any(body is not None for body, _ in appointment.posts):
+        return None
+    between = text[before.person.end : appointment.posts[0][1].start]
+    if len(between) > _DEPUTY_REACH or "\n" in between:
+        return None
+    heads = set(head_titles)
+    return organization if any(_deputy_of(title) in heads for title in titles) else None
+
+
+def _deputy_of(title: str) -> Optional[str]:
+    """The post a deputy stands in for: 副局长 -> 局长, 常务副市长 -> 市长; None for a head."""
+    for prefix in lexicon().rank_prefixes:
+        if title.startswith(prefix):
+            title = title[len(prefix) :]
+            break
+    return title[1:] if title.startswith("副") and len(title) > 2 else None
 
 
 def _organization_and_titles(posts: list[tuple[Optional[Entity], Entity]]) -> tuple[Optional[str], list[str]]:
