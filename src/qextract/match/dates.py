@@ -300,6 +300,9 @@ _THIS_YEAR_STATED = regex.compile(
 # data of a news report, so the article's own year unless its dateline month
 # comes before the cut-off month (a January report of December's figures).
 _FIGURES_CUT_OFF = regex.compile(r"(?:截至|截止)(?:到|至)?\s?((?:19|20)\d{2})\s?年\s?(\d{1,2})\s?月")
+# A paragraph that opens with a full date (2008年12月16日上午,…大会在南昌召开):
+# the day of the event the article reports.
+_PARAGRAPH_DATED = regex.compile(r"(?m)^[ \t]{0,4}((?:19|20)\d{2})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日")
 # A news-agency dateline's day (新华社南宁6月3日电): the month the article was filed.
 _DATELINE_MONTH = regex.compile(r"^[^\n]{0,24}?(\d{1,2})月\d{1,2}日(?:电|讯)", regex.MULTILINE)
 _BOOK_TITLE = regex.compile(r"《[^《》\n]{0,200}》")
@@ -317,8 +320,9 @@ def year_stated_in(text: str) -> Optional[int]:
 
     In order: the year in the name of an event the article reports
     (``2023年…大会``, ``2020年“质量月”活动``); a year the text equates with
-    ``今年`` (``今年是2021年``); the year of the cut-off of its figures
-    (``截至2010年5月底``). Never a year from a related-links list, nor
+    ``今年`` (``今年是2021年``); the year of a paragraph that opens with a
+    full date (``2008年12月16日上午,…召开``); the year of the cut-off of its
+    figures (``截至2010年5月底``). Never a year from a related-links list, nor
     from a title in 《》 (a plan's years are not the article's). A year written
     elsewhere (``2019年成立``) says when something else happened, so without
     any of these cues the answer is None and dates stay year-less.
@@ -330,6 +334,9 @@ def year_stated_in(text: str) -> Optional[int]:
     stated = _THIS_YEAR_STATED.search(text)
     if stated:
         return int(stated.group(1) or stated.group(2))
+    opening = _PARAGRAPH_DATED.search(text)
+    if opening:
+        return int(opening.group(1))
     cut_off = _FIGURES_CUT_OFF.search(text)
     if cut_off:
         year, month = int(cut_off.group(1)), int(cut_off.group(2))
