@@ -114,9 +114,10 @@ def _compile(pattern: str) -> regex.Pattern[str]:
 _TERMINATOR = r"(?=[,，。;；:：!！?？、()（）\s\d]|$|(?:\L<terms>))"
 
 # "召开/举行…": the name to the right of a verb, ending at the first event
-# word that a terminator follows (so 大会暨…宣贯会 runs on past 大会).
+# word that a terminator follows (so 大会暨…宣贯会 runs on past 大会); never
+# on the next line (a headline ending in 召开 is followed by the dateline).
 RIGHT_NAME = _compile(
-    r"了?\s{0,2}(?P<name>%s{0,%d}?(?:\L<kinds>))%s" % (_NO_PUNCT, MAX_NAME, _TERMINATOR))
+    r"了?[^\S\n]{0,2}(?P<name>%s{0,%d}?(?:\L<kinds>))%s" % (_NO_PUNCT, MAX_NAME, _TERMINATOR))
 CONVENING_VERB = _compile(r"(?:\L<convene>)(?!\L<not_verb>)")
 NEVER_IN_NAME = _compile(r"\L<never_in_name>")
 ATTENDING_VERB = _compile(r"(?:\L<attend>)")
