@@ -53,10 +53,11 @@ def _dates(text: str, items: list[dict]) -> list[DateMention]:
 def _officials(text: str, items: list[dict]) -> list[Official]:
     officials = []
     for item in items:
-        starts = _occurrences(text, item["name"])
+        written = item.get("written", item["name"])  # 罗 敏: the name as the page spaces it
+        starts = _occurrences(text, written)
         if "occurrences" in item:  # only these copies are mentions; the others sit inside words
             starts = [starts[index] for index in item["occurrences"]]
-        mentions = [Span(start, start + len(item["name"]), item["name"]) for start in starts]
+        mentions = [Span(start, start + len(written), written) for start in starts]
         officials.append(Official(item["name"], id=item["id"], mentions=mentions))
     return officials
 

@@ -40,6 +40,7 @@ _PRONOUN = regex.compile(
 )
 _LEADING_ADVERBS = regex.compile("^(?:%s)+" % "|".join(sorted(words("subject_adverbs"), key=len, reverse=True)))
 _HAN = regex.compile(r"\p{Han}")
+_BLANKS = regex.compile(r"[ \u3000]+")
 _SEPARATORS = "|".join(regex.escape(word) for word in sorted(words("list_separators"), key=len, reverse=True))
 _LIST_GAP = regex.compile(r"^(?:\s|%s){0,3}$" % _SEPARATORS)
 _LIST_JOIN = regex.compile(_SEPARATORS)
@@ -114,6 +115,8 @@ def _official_occurrences(ctx: MatchContext) -> Iterable[Person]:
             start = text.find(name, mention.start, mention.end)
             if start != -1:
                 yield Person(name, official_id, start, start + len(name))
+            elif _BLANKS.sub("", text[mention.start : mention.end]) == name:
+                yield Person(name, official_id, mention.start, mention.end)  # 罗 敏: a name spaced out as written
         for position in written_at.get(name, ()):
             if len(name) > 2 or position == 0 or not _HAN.match(text[position - 1]):
                 yield Person(name, official_id, position, position + len(name))
