@@ -107,6 +107,14 @@ def read_header(text: str) -> Header:
     while index < len(lines) and len(title_lines) < _MAX_TITLE_LINES and _is_title_line(lines[index], patterns):
         title_lines.append(lines[index])
         index += 1
+    if not title_lines:
+        # 来源:《中国工商报》 2010-04-13 第A2版 above the headline: a newspaper page prints its fields first
+        while index < len(lines) and _is_header_field_line(lines[index], patterns):
+            _read_fields(text, lines[index], header, patterns)
+            index += 1
+        while index < len(lines) and len(title_lines) < _MAX_TITLE_LINES and _is_title_line(lines[index], patterns):
+            title_lines.append(lines[index])
+            index += 1
     if title_lines and index < len(lines):
         header.title = " ".join(" ".join(line.text.split()) for line in title_lines)
         start, end = title_lines[0].start, title_lines[-1].end
