@@ -21,6 +21,7 @@ EDIT_REPAIRS: dict[str, Callable] = {
     "join_spaced_dates": widths.join_spaced_dates,
     "remove_spam_lines": furniture.remove_spam_lines,
     "remove_breadcrumbs": furniture.remove_breadcrumbs,
+    "remove_neighbour_links": furniture.remove_neighbour_links,
     "remove_furniture_fragments": furniture.remove_furniture_fragments,
     "remove_image_names": furniture.remove_image_names,
     "remove_related_list": furniture.remove_related_list,

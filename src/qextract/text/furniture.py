@@ -84,6 +84,19 @@ def remove_breadcrumbs(text: str) -> list[Edit]:
 
 
 @lru_cache(maxsize=1)
+def _neighbour_link() -> regex.Pattern[str]:
+    return regex.compile(
+        r"^[^\S\n]{0,8}(?:\L<labels>)[^\S\n]{0,3}[:：]", labels=sorted(_data()["neighbour_link_labels"], key=len, reverse=True)
+    )
+
+
+def remove_neighbour_links(text: str) -> list[Edit]:
+    """``上一篇:省质监局召开…总结会`` lines: the headlines of the site's previous and next articles."""
+    label = _neighbour_link()
+    return _line_edits(text, [line for line in iter_lines(text) if label.match(line.text)])
+
+
+@lru_cache(maxsize=1)
 def _fragments() -> regex.Pattern[str]:
     parts = [f"(?:{fragment['pattern']})" for fragment in _data()["fragments"]]
     return regex.compile("|".join(parts))

@@ -76,6 +76,7 @@ AFTER_SCRIPT: tuple[Repair, ...] = (
     Repair(errors.W_SPACED_DATE, widths.join_spaced_dates, summarise=True),
     Repair(errors.W_SPAM_LINE, furniture.remove_spam_lines),
     Repair(errors.W_FURNITURE, furniture.remove_breadcrumbs),
+    Repair(errors.W_FURNITURE, furniture.remove_neighbour_links),
     Repair(errors.W_FURNITURE, furniture.remove_furniture_fragments),
     Repair(errors.W_IMAGE_NAME, furniture.remove_image_names),
     Repair(errors.W_RELATED_LIST, furniture.remove_related_list),
