@@ -194,7 +194,8 @@ ROLE_NOT_BEFORE = _compile(r"(?:\L<notbefore>)")
 GENERIC_NAME = _compile(r"^(?:\L<determiners>)?(?:\L<kinds>)$")
 
 # Jurisdiction and year words that two mentions of one event may differ by.
-NAME_NOISE = _compile(r"^(?:\L<jurisdictions>)|^\d{4}年度?|[“”\"'‘’\s]|[(（][^()（）]{0,8}[)）]")
+# 人民政府 and 政府 name the same body in event names.
+NAME_NOISE = _compile(r"^(?:\L<jurisdictions>)|^\d{4}年度?|[“”\"'‘’\s]|[(（][^()（）]{0,8}[)）]|人民(?=政府)")
 
 # A day (or day range) value as the dates stage writes it.
 DAY_EXPRESSION = regex.compile(

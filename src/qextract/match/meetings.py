@@ -28,6 +28,7 @@ from typing import Optional
 
 import regex
 
+from qextract.entities.lexicon import lexicon
 from qextract.match.context import MatchContext
 from qextract.match.meeting_lexicon import (
     ANY_VISIT_WORD,
@@ -516,6 +517,11 @@ def _same_name(first: str, second: str) -> bool:
 
 
 def _core(name: str) -> str:
+    """The part of an event name that tells events apart: 江西省2008年度省人民政府质量奖颁奖大会
+    and 2008年度省政府质量奖颁奖大会 are one event."""
+    place_end = lexicon().division_finder.match(name)
+    if place_end is not None and place_end < len(name):
+        name = name[place_end:]
     return NAME_NOISE.sub("", NAME_NOISE.sub("", name))
 
 
