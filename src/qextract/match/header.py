@@ -60,6 +60,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             r"^(?P<value>[\p{Han}A-Za-z]{1,16}?(?:\L<words>))(?:[\p{Han}]{0,6}?(?P<day>(?P<m>\d{1,2})月(?P<d>\d{1,2})日))?(?:讯|电|消息)",
             words=body_words,
         ),
+        # A line that is only a body's or a site's name.
+        "site_banner": regex.compile(r"^\p{Han}{2,24}?(?:\L<endings>)$", endings=data["site_banner_endings"]),
         "byline_line": regex.compile(
             r"^[\s(（]{0,2}(?:[\p{Han}]{1,4}(?:\s[\p{Han}]{1,3})?\s{0,3}(?:摄|供图)|(?:记者|通讯员|编辑|责任编辑|作者)\s{0,2}[:：]?\s{0,3}[\p{Han}\s、,]{2,30})[\s)）]{0,2}$"
         ),
@@ -115,6 +117,8 @@ def read_header(text: str) -> Header:
         while index < len(lines) and len(title_lines) < _MAX_TITLE_LINES and _is_title_line(lines[index], patterns):
             title_lines.append(lines[index])
             index += 1
+    if len(title_lines) > 1 and patterns["site_banner"].match(title_lines[0].stripped):
+        title_lines = title_lines[1:]  # 江西省质量技术监督局 over the headline: the site's name, not a kicker
     if title_lines and index < len(lines):
         header.title = " ".join(" ".join(line.text.split()) for line in title_lines)
         start, end = title_lines[0].start, title_lines[-1].end
