@@ -37,6 +37,8 @@ from qextract.segment.tokenizer import Token, Tokenizer, shared_default_tokenize
 MAX_FREE_NAME = 14
 # A department's own name between its body and its unit (产品质量监督|司).
 MAX_DEPARTMENT_NAME = 8
+# A unit named only by its head's post (价格监督检查和反不正当竞争局|副局长).
+MAX_SELF_NAMED_UNIT = 16
 # Bodies nest at most this deep after the place: 奉贤区|委|统战部, 省|政府|办公厅.
 MAX_UNITS = 4
 # Words that end a free-form body name on its left (参观了|尚德太阳能有限公司).
@@ -47,6 +49,7 @@ _BRACKETED_GROUP = regex.compile(r"[(（]集团[)）]")
 _HAN = regex.compile(r"\p{Han}")
 _WORK_TITLE = regex.compile(r"《[^《》\n]{0,80}》")
 OCCUPATION = "occupation"
+_CLAUSE_OPENERS = frozenset("、,，;；:：\n (（")
 
 
 class DictionaryEntityRecognizer:
@@ -65,6 +68,7 @@ class DictionaryEntityRecognizer:
         taken = bytearray(len(text))
         titles = self._titles(text, view, starts, taken)
         orgs = self._orgs(text, view, starts, taken, frozenset(title.start for title in titles))
+        orgs = sorted(orgs + self._units_named_by_their_post(text, titles, taken), key=lambda entity: entity.start)
         places = self._places(text, view, starts, taken)
         persons = self._persons(text, view, titles, taken)
         places = _without_overlaps(places, persons)  # 王益群 is a person, not the place 王益
@@ -179,6 +183,28 @@ class DictionaryEntityRecognizer:
                 if department_end is not None:
                     return start, department_end
         return None
+
+    def _units_named_by_their_post(self, text: str, titles: list[Entity], taken: bytearray) -> list[Entity]:
+        """,产品质量安全监督管理司|司长, 、执法稽查局|副局长: a unit named, with no body before it, by the post of its head.
+
+        The post repeats the unit's character (司|司长, 局|副局长), and the
+        name runs back to the start of the clause or list item.
+        """
+        found = []
+        stops = self._lexicon.self_named_unit_stops
+        for title in titles:
+            unit = _unit_of_head_post(title.text, self._lexicon.self_named_unit_chars)
+            end = title.start
+            if unit is None or end == 0 or text[end - 1] != unit or taken[end - 1]:
+                continue
+            start = end - 1
+            while start > 0 and end - start < MAX_SELF_NAMED_UNIT and _HAN.match(text[start - 1]) and not taken[start - 1]:
+                start -= 1
+            clause_start = start == 0 or text[start - 1] in _CLAUSE_OPENERS
+            if clause_start and end - start >= 3 and not stops.intersection(text[start:end]):
+                found.append(Entity(start, end, ORG, text[start:end], kind="government"))
+                _take(taken, start, end)
+        return found
 
     def _extend_left(self, text: str, start: int, view: TokenView, taken: bytearray) -> int:
         """Reach left over name-like words to the start of a free-form body name."""
@@ -295,6 +321,12 @@ def _better(first: Optional[PersonCandidate], second: Optional[PersonCandidate])
     if first is None or second is None:
         return first or second
     return first if first.score >= second.score else second
+
+
+def _unit_of_head_post(title: str, units: frozenset[str]) -> Optional[str]:
+    """司 for 司长 and 副司长; None for a post that names no unit (主任, 副市长)."""
+    core = title[1:] if title.startswith("副") else title
+    return core[0] if len(core) == 2 and core[1] == "长" and core[0] in units else None
 
 
 def _work_titles(text: str) -> RangeSet:

@@ -77,6 +77,8 @@ class Lexicon:
     doubled_unit_chars: frozenset[str]
     department_unit_chars: frozenset[str]
     vague_department_openers: tuple[str, ...]
+    self_named_unit_stops: frozenset[str]
+    self_named_unit_chars: frozenset[str]
     after_name: frozenset[str]
     before_name: frozenset[str]
     not_names: frozenset[str]
@@ -309,6 +311,8 @@ def lexicon() -> Lexicon:
         doubled_unit_chars=frozenset(bodies.get("doubled_unit_chars", ())),
         department_unit_chars=frozenset(bodies["department_unit_chars"]),
         vague_department_openers=tuple(bodies["vague_department_openers"]),
+        self_named_unit_stops=frozenset(bodies["self_named_unit_stops"]),
+        self_named_unit_chars=frozenset(bodies["self_named_unit_chars"]),
         after_name=frozenset(context["after_name"]),
         before_name=frozenset(context["before_name"]),
         not_names=frozenset(context["not_names"]),
