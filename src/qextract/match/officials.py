@@ -31,6 +31,8 @@ from qextract.records import Official, Span
 
 # What may stand between two posts of one person, and between post and name.
 _POST_JOINERS = frozenset({"、", "兼", "、兼", "，兼", ",兼"})
+# Between two posts each written with its body, a comma also joins them (局党组书记、局长,市知识产权局局长X).
+_BODY_JOINERS = frozenset({"，", ","})
 _NAME_GAP = regex.compile(r"[ \u3000]{0,2}")
 _NAME_LIST_JOINER = "、"
 # How far after the head of a body a deputy with no body of its own may be named.
@@ -139,10 +141,14 @@ def _post_chain(text: str, entities: list[Entity], index: int) -> tuple[list[tup
         else:
             posts.append((body, title))
         index = after
-        if index >= len(entities) or text[title.end : entities[index].start] not in _POST_JOINERS:
+        if index >= len(entities):
             break
-        if _body_and_post(text, entities, index)[1] is None:
+        joiner = text[title.end : entities[index].start]
+        if joiner not in _POST_JOINERS and not (joiner in _BODY_JOINERS and body is not None):
             break
+        next_body, next_title, _ = _body_and_post(text, entities, index)
+        if next_title is None or (joiner in _BODY_JOINERS and next_body is None):
+            break  # 局长,市知识产权局局长X: a comma joins posts only from body to body
     return posts, index
 
 
