@@ -144,7 +144,7 @@ def _post_chain(text: str, entities: list[Entity], index: int) -> tuple[list[tup
         if index >= len(entities):
             break
         joiner = text[title.end : entities[index].start]
-        if joiner not in _POST_JOINERS and not (joiner in _BODY_JOINERS and body is not None):
+        if joiner not in _POST_JOINERS and not (joiner in _BODY_JOINERS and any(written for written, _ in posts)):
             break
         next_body, next_title, _ = _body_and_post(text, entities, index)
         if next_title is None or (joiner in _BODY_JOINERS and next_body is None):
