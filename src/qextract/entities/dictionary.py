@@ -27,6 +27,7 @@ from qextract.entities.persons import (
     coordinated,
     foreign_candidates,
     latin_candidates,
+    sure_names,
     transliteration_runs,
 )
 from qextract.entities.tokens import TokenView
@@ -266,6 +267,10 @@ class DictionaryEntityRecognizer:
             runs=runs,
             run_of=run_of,
         )
+        # Dotted and minority names are sure of their edges: nothing else is read inside them.
+        sure = sure_names(context, self._lexicon, self._person_threshold)
+        for candidate in sure:
+            context.blocked[candidate.start : candidate.end] = b"\x01" * (candidate.end - candidate.start)
         readings = foreign_candidates(context, self._lexicon, self._person_threshold)
         readings += latin_candidates(context, self._lexicon, self._person_threshold)
         foreign_at = {candidate.start: candidate for candidate in readings}
@@ -283,6 +288,7 @@ class DictionaryEntityRecognizer:
                 continue
             found.append(candidate)
             reached = candidate.end
+        found = sorted(found + sure, key=lambda candidate: candidate.start)
         found += coordinated(found, context, self._lexicon, self._person_threshold)
         found += bracketed_aliases(found, context)
         return [self._person(candidate, text) for candidate in found]

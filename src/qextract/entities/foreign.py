@@ -3,9 +3,10 @@
 No surname anchors 温格 or 斯图尔特, so the unit is a *run*: the longest
 stretch of characters from the transliteration table (translit_chars.txt),
 optionally in parts joined by a name dot (詹姆斯·卡梅隆). A run is read as a
-person when the name lexicon knows it, when it has two or more dotted parts,
-or when the context says so (a post or occupation before it, a speech verb
-after it). A run the word list knows as a place, club or word (莫斯科,
+person when the name lexicon knows it, when it is, opens or ends with a
+common foreign given or family name (foreign_common_names.txt: 约翰逊,
+保罗|安德森), when it has two or more dotted parts, or when the context
+says so (a post or occupation before it, a speech verb after it). A run the word list knows as a place, club or word (莫斯科,
 阿森纳) or lists as a foreign team (foreign_teams.txt: 本菲卡, 沙尔克) is not a
 person, and neither is one followed by a place or team word (维罗纳队,
 斯卡拉歌剧院) or by a betting or league word (主胜, 保级), nor one after a
@@ -31,6 +32,12 @@ KNOWN_PART_CAP = 2.0
 DOTTED = 5.0
 LONG_RUN = 1.0  # three or more characters: less likely an ordinary word
 SHORT_UNKNOWN = -2.0  # two unknown characters are as often a word as a name
+# A common given or family name (foreign_common_names.txt) as the whole run.
+COMMON_NAME = 4.0
+# A run of two names without the dot (保罗安德森): both halves known.
+TWO_KNOWN = 4.5
+# A run that opens or ends with a common name, two or more characters left (迈克尔|欧文): half the evidence.
+HALF_KNOWN = 2.5
 
 _DOTS = "·•‧・"
 _HYPHENS = "-－"
@@ -61,6 +68,7 @@ def _vocabulary() -> dict:
         "not_before": frozenset(data["not_before"]),
         "not_before_sizes": sorted({len(word) for word in data["not_before"]}),
         "teams": frozenset(load_lines("entities/foreign_teams.txt")),
+        "common": frozenset(load_lines("entities/foreign_common_names.txt")),
     }
 
 
@@ -96,7 +104,24 @@ def reading(run: Run, text: str, lex: Lexicon) -> Optional[tuple[int, int, float
     known = _known(whole, lex)
     if known is not None:
         return run.start, run.end, known
-    return run.start, run.end, LONG_RUN if len(whole) >= 3 else SHORT_UNKNOWN
+    return run.start, run.end, _composed(whole, lex)
+
+
+def _composed(word: str, lex: Lexicon) -> float:
+    """Evidence for an unknown run from the common names it is made of."""
+    common = _vocabulary()["common"]
+    if word in common:
+        return COMMON_NAME
+    best = LONG_RUN if len(word) >= 3 else SHORT_UNKNOWN
+    for cut in range(2, len(word) - 1):
+        head, tail = word[:cut], word[cut:]
+        head_known = head in common or head in lex.foreign_names
+        tail_known = tail in common or tail in lex.foreign_names
+        if head_known and tail_known and (head in common or tail in common):
+            return TWO_KNOWN
+        if (head in common and len(tail) >= 2) or (tail in common and len(head) >= 2):
+            best = max(best, HALF_KNOWN)
+    return best
 
 
 def _possible_name(word: str, start: int, end: int, text: str, lex: Lexicon) -> bool:

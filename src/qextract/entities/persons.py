@@ -17,7 +17,7 @@ from typing import Optional
 
 import regex
 
-from qextract.data import load_json
+from qextract.data import load_json, load_lines
 from qextract.entities import foreign
 from qextract.entities.lexicon import Lexicon
 from qextract.entities.tokens import TokenView
@@ -39,6 +39,8 @@ CROSSES_WORD = -3.0
 IS_COMMON_WORD = -3.0
 JIEBA_PERSON = 1.0
 PLACE_NAME = -5.0
+# A reading that ends in a place character (沙峪镇, 古琼寺) or runs into one (卢霍|山, 伍迪|岛): a place.
+PLACE_SUFFIX = -5.0
 # A candidate that the word list knows as something else (冷清, 柏林, 花旗).
 KNOWN_WORD = {"word": -4.0, "body": -5.0, "place": -6.0}
 # A three-character reading whose first two characters are a word (谢谢|王).
@@ -53,6 +55,13 @@ LATIN_OTHER = -1.0
 # A name heading a line or sentence before a colon: the speaker of an interview turn.
 SPEAKER = 2.0
 DEFAULT_THRESHOLD = 5.0
+# Han parts joined by a name dot (热合曼·托乎提, 努尔兰·阿不都满金), bounded by a
+# post, punctuation or an introducer on the left and a follower on the right.
+DOTTED_NAME = 5.0
+# Two or more Tibetan or Mongolian name parts in a row (白玛赤林, 巴图孟和).
+MINORITY_PARTS = 5.0
+# One such part alone (扎西, 巴特尔): needs a post or other context.
+MINORITY_SINGLE = 0.5
 # An item of an enumeration next to a name needs this much less (王刚、李明).
 COORDINATED = 3.0
 # The most the context can add to a Chinese reading (post before, post after, a jieba name).
@@ -71,6 +80,13 @@ _LIST_SEPARATOR_BEFORE = regex.compile(r"(?:、|和|与|及|以及)$")
 _LIST_ITEM = regex.compile(r"(\p{Han}{2,6}|\p{Han}{2,8}·\p{Han}{2,8}|[A-Za-z][A-Za-z0-9]{1,15})(?=[、，。；：,;:!！?？）)”\s]|和|与|及|以及|等|$)")
 _LIST_ITEM_BEFORE = regex.compile(r"(?:^|(?<=[、，。；：,;:!！?？（(“\s]))(\p{Han}{2,6}|\p{Han}{2,8}·\p{Han}{2,8}|[A-Za-z][A-Za-z0-9]{1,15})$")
 _SENTENCE_ENDS = frozenset("\n。！？!?；;】]")
+# A name dot between two Han characters (any script of the parts).
+_NAME_DOT = regex.compile(r"(?<=\p{Han})[·•‧・](?=\p{Han})")
+# How far a dotted name's outer parts are looked for, and the most dots one name has.
+_DOTTED_REACH = 9
+_MAX_DOTS = 3
+# The longest a dotted part may be when nothing but the end of the Han stretch bounds it.
+_DOTTED_PART_MAX = 6
 _WORK_TITLE = regex.compile(r"《[^《》\n]{0,80}》")
 # Spaces that traditional-script pages put inside two-character names (袁 睿).
 _INNER_SPACE = regex.compile(r"[ \u3000]{1,2}")
@@ -248,6 +264,157 @@ def bracketed_aliases(persons: list[PersonCandidate], ctx: Context) -> list[Pers
     return found
 
 
+def sure_names(ctx: Context, lex: Lexicon, threshold: float = DEFAULT_THRESHOLD) -> list[PersonCandidate]:
+    """Dotted names, then minority names that overlap none of them: names sure of their edges."""
+    found = dotted_names(ctx, lex, threshold)
+    for candidate in minority_names(ctx, lex, threshold):
+        if not any(candidate.start < other.end and other.start < candidate.end for other in found):
+            found.append(candidate)
+    return found
+
+
+def dotted_names(ctx: Context, lex: Lexicon, threshold: float = DEFAULT_THRESHOLD) -> list[PersonCandidate]:
+    """Names of Han parts joined by a name dot: 热合曼·托乎提, 努尔兰·阿不都满金.
+
+    Uyghur, Kazakh and other names are written in parts joined by a dot,
+    with characters outside the transliteration table (合, 乎, 不, 满). The
+    dots fix the inside; the outer edges are where a post, punctuation, an
+    introducer (由, 会见) ends before the first part and where a follower
+    (在, 主持, 、) or a post starts after the last part, nearest to the dots.
+    """
+    text = ctx.text
+    found = []
+    for low, dots, high in _dotted_stretches(text):
+        middles = list(zip(dots, dots[1:]))
+        if any(right - left < 3 or right - left > _DOTTED_PART_MAX + 1 for left, right in middles):
+            continue  # a middle part of one character (文·图 bylines) or a whole clause
+        if any(_LIST_SEPARATOR.search(text, left, right) or _holds_common_word(left + 1, right, ctx, lex, tags=False) for left, right in middles):
+            continue  # 劳拉·琳妮和菲利普·西摩尔: two names, each read on its own
+        if _transliterated(dots, ctx):
+            continue  # 詹姆斯·卡梅隆: a transliteration run, read by foreign_candidates
+        start = _dotted_start(low, dots[0], ctx, lex)
+        end = _dotted_end(dots[-1] + 1, high, ctx, lex)
+        if start is None or end is None or any(ctx.blocked[start:end]):
+            continue
+        # Only the Han stretch bounds the first part (，龙湖·花墅香醍): a name only if no
+        # part holds a word, and a follower word or a post ends the last part.
+        loose = start == low and start not in ctx.title_ends
+        parts = zip([start - 1] + dots, dots + [end])
+        if loose and (end == high or any(_holds_common_word(left + 1, right, ctx, lex) for left, right in parts)):
+            continue
+        after_post = start in ctx.title_ends
+        if not after_post and end not in ctx.title_starts and _holds_common_word(dots[-1] + 1, end, ctx, lex, words=False):
+            continue  # 这就是|汤姆, 泰勒|拥有: the last part runs into the sentence
+        score = DOTTED_NAME + _left(start, ctx, lex) + _right(end, ctx, lex) + _speaker(start, end, text)
+        if score >= threshold:
+            found.append(PersonCandidate(start, end, text[start:end], score))
+    return found
+
+
+def _dotted_stretches(text: str) -> list[tuple[int, list[int], int]]:
+    """(low, dots, high) for each group of name dots joined by Han characters.
+
+    ``low`` and ``high`` are where the Han characters around the group stop,
+    looking at most ``_DOTTED_REACH`` characters out: one more than an outer
+    part may have, so an edge that far out is never taken for a stretch edge.
+    Linear in the text: every character is looked at a bounded number of times.
+    """
+    groups: list[list[int]] = []
+    for dot in _NAME_DOT.finditer(text):
+        position = dot.start()
+        previous = groups[-1][-1] if groups else -10
+        between = text[previous + 1 : position]
+        if groups and 0 < len(between) <= _DOTTED_REACH and all(_HAN.match(char) for char in between):
+            groups[-1].append(position)
+        else:
+            groups.append([position])
+    stretches = []
+    for dots in groups:
+        if len(dots) > _MAX_DOTS:
+            continue
+        low = dots[0]
+        while low > 0 and dots[0] - low < _DOTTED_REACH and _HAN.match(text[low - 1]):
+            low -= 1
+        high = dots[-1] + 1
+        while high < len(text) and high - dots[-1] - 1 < _DOTTED_REACH and _HAN.match(text[high]):
+            high += 1
+        stretches.append((low, dots, high))
+    return stretches
+
+
+def _transliterated(dots: list[int], ctx: Context) -> bool:
+    """A dotted transliteration run covers every dot, with parts of two characters or more."""
+    for run in ctx.runs:
+        if run.dotted and run.start <= dots[0] and dots[-1] < run.end:
+            return all(len(part) >= 2 for part in run.parts)
+    return False
+
+
+def _holds_common_word(start: int, end: int, ctx: Context, lex: Lexicon, words: bool = True, tags: bool = True) -> bool:
+    """A word of two or more characters inside ``[start, end)``.
+
+    ``words``: one the word list knows; ``tags``: one jieba tags as no name (a verb, adverb, pronoun…).
+    """
+    index = ctx.view.index_at(start)
+    tokens = ctx.view.tokens
+    while 0 <= index < len(tokens) and tokens[index].start < end:
+        token = tokens[index]
+        if token.end <= end and len(token.text) >= 2 and (
+            (words and token.text in lex.common_words) or (tags and token.pos in _WORD_TAGS_NOT_NAME)
+        ):
+            return True
+        index += 1
+    return False
+
+
+def _dotted_start(low: int, dot: int, ctx: Context, lex: Lexicon) -> Optional[int]:
+    text = ctx.text
+    for start in range(dot - 2, max(low, dot - 8) - 1, -1):
+        if start in ctx.title_ends or (start == low and dot - start <= _DOTTED_PART_MAX):
+            return start
+        if any(start >= size and text[start - size : start] in lex.before_name for size in (3, 2, 1)):
+            return start
+    return None
+
+
+def _dotted_end(low: int, high: int, ctx: Context, lex: Lexicon) -> Optional[int]:
+    text = ctx.text
+    for end in range(low + 2, min(high, low + 8) + 1):
+        if end == high:
+            return end if end - low <= _DOTTED_PART_MAX else None
+        if text[end] in _person_words()["place_following"]:
+            return None  # 圣·莫尼卡|山
+        if end in ctx.title_starts or text[end : end + 2] in lex.after_name or text[end] in lex.after_name:
+            return end
+    return None
+
+
+def minority_names(ctx: Context, lex: Lexicon, threshold: float = DEFAULT_THRESHOLD) -> list[PersonCandidate]:
+    """Tibetan and Mongolian names, which have no surname: 白玛赤林, 洛桑江村, 巴图孟和.
+
+    Two or more name parts from minority_name_parts.txt in a row are a name;
+    a single part (扎西) only with context, such as a post before it.
+    """
+    text = ctx.text
+    found = []
+    for match in _minority_pattern().finditer(text):
+        start, end = match.span()
+        if any(ctx.blocked[start:end]) or ctx.view.crosses(start, end):
+            continue
+        evidence = MINORITY_PARTS if len(match.captures(1)) >= 2 else MINORITY_SINGLE
+        score = evidence + _left(start, ctx, lex) + _right(end, ctx, lex) + _speaker(start, end, text)
+        if score >= threshold:
+            found.append(PersonCandidate(start, end, text[start:end], score))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _minority_pattern() -> regex.Pattern:
+    parts = {part for line in load_lines("entities/minority_name_parts.txt") for part in line.split()}
+    parts = sorted(parts, key=len, reverse=True)
+    return regex.compile(r"(\L<parts>){1,3}", parts=parts)
+
+
 def blocked_for_persons(text: str, taken: bytearray) -> bytearray:
     """``taken`` (bodies, posts) plus the inside of every work title: no name is read there.
 
@@ -306,6 +473,8 @@ def _score(start: int, end: int, surname: str, given: str, ctx: Context, lex: Le
     score = _given_score(given, lex) + lex.surname_score(surname)
     if lex.division(name) is not None:
         score += PLACE_NAME  # 奉贤区委…: a place, not 奉 + 贤
+    if name[-1] in _person_words()["place_final"]:
+        score += PLACE_SUFFIX
     known = lex.common_words.get(name)
     if known is not None:
         score += KNOWN_WORD[known]
@@ -366,7 +535,12 @@ def _after_person_noun(start: int, ctx: Context) -> bool:
 @lru_cache(maxsize=1)
 def _person_words() -> dict[str, frozenset[str]]:
     context = load_json("entities/context.json")
-    return {"nouns": frozenset(context["person_nouns"]), "endings": frozenset(context["person_noun_endings"])}
+    return {
+        "nouns": frozenset(context["person_nouns"]),
+        "endings": frozenset(context["person_noun_endings"]),
+        "place_final": frozenset(context["place_final_chars"]),
+        "place_following": frozenset(context["place_following_chars"]),
+    }
 
 
 def _speaker(start: int, end: int, text: str) -> float:
@@ -391,6 +565,8 @@ def _right(end: int, ctx: Context, lex: Lexicon) -> float:
         return BEFORE_FOLLOWER
     if end in ctx.title_starts:
         return BEFORE_POST
+    if text[end] in _person_words()["place_following"] and lex.division(text[end : end + 2]) is None:
+        return PLACE_SUFFIX  # 卢霍|山, 伍迪|岛: the reading is the head of a place name (but 王刚|山东)
     for size in (2, 1):
         if text[end : end + size] in lex.after_name:
             return BEFORE_FOLLOWER
