@@ -447,6 +447,14 @@ def _honorific_at(text: str, position: int, lex: Lexicon) -> int:
     return 0 if found is None else len(found.group())
 
 
+_FOLLOWER_SIZES = (1, 2, 3)  # lengths of the words that follow names (说, 主持, 作报告)
+
+
+def _follower_at(text: str, position: int, lex: Lexicon) -> bool:
+    """True when a word that follows names (主持, 出席, 介绍) starts at ``position``."""
+    return any(text[position : position + size] in lex.after_name for size in _FOLLOWER_SIZES)
+
+
 def _spaced_single(start: int, surname: str, ctx: Context, lex: Lexicon) -> Optional[PersonCandidate]:
     """袁 睿: a surname, a space, one given character, then a break."""
     text = ctx.text
@@ -458,11 +466,12 @@ def _spaced_single(start: int, surname: str, ctx: Context, lex: Lexicon) -> Opti
         return None
     given = text[space.end() : space.end() + 1]
     after = text[space.end() + 1 : space.end() + 2]
-    if not given or not _HAN.match(given) or (after and _HAN.match(after)):
-        return None
     end = space.end() + 1
+    follower = _follower_at(text, end, lex)
+    if not given or not _HAN.match(given) or (after and _HAN.match(after) and not follower):
+        return None  # 王 明天…: a Han character after the given one, unless a word that follows names (冯 伟主持)
     score = lex.surname_score(surname) + lex.given_score(given, "single") + _left(start, ctx, lex)
-    score += BEFORE_FOLLOWER if not after or _PUNCTUATION.match(after) else 0.0
+    score += BEFORE_FOLLOWER if not after or _PUNCTUATION.match(after) or follower else 0.0
     return PersonCandidate(start, end, surname + given, score)
 
 
