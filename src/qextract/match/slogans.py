@@ -85,6 +85,7 @@ _FORMULA_CHAR = r"(?:(?![%s%s])\p{Han})" % (_ANY_NUMERAL, "".join(_lexicon("form
 _FORMULA_BODY = r"(?:[%s百千万]%s){2,5}" % (_SMALL_NUMERALS, _FORMULA_CHAR)
 _FORMULA = regex.compile(_NOT_AFTER_NUMBER + _FORMULA_BODY)
 _FORMULA_WHOLE = regex.compile(_FORMULA_BODY)
+_PER_UNIT_WHOLE = regex.compile(r"(?:一%s){2,3}" % _FORMULA_CHAR)
 _POWERS_WHOLE = regex.compile(r"[十百千万]{3,4}")  # 十百千万: one unit at each level
 _PROGRAMME_TAIL = regex.compile(r"\p{Han}{0,12}?(?:%s)" % _alternation(_lexicon("programme_heads.txt")))
 _FIXED = regex.compile(_NOT_AFTER_NUMBER + "(?:%s)" % _alternation(tuple(_FIXED_PROGRAMMES)))
@@ -290,6 +291,8 @@ def _is_numbered_form(content: str) -> bool:
         return True
     if _POWERS_WHOLE.fullmatch(content) and len(set(content)) == len(content):
         return True
+    if _PER_UNIT_WHOLE.fullmatch(content):
+        return False  # 一企一策, 一物一码: one thing for each, not a programme of counted items
     return bool(_FORMULA_WHOLE.fullmatch(content)) and not _is_idiom(content)
 
 
