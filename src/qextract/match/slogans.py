@@ -65,7 +65,11 @@ _COUNT_AT_BREAK = regex.compile(
     _NOT_AFTER_NUMBER + _COUNT + _CLASSIFIER + r"(?P<noun>\p{Han}{1,6})(?=" + _BREAK + r"|$)"
 )
 _COUNT_WHOLE = regex.compile(_COUNT + _CLASSIFIER + r"(?P<noun>\p{Han}{1,8})")
+_COUNTED_SHORT = regex.compile(_COUNT + r"\p{Han}{1,2}")
 # What opens the list after a count phrase: a colon, or 即/分别是… .
+_PROGRAMME_NOUN = regex.compile(_alternation(_lexicon("programme_nouns.txt")))
+# A list run in after a comma, not a colon, is trusted only with short parts (增品种).
+_MAX_COMMA_LIST_ITEM = 8
 _LIST_INTRODUCER = regex.compile(
     r"[ \t\u3000]{0,2}(?:[:：]|[,，]?[ \t\u3000]{0,2}(?:%s))[ \t\u3000]{0,2}"
     % _alternation(_lexicon("list_introducers.txt"))
@@ -255,6 +259,13 @@ def _quoted(scan: _Scan, quotes: list[_Quote]) -> list[_Candidate]:
         if quote.kind is None:
             continue
         candidate = _Candidate(quote.content_start, quote.content_end, quote.kind)
+        short = _COUNTED_SHORT.fullmatch(scan.text, quote.content_start, quote.content_end)
+        if quote.kind == "quoted" and short is not None:
+            # “三品”战略,增品种、提品质、创品牌: a numeral and a word, numbered once its items are read
+            count = _number(short.group("count"))
+            items = _items_after(scan, quote.end, count, introduced_only=True)
+            if items:
+                candidate.kind, candidate.count, candidate.items = "numbered", count, items
         if quote.kind == "numbered":
             candidate.items = []
             whole = _COUNT_WHOLE.fullmatch(scan.text, quote.content_start, quote.content_end)
@@ -420,15 +431,25 @@ def _noun_end(match: regex.Match) -> int:
 # --- items -----------------------------------------------------------------
 
 
-def _items_after(scan: _Scan, position: int, count: Optional[int]) -> Optional[list[tuple[int, int]]]:
+def _items_after(
+    scan: _Scan, position: int, count: Optional[int], *, introduced_only: bool = False
+) -> Optional[list[tuple[int, int]]]:
     """The list that a count phrase ending at ``position`` introduces, if any.
 
     After a colon (or 即, 分别是…): quoted phrases, a marked list (一是…),
     clauses separated by semicolons, or a run-in list (A、B和C) of exactly
     ``count`` parts. After any other clause break: a marked list starting in
-    this sentence or the next one.
+    this sentence or the next one, unless ``introduced_only``.
     """
     text = scan.text
+    noun = _PROGRAMME_NOUN.match(text, position)
+    if noun is not None:
+        position = noun.end()
+        if text.startswith((",", "，"), position) and _LIST_INTRODUCER.match(text, position) is None:
+            # “三品”战略,增品种、提品质、创品牌: a run-in list of short parts, exactly as many as counted
+            items = _run_in_items(text, position + 1, count)
+            if items and all(end - start <= _MAX_COMMA_LIST_ITEM for start, end in items):
+                return items
     introducer = _LIST_INTRODUCER.match(text, position)
     if introducer is not None:
         start = introducer.end()
@@ -440,6 +461,8 @@ def _items_after(scan: _Scan, position: int, count: Optional[int]) -> Optional[l
         )
         if items:
             return items
+    if introduced_only:
+        return None
     position = _skip_spaces(text, position)
     if position < len(text) and text[position] not in _CLAUSE_BREAKS:
         return None  # the phrase does not end its clause
