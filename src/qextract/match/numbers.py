@@ -77,6 +77,8 @@ class NumberMention:
 @lru_cache(maxsize=8192)
 def parse_number(text: str) -> Optional[float]:
     """The value of one written number (``4.8万`` -> 48000.0), or None."""
+    if text.isascii() and text.isdigit():
+        return float(text)  # most numbers: no separator, sign or numeral to read
     digits = _SEPARATORS.sub("", text).translate(_VARIANTS)
     sign = 1.0
     if digits[:1] in ("负", "-", "−"):
@@ -157,7 +159,8 @@ class TokenIndex:
     """Tokens by offset, for asking which word a character belongs to."""
 
     def __init__(self, tokens: Sequence[Token]) -> None:
-        self.tokens = list(tokens)
+        # the caller's list itself when it is one: a copy of a long page's tokens costs time and memory
+        self.tokens = tokens if isinstance(tokens, list) else list(tokens)
         self._starts = [token.start for token in self.tokens]
 
     def at(self, offset: int) -> Optional[Token]:

@@ -20,12 +20,11 @@ phrases) lives in ``qextract/data/statistics/``.
 from __future__ import annotations
 
 import json
+import string
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import islice
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any, Callable, Collection, Iterable, Optional
 
 import regex
 
@@ -45,6 +44,7 @@ _DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "statistics"
 
 _OPEN_PARENS = "(（"
 _CLOSE_PARENS = ")）"
+_PARENS = _OPEN_PARENS + _CLOSE_PARENS
 _QUOTE_MARKS = "“”‘’「」\""
 _MAX_PAREN_CHARS = 14
 _FORWARD_TOKENS = 8
@@ -60,6 +60,33 @@ _INTRODUCER_REACH = 12  # chars from a count to the colon that opens its list
 
 # --------------------------------------------------------------------------
 # language data
+
+
+@dataclass(frozen=True)
+class _WordsBefore:
+    """The longest of some words that ends at an offset (不超过 before 超过).
+
+    Most offsets are preceded by a character that ends none of the words, so
+    that character is checked before any slice is made.
+    """
+
+    words: Collection[str]
+    longest: int
+    last_chars: frozenset[str]
+
+    @classmethod
+    def of(cls, words: Collection[str], reach: Optional[int] = None) -> _WordsBefore:
+        longest = max((len(word) for word in words), default=0)
+        return cls(words, longest if reach is None else min(longest, reach), frozenset(word[-1] for word in words))
+
+    def find(self, text: str, offset: int) -> Optional[str]:
+        if offset <= 0 or text[offset - 1] not in self.last_chars:
+            return None
+        for length in range(min(self.longest, offset), 0, -1):
+            word = text[offset - length : offset]
+            if word in self.words:
+                return word
+        return None
 
 
 @dataclass(frozen=True)
@@ -94,8 +121,12 @@ class _Lexicon:
     programme_after_duration: tuple[str, ...]
     ordinal_followers: frozenset[str]
     set_phrases: tuple[str, ...]
-    max_prefix_length: int
-    score_cues: frozenset[str] = frozenset()
+    prefix_before: _WordsBefore
+    bare_round_prefix_before: _WordsBefore
+    duration_prefix_before: _WordsBefore
+    rank_context_before: _WordsBefore
+    count_of_one_cue_before: _WordsBefore
+    score_cue_before: _WordsBefore
     score_units: frozenset[str] = frozenset()
 
 
@@ -104,14 +135,14 @@ def _data_lines(name: str) -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
-@lru_cache(maxsize=1)
-def _lexicon() -> _Lexicon:
+def _load_lexicon() -> _Lexicon:
     measure_rows = [line.split("\t") for line in _data_lines("measure_words.tsv")]
     measure_kind = {row[0]: row[1] for row in measure_rows}
     unit_as_reported = {row[0]: row[2] for row in measure_rows if len(row) > 2}
     qualifiers = json.loads((_DATA_DIR / "qualifiers.json").read_text(encoding="utf-8"))
     words = json.loads((_DATA_DIR / "context_words.json").read_text(encoding="utf-8"))
     prefixes = [*qualifiers["prefix"], *qualifiers["duration_prefix"], *words["rank_context"]]
+    prefix_reach = max(len(word) for word in prefixes)
     return _Lexicon(
         measure_kind=measure_kind,
         unit_as_reported=unit_as_reported,
@@ -141,17 +172,33 @@ def _lexicon() -> _Lexicon:
         designation_verbs=frozenset(words["designation_verbs"]),
         time_nouns_after_ge=tuple(words["time_nouns_after_ge"]),
         programme_after_duration=tuple(words["programme_after_duration"]),
-        score_cues=frozenset(words.get("score_cues", ())),
         score_units=frozenset(words.get("score_units", ())),
         ordinal_followers=frozenset(words["ordinal_followers"]),
         set_phrases=tuple(_data_lines("non_statistic_phrases.txt")),
-        max_prefix_length=max(len(word) for word in prefixes),
+        prefix_before=_WordsBefore.of(qualifiers["prefix"], prefix_reach),
+        bare_round_prefix_before=_WordsBefore.of(qualifiers["bare_round_prefix"], 1),
+        duration_prefix_before=_WordsBefore.of(frozenset(qualifiers["duration_prefix"]), prefix_reach),
+        rank_context_before=_WordsBefore.of(frozenset(words["rank_context"]), prefix_reach),
+        count_of_one_cue_before=_WordsBefore.of(frozenset(words["count_of_one_cues"]), prefix_reach),
+        score_cue_before=_WordsBefore.of(frozenset(words.get("score_cues", ()))),
     )
 
 
 def _alternation(words: Iterable[str]) -> str:
     """A regex alternation that tries longer words first."""
     return "|".join(regex.escape(word) for word in sorted(set(words), key=len, reverse=True))
+
+
+# The scanner's groups in order. Readers take them from one match.groups() call:
+# a look-up by name costs more than most of the tests that reject a number.
+_SCANNER_GROUPS = (
+    "percent_words", "percent_number",
+    "ordinal", "ordinal_number", "ordinal_measure",
+    "number", "range_separator", "range_end", "infix", "multiplier", "measure",
+)
+_PERCENT_GROUPS = slice(0, 2)
+_ORDINAL_GROUPS = slice(2, 5)
+_MEASURED_GROUPS = slice(5, None)
 
 
 @dataclass(frozen=True)
@@ -162,11 +209,10 @@ class _Patterns:
     time_noun: Any
     set_phrases: Any
     stop_verb_prefix: Any
+    suffix_first_chars: frozenset[str]  # most numbers are followed by none, so no match is tried
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> _Patterns:
-    lexicon = _lexicon()
+def _compile_patterns(lexicon: _Lexicon) -> _Patterns:
     scanner = regex.compile(
         rf"(?P<percent_words>百分之|千分之)(?P<percent_number>{NUMBER_PATTERN})"
         rf"|(?P<ordinal>第|前)(?P<ordinal_number>{NUMBER_PATTERN})"
@@ -177,6 +223,8 @@ def _patterns() -> _Patterns:
         r"(?P<multiplier>万亿|千万|百万|万|亿)?"
         rf"(?P<measure>{_alternation(lexicon.measure_kind)})?"
     )
+    if tuple(sorted(scanner.groupindex, key=scanner.groupindex.__getitem__)) != _SCANNER_GROUPS:
+        raise RuntimeError("the scanner's groups are out of step with _SCANNER_GROUPS")
     return _Patterns(
         scanner=scanner,
         suffix=regex.compile(rf"(?:{_alternation(lexicon.suffix)})"),
@@ -184,25 +232,34 @@ def _patterns() -> _Patterns:
         time_noun=regex.compile(_alternation(lexicon.time_nouns_after_ge)),
         set_phrases=regex.compile(_alternation(lexicon.set_phrases)),
         stop_verb_prefix=regex.compile(_alternation(word for word in lexicon.stop_verbs if len(word) > 1)),
+        suffix_first_chars=frozenset(word[0] for word in (*lexicon.suffix, *lexicon.time_suffix)),
     )
 
 
+# Loaded once, at import: every helper reads them for every number.
+_LEXICON = _load_lexicon()
+_PATTERNS = _compile_patterns(_LEXICON)
+
+
 _MULTIPLIERS = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8}
-_CODE_NEIGHBOUR_BEFORE = regex.compile(r"[A-Za-z/#_\-.·:：@]")
-_CODE_NEIGHBOUR_AFTER = regex.compile(r"[A-Za-z]|[\-/.·:：_][0-9]")
+# A code's neighbours: a letter or a code mark before it; a letter, or a mark and a digit, after it.
+_ASCII_LETTERS = frozenset(string.ascii_letters)
+_ASCII_DIGITS = frozenset(string.digits)
+_CODE_CHARS_BEFORE = _ASCII_LETTERS | frozenset("/#_-.·:：@")
+_CODE_LINKS_AFTER = frozenset("-/.·:：_")
 _BOOK_TITLE = regex.compile(r"《[^《》\n]{1,80}》")
 _SHORT_QUOTE = regex.compile(r"“[^“”\n]{1,12}”")
 _QUOTED_ITEM_AT_END = regex.compile(r"“[^“”\n]{1,24}”[、,，和及与]?$")
 _HAN = regex.compile(r"\p{Han}")
 _CLAUSE_END = regex.compile(r"[,，、;；:：。!?！？\n]")
 _SENTENCE_END = regex.compile(r"[。;；!?！？\n]")
-_QUOTE_CHARS = regex.compile(r"[“”‘’「」\"]")
+_DROP_QUOTES = str.maketrans(dict.fromkeys("“”‘’「」\""))
 
 # --------------------------------------------------------------------------
 # one statistic in the making
 
 
-@dataclass
+@dataclass(slots=True)
 class _Candidate:
     start: int  # of the phrase, qualifier and rank words included
     end: int
@@ -253,7 +310,7 @@ def _blocked_ranges(ctx: MatchContext) -> _Blocked:
     ranges: list[tuple[int, int]] = []
     for record_type in ("dates", "documents", "slogans"):
         ranges.extend(_record_ranges(ctx.found.get(record_type)))
-    for pattern in (_BOOK_TITLE, _SHORT_QUOTE, _patterns().set_phrases):
+    for pattern in (_BOOK_TITLE, _SHORT_QUOTE, _PATTERNS.set_phrases):
         ranges.extend(match.span() for match in pattern.finditer(ctx.text))
     return _Blocked(ranges)
 
@@ -266,54 +323,35 @@ _SCORE_CUE_REACH = 4  # characters between the cue and the number (我市得分 
 
 
 def _score_before(text: str, number_start: int, lexicon: "_Lexicon") -> bool:
-    longest = max((len(cue) for cue in lexicon.score_cues), default=0)
     for gap in range(_SCORE_CUE_REACH + 1):
-        if _word_before(text, number_start - gap, lexicon.score_cues, longest):
+        if lexicon.score_cue_before.find(text, number_start - gap):
             return True
     return False
 
 
-def _word_before(text: str, offset: int, words: Iterable[str] | dict, longest: int) -> Optional[str]:
-    for length in range(min(longest, offset), 0, -1):
-        word = text[offset - length : offset]
-        if word in words:
-            return word
-    return None
-
-
 def _looks_like_code(text: str, start: int, end: int, written: str) -> bool:
     """Model numbers, phone numbers, versions, clock times and the like."""
-    if start > 0 and (_CODE_NEIGHBOUR_BEFORE.match(text, start - 1) or text[start - 1].isdigit()):
+    if start > 0 and (text[start - 1] in _CODE_CHARS_BEFORE or text[start - 1].isdigit()):
         return True
-    if _CODE_NEIGHBOUR_AFTER.match(text, end):
+    following = text[end : end + 1]
+    if following in _ASCII_LETTERS or (following in _CODE_LINKS_AFTER and text[end + 1 : end + 2] in _ASCII_DIGITS):
         return True
-    digits = sum(char.isdigit() for char in written)
-    return digits >= _DIGIT_RUN_LIMIT and "," not in written and "." not in written
+    if len(written) < _DIGIT_RUN_LIMIT or "," in written or "." in written:
+        return False  # too short to hold a long digit run: no need to count the digits
+    return sum(char.isdigit() for char in written) >= _DIGIT_RUN_LIMIT
 
 
-def _reads_as_date(text: str, candidate: _Candidate, written: str, has_duration_prefix: bool) -> bool:
+def _reads_as_date(text: str, measure: str, measure_end: int, written: str, has_duration_prefix: bool) -> bool:
     """A year (2021年) or a day of the month (20日) rather than a duration."""
-    if candidate.measure == "年":
+    if measure == "年":
         whole = written.replace(",", "")
-        return whole.isdigit() and len(whole) == 4 and not candidate.time_noun
-    if candidate.measure == "日":
+        return whole.isdigit() and len(whole) == 4
+    if measure == "日":
         if has_duration_prefix:
             return False
-        suffix = text[candidate.measure_end : candidate.measure_end + 2]
+        suffix = text[measure_end : measure_end + 2]
         return not suffix.startswith(("内", "以内", "之内"))
     return False
-
-
-def _number_of(match: Any) -> Optional[tuple[float, str, int, int]]:
-    """(value, written, start, end) of the first number in a scanner match."""
-    for group in ("percent_number", "ordinal_number", "number"):
-        written = match.group(group)
-        if written:
-            value = parse_number(written)
-            if value is None:
-                return None
-            return value, written, match.start(group), match.end(group)
-    return None
 
 
 def _word_start(text: str, number_start: int, tokens: Optional[TokenIndex]) -> int:
@@ -323,7 +361,7 @@ def _word_start(text: str, number_start: int, tokens: Optional[TokenIndex]) -> i
     token = tokens.at(number_start)
     if token is None or token.start >= number_start:
         return number_start
-    lexicon = _lexicon()
+    lexicon = _LEXICON
     glued = text[token.start : number_start]
     if glued in lexicon.prefix or glued in lexicon.bare_round_prefix or glued in lexicon.duration_prefix:
         return token.start
@@ -331,53 +369,71 @@ def _word_start(text: str, number_start: int, tokens: Optional[TokenIndex]) -> i
 
 
 def _read_candidate(ctx: MatchContext, match: Any, tokens: Optional[TokenIndex]) -> Optional[_Candidate]:
+    # The scanner's groups do not nest and come in text order, so the last one
+    # matched tells the alternative apart, and a measure word from a bare number.
+    last_group = match.lastgroup
+    if last_group == "measure":
+        return _read_measured(ctx, match, tokens)
+    if last_group == "percent_number":
+        marker, written = match.groups()[_PERCENT_GROUPS]
+        ordinal_measure = None
+    elif last_group in ("ordinal_number", "ordinal_measure"):
+        marker, written, ordinal_measure = match.groups()[_ORDINAL_GROUPS]
+    else:
+        return None  # a number without a measure word, 第 or 百分之 measures nothing
     text = ctx.text
-    number = _number_of(match)
-    if number is None:
-        return None
-    value, written, number_start, number_end = number
+    number_start = match.start() + len(marker)
+    number_end = number_start + len(written)
     chinese = not written[0].isdigit()
-    if not _is_standalone_number(text, match, written, number_start, number_end, tokens):
+    if chinese:
+        # no test of the numeral's word: 第 and 百分之 already mark a number, and jieba glues them to it
+        if not is_plausible_numeral(written):
+            return None
+    elif _looks_like_code(text, number_start, number_end, written):
         return None
-    if match.group("percent_words"):
-        return _read_written_percent(text, match, value, number_end, chinese)
-    if match.group("ordinal"):
-        return _read_rank(text, match, value, number_start, number_end, chinese)
-    return _read_measured(ctx, match, value, written, number_start, number_end, chinese, tokens)
+    value = parse_number(written)
+    if value is None:
+        return None
+    if last_group == "percent_number":
+        return _read_written_percent(text, match, marker, value, number_end, chinese)
+    return _read_rank(text, match, marker, ordinal_measure, value, number_start, number_end, chinese)
 
 
-def _is_standalone_number(
-    text: str, match: Any, written: str, number_start: int, number_end: int, tokens: Optional[TokenIndex]
+def _numeral_is_standalone(
+    text: str, match: Any, written: str, number_start: int, tokens: Optional[TokenIndex]
 ) -> bool:
-    """Not a code (GB/T 19001, 5G) and not a numeral inside a word (四川, 进一步)."""
-    if written[0].isdigit():
-        code_end = match.end("range_end") if match.group("range_end") else number_end
-        return not _looks_like_code(text, number_start, code_end, written)
+    """Not a numeral inside a word (四川, 进一步, 陆地)."""
     if not is_plausible_numeral(written):
         return False
-    if match.group("ordinal") or match.group("percent_words"):
-        return True  # 第 and 百分之 already mark a number; jieba glues them to it
     return numeral_starts_word(_word_start(text, number_start, tokens), match.end(), tokens)
 
 
-def _read_written_percent(text: str, match: Any, value: float, number_end: int, chinese: bool) -> _Candidate:
+def _read_written_percent(
+    text: str, match: Any, percent_words: str, value: float, number_end: int, chinese: bool
+) -> _Candidate:
     """百分之四十, 千分之五."""
-    unit = "%" if match.group("percent_words") == "百分之" else "‰"
+    unit = "%" if percent_words == "百分之" else "‰"
     start, end = match.start(), match.end()
     candidate = _Candidate(start, end, start, number_end, value, unit, "percent", chinese=chinese, measure_end=end)
-    _read_qualifiers(text, match, candidate, None)
+    _read_qualifiers(text, candidate, None)
     return candidate
 
 
 def _read_rank(
-    text: str, match: Any, value: float, number_start: int, number_end: int, chinese: bool
+    text: str,
+    match: Any,
+    ordinal: str,
+    measure: Optional[str],
+    value: float,
+    number_start: int,
+    number_end: int,
+    chinese: bool,
 ) -> Optional[_Candidate]:
     """第16名, 全省第4, 前10名; other 第N are ordinals (第四届, 第一批)."""
-    lexicon = _lexicon()
-    measure = match.group("ordinal_measure")
+    lexicon = _LEXICON
     following = text[match.end() : match.end() + 1]
     ends_phrase = not following or not _HAN.match(following) or following in lexicon.ordinal_followers
-    if match.group("ordinal") == "前":
+    if ordinal == "前":
         if measure and ends_phrase:
             return _Candidate(
                 match.start(), match.end(), number_start, number_end, value, measure, "rank", "at_most",
@@ -386,7 +442,7 @@ def _read_rank(
         return None
     if measure and measure not in lexicon.rank_measures:
         return None
-    context = _word_before(text, match.start(), lexicon.rank_context, lexicon.max_prefix_length)
+    context = lexicon.rank_context_before.find(text, match.start())
     if not ends_phrase or (not measure and not context):
         return None
     start = match.start() - len(context) if context else match.start()
@@ -396,98 +452,109 @@ def _read_rank(
     )
 
 
-def _read_measured(
-    ctx: MatchContext,
-    match: Any,
-    value: float,
-    written: str,
-    number_start: int,
-    number_end: int,
-    chinese: bool,
-    tokens: Optional[TokenIndex],
-) -> Optional[_Candidate]:
-    lexicon = _lexicon()
-    text = ctx.text
-    measure = match.group("measure")
-    if not measure:
-        return None
+def _read_measured(ctx: MatchContext, match: Any, tokens: Optional[TokenIndex]) -> Optional[_Candidate]:
+    """A number and its measure word. Most numbers fail a test, so the cheap tests come first."""
+    lexicon = _LEXICON
+    written, separator, range_end, infix, multiplier, measure = match.groups()[_MEASURED_GROUPS]
     kind = lexicon.measure_kind[measure]
+    if kind == "skip" and measure not in lexicon.score_units:
+        return None
+    text = ctx.text
+    number_start = match.start()  # the number opens this alternative
+    number_end = number_start + len(written)
+    chinese = not written[0].isdigit()
+    if chinese:
+        if not _numeral_is_standalone(text, match, written, number_start, tokens):
+            return None
+    else:
+        code_end = number_end + len(separator) + len(range_end) if range_end else number_end
+        if _looks_like_code(text, number_start, code_end, written):
+            return None
+    end = match.end()
+    duration_prefix = lexicon.duration_prefix_before.find(text, number_start)
+    if kind == "time" and _reads_as_date(text, measure, end, written, duration_prefix is not None):
+        return None
+    value = parse_number(written)
+    if value is None:
+        return None
     if kind == "skip":
         # 分 is a minute or a point of a score; after 得分/评分 it is a score
-        if measure not in lexicon.score_units or not _score_before(text, number_start, lexicon):
+        if not _score_before(text, number_start, lexicon):
             return None
         kind = "count"
-    infix = match.group("infix")
-    if is_bare_multiplier(written) and not infix and not _word_before(text, number_start, lexicon.bare_round_prefix, 1):
+    bare_multiplier = chinese and is_bare_multiplier(written)
+    if bare_multiplier and not infix and not lexicon.bare_round_prefix_before.find(text, number_start):
         return None
-    if match.group("multiplier"):
-        value *= _MULTIPLIERS[match.group("multiplier")]
+    if multiplier:
+        value *= _MULTIPLIERS[multiplier]
     candidate = _Candidate(
-        start=number_start,
-        end=match.end(),
-        number_start=number_start,
-        number_end=number_end,
-        value=value,
-        unit=lexicon.unit_as_reported.get(measure, measure),
-        kind=kind,
-        measure=measure,
-        measure_end=match.end(),
-        chinese=chinese,
+        number_start, end, number_start, number_end, value, lexicon.unit_as_reported.get(measure, measure), kind,
+        measure=measure, measure_end=end, chinese=chinese,
     )
     if measure == "个":
         _absorb_time_noun(text, candidate)
-    duration_prefix = _word_before(text, number_start, lexicon.duration_prefix, lexicon.max_prefix_length)
-    if candidate.kind == "time" and _reads_as_date(text, candidate, written, bool(duration_prefix)):
-        return None
     if candidate.kind == "time" and text.startswith(lexicon.programme_after_duration, candidate.end):
         return None
-    _read_qualifiers(text, match, candidate, duration_prefix)
-    if not _is_quantity(ctx, candidate, written, bool(duration_prefix), tokens):
+    _read_qualifiers(text, candidate, duration_prefix, bare_multiplier, bool(range_end), infix)
+    if not _is_quantity(ctx, candidate, written, duration_prefix is not None, tokens):
         return None
     return candidate
 
 
 def _absorb_time_noun(text: str, candidate: _Candidate) -> None:
     """N个工作日, N个月: a duration counted with 个."""
-    time_noun = _patterns().time_noun.match(text, candidate.end)
+    time_noun = _PATTERNS.time_noun.match(text, candidate.end)
     if time_noun:
         candidate.kind = "time"
         candidate.time_noun = time_noun.group()
         candidate.end = time_noun.end()
 
 
-def _read_qualifiers(text: str, match: Any, candidate: _Candidate, duration_prefix: Optional[str]) -> None:
-    lexicon = _lexicon()
+def _read_qualifiers(
+    text: str,
+    candidate: _Candidate,
+    duration_prefix: Optional[str],
+    bare_multiplier: bool = False,
+    is_range: bool = False,
+    infix: Optional[str] = None,
+) -> None:
+    lexicon = _LEXICON
     found: list[str] = []
-    prefix = _word_before(text, candidate.number_start, lexicon.prefix, lexicon.max_prefix_length)
+    prefix = lexicon.prefix_before.find(text, candidate.number_start)
     if prefix:
         found.append(lexicon.prefix[prefix])
         candidate.start = candidate.number_start - len(prefix)
     elif duration_prefix and candidate.kind == "time":
         candidate.start = candidate.number_start - len(duration_prefix)
-    elif is_bare_multiplier(match.group("number")):
-        round_prefix = _word_before(text, candidate.number_start, lexicon.bare_round_prefix, 1)
+    elif bare_multiplier:
+        round_prefix = lexicon.bare_round_prefix_before.find(text, candidate.number_start)
         if round_prefix:
             found.append(lexicon.bare_round_prefix[round_prefix])
             candidate.start = candidate.number_start - 1
-    if match.group("range_end"):
+    if is_range:
         found.append("approx")
-    if match.group("infix"):
-        found.append(lexicon.infix[match.group("infix")])
-    suffix_pattern = _patterns().time_suffix if candidate.kind == "time" else _patterns().suffix
-    suffix = suffix_pattern.match(text, candidate.end)
-    if suffix:
-        word = suffix.group()
-        found.append(lexicon.time_suffix.get(word, lexicon.suffix.get(word, "exact")))
-        candidate.end = suffix.end()
-    candidate.qualifier = next((qualifier for qualifier in found if qualifier != "exact"), "exact")
+    if infix:
+        found.append(lexicon.infix[infix])
+    patterns = _PATTERNS
+    if text[candidate.end : candidate.end + 1] in patterns.suffix_first_chars:
+        suffix_pattern = patterns.time_suffix if candidate.kind == "time" else patterns.suffix
+        suffix = suffix_pattern.match(text, candidate.end)
+        if suffix:
+            word = suffix.group()
+            found.append(lexicon.time_suffix.get(word, lexicon.suffix.get(word, "exact")))
+            candidate.end = suffix.end()
+    candidate.qualifier = "exact"
+    for qualifier in found:
+        if qualifier != "exact":
+            candidate.qualifier = qualifier
+            break
 
 
 def _is_quantity(
     ctx: MatchContext, candidate: _Candidate, written: str, has_duration_prefix: bool, tokens: Optional[TokenIndex]
 ) -> bool:
     """Rules that tell a count from a word, a name or an article."""
-    lexicon = _lexicon()
+    lexicon = _LEXICON
     text = ctx.text
     if candidate.chinese and not _core_is_own_word(candidate, tokens):
         return False
@@ -499,8 +566,8 @@ def _is_quantity(
     if candidate.kind == "big" and candidate.chinese and candidate.value >= _BIG_COUNT_LIMIT:
         return False
     if candidate.measure == "个" and candidate.kind != "time" and tokens is not None:
-        following = _tokens_after(ctx, tokens, candidate.end, 1)
-        if following and following[0].pos.startswith(lexicon.predicate_pos_after_ge):
+        _, following = _token_from(ctx, tokens, candidate.end)
+        if following is not None and following.pos.startswith(lexicon.predicate_pos_after_ge):
             return False  # 三个聚焦, 六个持续发力: a programme, not a count
     return True
 
@@ -515,8 +582,8 @@ def _core_is_own_word(candidate: _Candidate, tokens: Optional[TokenIndex]) -> bo
 
 def _states_count_of_one(text: str, candidate: _Candidate, tokens: Optional[TokenIndex]) -> bool:
     """一 counts only after 仅/只/共 or after the noun it counts (中心一个)."""
-    lexicon = _lexicon()
-    if _word_before(text, candidate.number_start, lexicon.count_of_one_cues, lexicon.max_prefix_length):
+    lexicon = _LEXICON
+    if lexicon.count_of_one_cue_before.find(text, candidate.number_start):
         return True
     following = text[candidate.end : candidate.end + 1]
     ends_phrase = not following or not _HAN.match(following)
@@ -528,39 +595,93 @@ def _states_count_of_one(text: str, candidate: _Candidate, tokens: Optional[Toke
 # tokens around a number
 
 
-def _clip(ctx: MatchContext, token: Token, start: int, end: int) -> Token:
-    if token.start >= start and token.end <= end:
-        return token
-    start, end = max(token.start, start), min(token.end, end)
-    return Token(start, end, ctx.text[start:end], token.pos)
+# Tokens come in text order without overlapping (the Tokenizer protocol), so
+# their ends grow with their index as their starts do, and only the token
+# that holds an offset can reach across it.
 
 
-def _tokens_after(ctx: MatchContext, tokens: TokenIndex, offset: int, limit: int) -> list[Token]:
-    return list(islice(_iter_tokens_after(ctx, tokens, offset), limit))
-
-
-def _iter_tokens_after(ctx: MatchContext, tokens: TokenIndex, offset: int) -> Iterator[Token]:
-    """Tokens from ``offset`` on, the first clipped to start there; lazily, as most
-    readers stop at the clause's end after a few words."""
+def _token_from(ctx: MatchContext, tokens: TokenIndex, offset: int) -> tuple[int, Optional[Token]]:
+    """Index of the first token that ends after ``offset``, and that token cut to start there."""
     words = tokens.tokens
-    for index in range(max(tokens.index_at(offset), 0), len(words)):
-        token = words[index]
-        if token.end > offset:
-            yield _clip(ctx, token, offset, token.end)
+    index = max(tokens.index_at(offset), 0)
+    while index < len(words) and words[index].end <= offset:
+        index += 1
+    if index == len(words):
+        return index, None
+    token = words[index]
+    if token.start < offset:
+        token = Token(offset, token.end, ctx.text[offset : token.end], token.pos)
+    return index, token
+
+
+class _ClauseAfter:
+    """Tokens from an offset up to the next punctuation mark outside parentheses
+    (县(市、区) stays whole), at most ``3 * _FORWARD_TOKENS`` of them.
+
+    Tokens are read only as far as a reader asks: most readers stop after a
+    word or two, and text without punctuation would otherwise cost the whole
+    window for every number.
+    """
+
+    __slots__ = ("_depth", "_first", "_next", "_read", "_stop", "_words")
+
+    def __init__(self, ctx: MatchContext, tokens: TokenIndex, offset: int) -> None:
+        self._next, self._first = _token_from(ctx, tokens, offset)
+        self._words = tokens.tokens
+        self._stop = min(self._next + 3 * _FORWARD_TOKENS, len(self._words))
+        self._read: list[Token] = []
+        self._depth = 0
+
+    def get(self, position: int) -> Optional[Token]:
+        """The token at ``position`` in the clause, or None past its end."""
+        while len(self._read) <= position:
+            if not self._read_next():
+                return None
+        return self._read[position]
+
+    def slice(self, start: int, end: int) -> list[Token]:
+        """The tokens at positions ``start`` to ``end`` of the clause, as far as it goes."""
+        self.get(end - 1)
+        return self._read[start:end]
+
+    def all(self) -> list[Token]:
+        """The whole clause."""
+        while self._read_next():
+            pass
+        return self._read
+
+    def _read_next(self) -> bool:
+        if self._next >= self._stop:
+            return False
+        token = self._first if not self._read and self._first is not None else self._words[self._next]
+        if token.text in _OPEN_PARENS:
+            self._depth += 1
+        elif token.text in _CLOSE_PARENS:
+            self._depth = max(self._depth - 1, 0)
+        elif token.pos == "x" and self._depth == 0 and token.text not in _QUOTE_MARKS:
+            self._stop = self._next
+            return False
+        self._read.append(token)
+        self._next += 1
+        return True
 
 
 def _tokens_before(ctx: MatchContext, tokens: TokenIndex, offset: int) -> list[Token]:
-    """Tokens ending at or before ``offset``, closest first."""
-    found: list[Token] = []
-    index = tokens.index_at(max(offset - 1, 0))
+    """Tokens ending at or before ``offset``, closest first: at most
+    ``_BACKWARD_TOKENS``, none ending ``_BACKWARD_CHARS`` or more before it."""
+    last = tokens.index_at(offset - 1) if offset > 0 else -1
+    if last < 0:
+        return []
+    words = tokens.tokens
     floor = offset - _BACKWARD_CHARS
-    while index >= 0 and len(found) < _BACKWARD_TOKENS:
-        token = tokens.tokens[index]
-        if token.end <= floor:
-            break
-        if token.start < offset:
-            found.append(_clip(ctx, token, token.start, offset))
-        index -= 1
+    first = max(last - _BACKWARD_TOKENS + 1, 0)
+    while first <= last and words[first].end <= floor:
+        first += 1
+    found = words[first : last + 1]
+    found.reverse()
+    if found and found[0].end > offset:
+        token = found[0]
+        found[0] = Token(token.start, offset, ctx.text[token.start : offset], token.pos)
     return found
 
 
@@ -574,7 +695,7 @@ def _is_nominal(token: Token, head_position: bool = False) -> bool:
     pos = token.pos
     if pos == "eng":
         return token.text.isascii() and token.text.isalpha()
-    if token.text in _lexicon().noun_suffix_tokens:
+    if token.text in _LEXICON.noun_suffix_tokens:
         return True  # 办结率: jieba tags a lone 率 as a verb
     if pos == "l":
         return head_position
@@ -582,30 +703,34 @@ def _is_nominal(token: Token, head_position: bool = False) -> bool:
 
 
 def _is_stop_verb(token: Token) -> bool:
-    return token.text in _lexicon().stop_verbs and not token.pos.startswith(("n", "vn"))
+    return token.text in _LEXICON.stop_verbs and not token.pos.startswith(("n", "vn"))
 
 
 def _starts_with_stop_verb(token: Token) -> bool:
-    return bool(_patterns().stop_verb_prefix.match(token.text))
+    return bool(_PATTERNS.stop_verb_prefix.match(token.text))
 
 
 def _is_head(token: Token, head_position: bool = False) -> bool:
     return _is_nominal(token, head_position) and not _is_stop_verb(token)
 
 
-def _paren_end(tokens: list[Token], index: int) -> Optional[int]:
+def _paren_end(clause: _ClauseAfter, index: int) -> Optional[int]:
     """Index after the close paren matching the open paren at ``index``.
 
     Only a short aside of words belongs to a phrase (县(市、区)); a bracketed
     date or figure does not.
     """
     length = 0
-    for position in range(index + 1, len(tokens)):
-        length += len(tokens[position].text)
-        if length > _MAX_PAREN_CHARS or _is_time_or_number(tokens[position]):
+    position = index + 1
+    token = clause.get(position)
+    while token is not None:
+        length += len(token.text)
+        if length > _MAX_PAREN_CHARS or _is_time_or_number(token):
             return None
-        if tokens[position].text in _CLOSE_PARENS:
+        if token.text in _CLOSE_PARENS:
             return position + 1
+        position += 1
+        token = clause.get(position)
     return None
 
 
@@ -621,31 +746,33 @@ def _matching_open(tokens: list[Token], index: int) -> Optional[int]:
     return None
 
 
-def _forward_phrase(tokens: list[Token]) -> list[Token]:
-    """The noun phrase that starts right after the measure word (家规上企业 -> 规上企业)."""
+def _forward_phrase(clause: _ClauseAfter, index: int) -> list[Token]:
+    """The noun phrase that starts at ``index`` of the clause after the measure word
+    (家规上企业 -> 规上企业)."""
     phrase: list[Token] = []
-    index = 0
-    while index < len(tokens):
-        token = tokens[index]
-        following = tokens[index + 1] if index + 1 < len(tokens) else None
+    token = clause.get(index)
+    while token is not None:
         if phrase and _starts_with_stop_verb(token):
             break  # 3个县区调研, 企业通过审查: jieba often tags the predicate vn or even nr
         if _is_head(token, head_position=not phrase):
             phrase.append(token)
         elif token.text in _OPEN_PARENS and phrase:
-            end = _paren_end(tokens, index)
+            end = _paren_end(clause, index)
             if end is None:
                 break
-            phrase.extend(tokens[index:end])
+            phrase.extend(clause.slice(index, end))
             index = end
+            token = clause.get(index)
             continue
-        elif following is not None and _is_head(following) and (
-            (token.pos == "f" and phrase) or (token.pos.startswith("a") and not phrase)
-        ):
+        elif (token.pos == "f" and phrase) or (token.pos.startswith("a") and not phrase):
+            following = clause.get(index + 1)  # a locative or adjective joins only a noun after it
+            if following is None or not _is_head(following):
+                break
             phrase.append(token)
         else:
             break
         index += 1
+        token = clause.get(index)
     return phrase
 
 
@@ -660,10 +787,6 @@ def _backward_phrase(tokens: list[Token], allow_verb: bool) -> list[Token]:
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        left = tokens[index + 1] if index + 1 < len(tokens) else None
-        left_modifies = left is not None and (
-            _is_head(left) or left.pos.startswith("a") or left.text in _lexicon().negations
-        )
         if token.text in _CLOSE_PARENS:
             start = _matching_open(tokens, index)
             if start is None or start + 1 >= len(tokens) or not _is_head(tokens[start + 1]):
@@ -675,15 +798,17 @@ def _backward_phrase(tokens: list[Token], allow_verb: bool) -> list[Token]:
             phrase.append(token)
         elif allow_verb and not phrase and token.pos.startswith("v"):
             phrase.append(token)  # 活动开展14年来: the event that lasted
-        elif token.pos.startswith("v") and len(phrase) == 1 and phrase[0].text in _lexicon().noun_suffix_tokens:
+        elif token.pos.startswith("v") and len(phrase) == 1 and phrase[0].text in _LEXICON.noun_suffix_tokens:
             phrase.append(token)  # 发现率, 占比: a verb and a noun suffix make one noun
         elif _is_stop_verb(token):
             break
-        elif token.pos.startswith(("v", "a", "f")) and phrase and left_modifies:
+        elif token.pos.startswith(("v", "a", "f")) and phrase and _modified_from_left(tokens, index):
             phrase.append(token)
-        elif token.text in _lexicon().negations and phrase and len(phrase[-1].text) <= 2 and phrase[-1] is not phrase[0]:
+        elif token.text in _LEXICON.negations and phrase and len(phrase[-1].text) <= 2 and phrase[-1] is not phrase[0]:
             phrase.append(token)  # 不合格产品 keeps its 不
-        elif token.pos.startswith("v") and not phrase and (allow_verb or (left is not None and _is_head(left))):
+        elif token.pos.startswith("v") and not phrase and (
+            allow_verb or (index + 1 < len(tokens) and _is_head(tokens[index + 1]))
+        ):
             phrase.append(token)
         else:
             break
@@ -692,22 +817,32 @@ def _backward_phrase(tokens: list[Token], allow_verb: bool) -> list[Token]:
     return phrase
 
 
+def _modified_from_left(tokens: list[Token], index: int) -> bool:
+    """True when the word left of ``tokens[index]`` (tokens run closest first) is a noun,
+    an adjective or a negation."""
+    if index + 1 >= len(tokens):
+        return False
+    left = tokens[index + 1]
+    return _is_head(left) or left.pos.startswith("a") or left.text in _LEXICON.negations
+
+
 def _trim_phrase(phrase: list[Token]) -> list[Token]:
     """Drop scope words and leading place names: 全市规上企业 -> 规上企业."""
-    lexicon = _lexicon()
+    lexicon = _LEXICON
     trimmed = list(phrase)
     while len(trimmed) > 1 and (
         trimmed[0].text in lexicon.scope_words
         or (trimmed[0].text in lexicon.stop_verbs and trimmed[1].text not in lexicon.noun_suffix_tokens)
         or trimmed[0].pos in ("ns", "r")
-        or trimmed[0].text in _OPEN_PARENS + _CLOSE_PARENS
+        or trimmed[0].text in _PARENS
     ):
         trimmed = trimmed[1:]
     while trimmed and trimmed[-1].text in _OPEN_PARENS:
         trimmed = trimmed[:-1]
-    if all(token.pos == "ns" for token in trimmed):
-        return []  # 芜湖连续三年…: a place says where, not what
-    return trimmed
+    for token in trimmed:
+        if token.pos != "ns":
+            return trimmed
+    return []  # 芜湖连续三年…: a place says where, not what
 
 
 def _skip_links(tokens: list[Token]) -> list[Token]:
@@ -716,39 +851,24 @@ def _skip_links(tokens: list[Token]) -> list[Token]:
     A comparison base (较上年, 比2020年) is skipped whole, back to its marker;
     other numbers and time words end the skipping.
     """
-    lexicon = _lexicon()
+    lexicon = _LEXICON
     run = 0
-    while run < len(tokens) and run < _MAX_SKIPPED_TOKENS and _skippable(tokens[run], lexicon):
+    stop = None  # the first time or number word after the last comparison marker, which ends the skipping
+    while run < len(tokens) and run < _MAX_SKIPPED_TOKENS:
+        token = tokens[run]
+        time_or_number = _is_time_or_number(token)
+        if not (time_or_number or token.text in lexicon.link_words or token.pos in ("d", "ul")):
+            break
+        if token.text in lexicon.comparison_markers:
+            stop = None
+        elif time_or_number and stop is None:
+            stop = run
         run += 1
-    for index in range(run):
-        if _is_time_or_number(tokens[index]) and not any(
-            token.text in lexicon.comparison_markers for token in tokens[index:run]
-        ):
-            return tokens[index:]
-    return tokens[run:]
-
-
-def _skippable(token: Token, lexicon: _Lexicon) -> bool:
-    return token.text in lexicon.link_words or token.pos in ("d", "ul") or _is_time_or_number(token)
+    return tokens[run:] if stop is None else tokens[stop:]
 
 
 def _is_time_or_number(token: Token) -> bool:
     return token.pos in ("t", "m") or token.text.isdigit() or token.text == "年"
-
-
-def _clause_tokens_after(ctx: MatchContext, tokens: TokenIndex, offset: int) -> list[Token]:
-    """Tokens up to the next punctuation mark outside parentheses (县(市、区) stays whole)."""
-    clause: list[Token] = []
-    depth = 0
-    for token in islice(_iter_tokens_after(ctx, tokens, offset), 3 * _FORWARD_TOKENS):
-        if token.text in _OPEN_PARENS:
-            depth += 1
-        elif token.text in _CLOSE_PARENS:
-            depth = max(depth - 1, 0)
-        elif token.pos == "x" and depth == 0 and token.text not in _QUOTE_MARKS:
-            break
-        clause.append(token)
-    return clause
 
 
 def _predicate_after(clause: list[Token]) -> Optional[list[Token]]:
@@ -769,6 +889,9 @@ def _predicate_after(clause: list[Token]) -> Optional[list[Token]]:
 # --------------------------------------------------------------------------
 # subjects
 
+# A rule that names what a number counts: a phrase of tokens, or nothing.
+_SubjectRule = Callable[[MatchContext, _Candidate, list[Token], _ClauseAfter], Optional[list[Token]]]
+
 
 def _assign_subject(ctx: MatchContext, tokens: TokenIndex, candidate: _Candidate) -> None:
     """Subject by the first rule that finds a phrase, in an order set by the kind of number.
@@ -779,35 +902,33 @@ def _assign_subject(ctx: MatchContext, tokens: TokenIndex, candidate: _Candidate
     (活动开展14年来) or, failing a noun, the predicate as written.
     """
     candidate.text_start, candidate.text_end = candidate.start, candidate.end
-    after = _clause_tokens_after(ctx, tokens, candidate.end)
+    after = _ClauseAfter(ctx, tokens, candidate.end)
     before = _tokens_before(ctx, tokens, candidate.start)
-    forward = _forward_after(candidate, after)
-    backward = lambda: _backward_subject(candidate, before)  # noqa: E731 - computed only when needed
-    predicate = lambda: _predicate_subject(ctx, candidate, before, after)  # noqa: E731
     if candidate.kind in ("percent", "time") and _follows_de(after):
-        choices = (lambda: forward, backward)
+        rules: tuple[_SubjectRule, ...] = (_forward_subject, _backward_subject)
     elif candidate.kind == "time" and candidate.qualifier == "at_most":
-        choices = (lambda: forward, predicate, backward)  # 3个月内完成整改: a deadline for the act
+        # 3个月内完成整改: a deadline for the act
+        rules = (_forward_subject, _predicate_subject, _backward_subject)
     elif candidate.kind in ("percent", "rank", "time"):
-        choices = (backward, lambda: forward, predicate)
+        rules = (_backward_subject, _forward_subject, _predicate_subject)
     elif candidate.kind == "big":
-        choices = (lambda: forward,)  # N大X always names X after 大
+        rules = (_forward_subject,)  # N大X always names X after 大
     elif _totals_a_list(ctx, before):
         # A、B共300余人参加会议: the count is of those who 参加会议
-        choices = (lambda: forward, predicate, backward)
+        rules = (_forward_subject, _predicate_subject, _backward_subject)
     else:
-        choices = (lambda: _designation(ctx, candidate, forward, after) or forward, backward, predicate)
-    for choose in choices:
-        phrase = choose()
+        rules = (_designated_or_forward, _backward_subject, _predicate_subject)
+    for rule in rules:
+        phrase = rule(ctx, candidate, before, after)
         if phrase:
-            _set_subject(ctx, candidate, phrase, extend_text=choose is not predicate)
+            _set_subject(ctx, candidate, phrase, extend_text=rule is not _predicate_subject)
             return
     candidate.change_only = _only_change_words(before)
 
 
 def _only_change_words(before: list[Token]) -> bool:
     """同比增长8.3%, 较2020年增长12.5个百分点: a change of the figure stated just before."""
-    lexicon = _lexicon()
+    lexicon = _LEXICON
     changes = 0
     unexplained = False  # a token that is neither a link nor part of a comparison base
     for token in before:
@@ -822,18 +943,28 @@ def _only_change_words(before: list[Token]) -> bool:
     return changes > 0 and not unexplained
 
 
+def _designated_or_forward(
+    ctx: MatchContext, candidate: _Candidate, before: list[Token], after: _ClauseAfter
+) -> list[Token]:
+    forward = _forward_subject(ctx, candidate, before, after)
+    return _designation(ctx, candidate, forward, after) or forward
+
+
 def _designation(
-    ctx: MatchContext, candidate: _Candidate, forward: list[Token], after: list[Token]
+    ctx: MatchContext, candidate: _Candidate, forward: list[Token], after: _ClauseAfter
 ) -> Optional[list[Token]]:
-    """10家单位成为第一批“…基地”: a generic noun takes the name it is given."""
-    lexicon = _lexicon()
+    """10家单位成为第一批“…基地”: a generic noun takes the name it is given.
+
+    ``forward`` is the phrase at the start of ``after``.
+    """
+    lexicon = _LEXICON
     if not forward or forward[0].start != candidate.end or _phrase_text(ctx, forward) not in lexicon.generic_heads:
         return None
-    rest = after[len(forward) :]
-    if not rest or rest[0].text not in lexicon.designation_verbs:
+    verb = after.get(len(forward))
+    if verb is None or verb.text not in lexicon.designation_verbs:
         return None
     named = []
-    for token in rest[1:]:
+    for token in after.all()[len(forward) + 1 :]:
         if token.text in _OPEN_PARENS:
             break  # a bracketed date or note after the name
         if token.text not in _QUOTE_MARKS:
@@ -844,24 +975,29 @@ def _designation(
     return named
 
 
-def _follows_de(after: list[Token]) -> bool:
-    return bool(after) and after[0].text == "的"
+def _follows_de(after: _ClauseAfter) -> bool:
+    first = after.get(0)
+    return first is not None and first.text == "的"
 
 
-def _forward_after(candidate: _Candidate, after: list[Token]) -> list[Token]:
+def _forward_subject(
+    ctx: MatchContext, candidate: _Candidate, before: list[Token], after: _ClauseAfter
+) -> list[Token]:
     if candidate.kind in ("percent", "time") and _follows_de(after):
-        return _forward_phrase(after[1:])
+        return _forward_phrase(after, 1)
     if candidate.kind == "rank":
         return []
-    return _forward_phrase(after)
+    return _forward_phrase(after, 0)
 
 
-def _backward_subject(candidate: _Candidate, before: list[Token]) -> list[Token]:
+def _backward_subject(
+    ctx: MatchContext, candidate: _Candidate, before: list[Token], after: _ClauseAfter
+) -> list[Token]:
     return _trim_phrase(_backward_phrase(_skip_links(before), allow_verb=candidate.kind == "time"))
 
 
 def _predicate_subject(
-    ctx: MatchContext, candidate: _Candidate, before: list[Token], after: list[Token]
+    ctx: MatchContext, candidate: _Candidate, before: list[Token], after: _ClauseAfter
 ) -> Optional[list[Token]]:
     """The predicate as written, when no noun names the subject.
 
@@ -870,8 +1006,8 @@ def _predicate_subject(
     numbers name the clause before them (罚没款3600余万元).
     """
     if candidate.kind == "time" or _totals_a_list(ctx, before):
-        return _predicate_after(after)
-    lexicon = _lexicon()
+        return _predicate_after(after.all())
+    lexicon = _LEXICON
     clause = _clause_before(before)
     while clause and (clause[0].text in lexicon.total_words or clause[0].text in lexicon.scope_words):
         clause = clause[1:]
@@ -888,7 +1024,7 @@ def _predicate_subject(
 
 def _totals_a_list(ctx: MatchContext, before: list[Token]) -> bool:
     """共/合计 right before the number, after a list (A、B和C共…)."""
-    lexicon = _lexicon()
+    lexicon = _LEXICON
     if not before or before[0].text not in lexicon.total_words:
         return False
     for token in before[1:]:
@@ -913,11 +1049,11 @@ def _clause_before(before: list[Token]) -> list[Token]:
 
 
 def _phrase_text(ctx: MatchContext, phrase: list[Token]) -> str:
-    return _QUOTE_CHARS.sub("", ctx.text[phrase[0].start : phrase[-1].end])
+    return ctx.text[phrase[0].start : phrase[-1].end].translate(_DROP_QUOTES)
 
 
 def _set_subject(ctx: MatchContext, candidate: _Candidate, phrase: list[Token], extend_text: bool = True) -> None:
-    lexicon = _lexicon()
+    lexicon = _LEXICON
     if phrase[0].start >= candidate.end:
         if phrase[0].start == candidate.end and extend_text:
             candidate.text_end = phrase[-1].end
@@ -986,18 +1122,19 @@ def _quoted_items_before(text: str, offset: int) -> int:
     if window.endswith("等"):
         window = window[:-1]
     count = 0
-    while True:
+    while "”" in window:  # a cheap test first: most numbers have no quotation before them
         item = _QUOTED_ITEM_AT_END.search(window)
         if item is None:
-            return count
+            break
         count += 1
         window = window[: item.start()]
+    return count
 
 
 def _slogan_counts(ctx: MatchContext) -> set[tuple[float, str]]:
     """(value, measure word) of every numbered slogan (6大系列 -> (6, 大))."""
     counts: set[tuple[float, str]] = set()
-    scanner = _patterns().scanner
+    scanner = _PATTERNS.scanner
     for slogan in ctx.found.get("slogans") or ():
         if getattr(slogan, "kind", None) != "numbered":
             continue
@@ -1076,12 +1213,12 @@ def _token_index(ctx: MatchContext) -> Optional[TokenIndex]:
 
 def find_statistics(ctx: MatchContext) -> list[Statistic]:
     """Every statistic in the clean text, one record per fact, in text order."""
-    lexicon = _lexicon()
+    lexicon = _LEXICON
     tokens = _token_index(ctx)
     blocked = _blocked_ranges(ctx)
     slogan_counts = _slogan_counts(ctx)
     candidates: list[_Candidate] = []
-    for match in _patterns().scanner.finditer(ctx.text):
+    for match in _PATTERNS.scanner.finditer(ctx.text):
         candidate = _read_candidate(ctx, match, tokens)
         if candidate is None or blocked.covers(candidate.number_start):
             continue
@@ -1093,7 +1230,7 @@ def find_statistics(ctx: MatchContext) -> list[Statistic]:
             candidate.text_start, candidate.text_end = candidate.start, candidate.end
         if candidate.kind != "rank" and _introduces_list(ctx.text, candidate, lexicon):
             continue
-        if _restates_slogan(candidate, slogan_counts, lexicon):
+        if slogan_counts and _restates_slogan(candidate, slogan_counts, lexicon):
             continue
         if candidate.kind == "big" and not candidate.subject:
             continue
