@@ -63,7 +63,7 @@ from qextract.match.context import MatchContext
 from qextract.match.numbers import find_numbers, parse_percent
 from qextract.match.statistics import find_statistics
 from qextract.records import Span
-from qextract.segment.tokenizer import JiebaTokenizer
+from qextract.segment.jieba_tokenizer import JiebaTokenizer
 
 try:
     import opencc
