@@ -646,9 +646,25 @@ class _ClauseAfter:
 
     def all(self) -> list[Token]:
         """The whole clause."""
-        while self._read_next():
-            pass
-        return self._read
+        if not self._read and self._first is not None and not self._read_next():
+            return self._read
+        # _read_next's loop, inlined: durations read every clause to its end.
+        words, read, depth = self._words, self._read, self._depth
+        index, stop = self._next, self._stop
+        while index < stop:
+            token = words[index]
+            text = token.text
+            if text in _OPEN_PARENS:
+                depth += 1
+            elif text in _CLOSE_PARENS:
+                depth = max(depth - 1, 0)
+            elif token.pos == "x" and depth == 0 and text not in _QUOTE_MARKS:
+                stop = index
+                break
+            read.append(token)
+            index += 1
+        self._next, self._stop, self._depth = index, stop, depth
+        return read
 
     def _read_next(self) -> bool:
         if self._next >= self._stop:
