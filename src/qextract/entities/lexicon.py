@@ -83,6 +83,7 @@ class Lexicon:
     before_name: frozenset[str]
     not_names: frozenset[str]
     byline_before: dict[str, str]
+    byline_office_endings: tuple[str, ...]
     byline_after: dict[str, str]
     byline_datelines: tuple[str, ...]
     programme_words: tuple[str, ...]
@@ -317,6 +318,7 @@ def lexicon() -> Lexicon:
         before_name=frozenset(context["before_name"]),
         not_names=frozenset(context["not_names"]),
         byline_before=dict(bylines["before_names"]),
+        byline_office_endings=tuple(bylines["office_endings"]),
         byline_after=dict(bylines["after_names"]),
         byline_datelines=tuple(bylines["datelines"]),
         programme_words=tuple(load_lines(_DIR + "programme_words.txt")),

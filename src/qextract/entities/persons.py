@@ -290,7 +290,7 @@ def dotted_names(ctx: Context, lex: Lexicon, threshold: float = DEFAULT_THRESHOL
             continue  # a middle part of one character (文·图 bylines) or a whole clause
         if any(_LIST_SEPARATOR.search(text, left, right) or _holds_common_word(left + 1, right, ctx, lex, tags=False) for left, right in middles):
             continue  # 劳拉·琳妮和菲利普·西摩尔: two names, each read on its own
-        if _transliterated(dots, ctx):
+        if _transliterated(dots, ctx, lex):
             continue  # 詹姆斯·卡梅隆: a transliteration run, read by foreign_candidates
         start = _dotted_start(low, dots[0], ctx, lex)
         end = _dotted_end(dots[-1] + 1, high, ctx, lex)
@@ -342,12 +342,19 @@ def _dotted_stretches(text: str) -> list[tuple[int, list[int], int]]:
     return stretches
 
 
-def _transliterated(dots: list[int], ctx: Context) -> bool:
-    """A dotted transliteration run covers every dot, with parts of two characters or more."""
+def _transliterated(dots: list[int], ctx: Context, lex: Lexicon) -> bool:
+    """A dotted transliteration run covers every dot, with parts of two characters or more,
+    up to the end of the name: 叶尔兰·努尔兰|别克 is read as a dotted name, not as its run."""
     for run in ctx.runs:
         if run.dotted and run.start <= dots[0] and dots[-1] < run.end:
-            return all(len(part) >= 2 for part in run.parts)
+            return all(len(part) >= 2 for part in run.parts) and _run_is_whole(run, ctx, lex)
     return False
+
+
+def _run_is_whole(run: foreign.Run, ctx: Context, lex: Lexicon) -> bool:
+    """The run ends where a name may: not before more Han characters that no follower word or post opens."""
+    text = ctx.text
+    return run.end >= len(text) or not _HAN.match(text[run.end]) or run.end in ctx.title_starts or _follower_at(text, run.end, lex)
 
 
 def _holds_common_word(start: int, end: int, ctx: Context, lex: Lexicon, words: bool = True, tags: bool = True) -> bool:
