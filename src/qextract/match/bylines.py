@@ -88,8 +88,12 @@ def _has_role(credits: list[_Credit]) -> bool:
 
 
 def _after_dateline(text: str, parenthesis_start: int) -> bool:
+    """The parenthesis follows a dateline (本报讯), or opens its line ((龚 瑜 段立成) 12月5日…)."""
+    line_start = text.rfind("\n", 0, parenthesis_start) + 1
+    if not text[line_start:parenthesis_start].strip():
+        return True
     before = text[max(0, parenthesis_start - 3) : parenthesis_start].rstrip()
-    return before.endswith(lexicon().byline_datelines) or before == "" or before.endswith("\n")
+    return before.endswith(lexicon().byline_datelines)
 
 
 def _parse(text: str, start: int, end: int) -> Optional[list[_Credit]]:
