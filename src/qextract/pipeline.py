@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import hashlib
 import multiprocessing
 from dataclasses import dataclass
@@ -205,9 +206,19 @@ class Pipeline:
             for item in texts:
                 yield self.safe_call(item)
             return
-        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-        with context.Pool(n_process, initializer=_init_worker, initargs=(self.config, self._entity_recognizer)) as pool:
-            yield from pool.imap(_work, texts, chunksize=max(batch_size, 1))
+        forking = "fork" in multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if forking else "spawn")
+        if forking:
+            # Forked workers share the loaded dictionaries with this process until
+            # a page is written; the garbage collector's passes over them would
+            # write every page, so they are moved out of its sight first.
+            gc.freeze()
+        try:
+            with context.Pool(n_process, initializer=_init_worker, initargs=(self.config, self._entity_recognizer)) as pool:
+                yield from pool.imap(_work, texts, chunksize=max(batch_size, 1))
+        finally:
+            if forking:
+                gc.unfreeze()
 
 
 class _LazyTokenizer:
