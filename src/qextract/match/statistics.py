@@ -99,6 +99,7 @@ class _Lexicon:
     suffix: dict[str, str]
     time_suffix: dict[str, str]
     duration_prefix: frozenset[str]
+    time_prefix: dict[str, str]
     rank_context: frozenset[str]
     rank_measures: frozenset[str]
     top_rank_measures: frozenset[str]
@@ -152,6 +153,7 @@ def _load_lexicon() -> _Lexicon:
         suffix=qualifiers["suffix"],
         time_suffix=qualifiers["time_only_suffix"],
         duration_prefix=frozenset(qualifiers["duration_prefix"]),
+        time_prefix=dict(qualifiers["time_prefix"]),
         rank_context=frozenset(words["rank_context"]),
         rank_measures=frozenset(words["rank_measures"]),
         top_rank_measures=frozenset(words["top_rank_measures"]),
@@ -522,7 +524,8 @@ def _read_qualifiers(
     found: list[str] = []
     prefix = lexicon.prefix_before.find(text, candidate.number_start)
     if prefix:
-        found.append(lexicon.prefix[prefix])
+        meanings = lexicon.time_prefix if candidate.kind == "time" and prefix in lexicon.time_prefix else lexicon.prefix
+        found.append(meanings[prefix])
         candidate.start = candidate.number_start - len(prefix)
     elif duration_prefix and candidate.kind == "time":
         candidate.start = candidate.number_start - len(duration_prefix)
@@ -861,6 +864,9 @@ def _trim_phrase(phrase: list[Token]) -> list[Token]:
     return []  # 芜湖连续三年…: a place says where, not what
 
 
+_TO_WORDS = frozenset({"到", "至"})
+
+
 def _skip_links(tokens: list[Token]) -> list[Token]:
     """Drop linking words between a phrase and its number (达到, 占, 稳定在, 较2020年增长).
 
@@ -873,7 +879,9 @@ def _skip_links(tokens: list[Token]) -> list[Token]:
     while run < len(tokens) and run < _MAX_SKIPPED_TOKENS:
         token = tokens[run]
         time_or_number = _is_time_or_number(token)
-        if not (time_or_number or token.text in lexicon.link_words or token.pos in ("d", "ul")):
+        # 已发展|到60余家, 扩大|至: a verb of change before 到/至 links as they do
+        verb_to = run > 0 and tokens[run - 1].text in _TO_WORDS and token.pos.startswith("v")
+        if not (time_or_number or verb_to or token.text in lexicon.link_words or token.pos in ("d", "ul")):
             break
         if token.text in lexicon.comparison_markers:
             stop = None
