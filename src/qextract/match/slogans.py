@@ -83,6 +83,13 @@ _COUNT_AFTER_LIST = regex.compile(
 )
 _NOUN_CUT = regex.compile(_alternation(_lexicon("count_phrase_cuts.txt")))
 _COUNTED_THINGS = tuple(_lexicon("counted_things.txt"))
+# A run-in list summed up by 等 and a count phrase (A、B、C等3个专题).
+_COUNT_AFTER_RUN_IN = regex.compile(r"(?<=[^\s、,，。;；:：])等" + _COUNT + _CLASSIFIER + r"(?P<noun>\p{Han}{1,6})")
+_CLAUSE_START = regex.compile(r"[,，。;；:：!！?？\n(（][^,，。;；:：!！?？\n(（]*$")
+_RUN_IN_OPENER = regex.compile(r"(?:%s)" % _alternation(_lexicon("run_in_list_openers.txt")))
+_LIST_COMMA = regex.compile(r"、")
+_RUN_IN_LIST_REACH = 120
+_MIN_RUN_IN_ITEM, _MAX_RUN_IN_ITEM = 2, 16
 
 # Repeated-numeral formula: numeral + one character, two to five times.
 _FORMULA_CHAR = r"(?:(?![%s%s])\p{Han})" % (_ANY_NUMERAL, "".join(_lexicon("formula_stop_chars.txt")))
@@ -172,7 +179,7 @@ def find_slogans_with_warnings(ctx: MatchContext) -> tuple[list[Slogan], list[Ex
     quotes = _find_quotes(ctx.text)
     runs = _quote_runs(ctx.text, quotes)
     scan = _Scan(ctx.text, runs)
-    candidates = _quoted(scan, quotes) + _counted_quote_lists(ctx.text, runs)
+    candidates = _quoted(scan, quotes) + _counted_quote_lists(ctx.text, runs) + _counted_run_in_lists(ctx.text)
     candidates += _unquoted_numbered(scan, quotes)
     return _records(ctx, candidates)
 
@@ -322,6 +329,32 @@ def _counted_quote_lists(text: str, runs: list[list[_Quote]]) -> list[_Candidate
             continue
         items = [(quote.content_start, quote.content_end) for quote in run]
         candidates.append(_Candidate(match.start("count"), end, "numbered", count, items))
+    return candidates
+
+
+def _counted_run_in_lists(text: str) -> list[_Candidate]:
+    """设置了A、B、C、D等4个专题: a count phrase after 等 that sums up as many
+    unquoted parts, joined by 、, after a word of its clause that opens a list."""
+    candidates = []
+    for match in _COUNT_AFTER_RUN_IN.finditer(text):
+        count = _number(match.group("count"))
+        end = _noun_end(match)
+        if count is None or not _MIN_COUNT <= count <= _MAX_COUNT or text[match.start("noun") : end].endswith(_COUNTED_THINGS):
+            continue
+        clause = _CLAUSE_START.search(text, max(0, match.start() - _RUN_IN_LIST_REACH), match.start())
+        start = clause.start() + 1 if clause else max(0, match.start() - _RUN_IN_LIST_REACH)
+        opener = _RUN_IN_OPENER.search(text, start, match.start())
+        if opener is None:
+            continue  # 要抓好A、B等两个方面: without an opening word the first part's start is a guess
+        start = opener.end()
+        items = []
+        part_start = start
+        for separator in _LIST_COMMA.finditer(text, start, match.start()):
+            items.append((part_start, separator.start()))
+            part_start = separator.end()
+        items.append((part_start, match.start()))
+        if len(items) == count and all(_MIN_RUN_IN_ITEM <= item_end - item_start <= _MAX_RUN_IN_ITEM for item_start, item_end in items):
+            candidates.append(_Candidate(match.start("count"), end, "numbered", count, items))
     return candidates
 
 
