@@ -91,7 +91,7 @@ WARNING_CODES: dict[str, str] = {
     W_CONTROL_CHARS: "control characters (NUL and others) were removed",
     W_MARKUP: "HTML tags, scripts, comments and character references were removed or decoded",
     W_SPAM_LINE: "an SEO spam / link-farm line was removed",
-    W_FURNITURE: "page furniture (breadcrumb, font switch, view counter, previous/next-article link) was removed",
+    W_FURNITURE: "page furniture (breadcrumb, menu, font switch, view counter, previous/next-article link, rule line, emoji) was removed",
     W_IMAGE_NAME: "an image file name on its own line was removed",
     W_RELATED_LIST: "a trailing list of related-article links was removed",
     W_DUPLICATE_BODY: "a repeated copy of the article body was removed",

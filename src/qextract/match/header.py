@@ -50,7 +50,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     body_words = sorted(data["dateline_body_words"], key=len, reverse=True)
     return {
         "source": regex.compile(
-            r"(?:\L<labels>)\s{0,3}[:：]\s{0,3}(?P<value>[^\s:：|｜]{1,40}?)(?=\s|$|\L<fields>\s{0,3}[:：])",
+            r"(?:\L<labels>)\s{0,3}[:：]\s{0,3}(?P<value>[^\s:：|｜【】\[\]]{1,40}?)(?=\s|$|[【】\[\]]|\L<fields>\s{0,3}[:：])",
             labels=source_labels,
             fields=field_labels,
         ),
@@ -59,6 +59,15 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "dateline": regex.compile(
             r"^(?P<value>[\p{Han}A-Za-z]{1,16}?(?:\L<words>))(?:[\p{Han}]{0,6}?(?P<day>(?P<m>\d{1,2})月(?P<d>\d{1,2})日))?(?:讯|电|消息)",
             words=body_words,
+        ),
+        # 原创 顺德市场监管 2023-03-16 18:02 发表于广东: a public account's post.
+        "account_line": regex.compile(
+            r"^\s{0,4}(?:(?P<original>原创)\s{1,3})?(?P<value>[^\s\d][^\s]{1,19})\s{1,3}"
+            r"(?P<stamp>\d{4}-\d{1,2}-\d{1,2}\s{1,2}\d{1,2}:\d{2})(?:\s{1,3}(?P<province>发表于)\S{1,10})?\s{0,4}$"
+        ),
+        # 《冀南日报》 2006年3月16日 星期四 第3版: a newspaper page's masthead line.
+        "masthead_line": regex.compile(
+            r"^\s{0,4}《(?P<value>[^《》\s]{2,14}?(?:报|刊))》\s{0,4}(?P<stamp>\d{4}\s{0,2}年\s{0,2}\d{1,2}\s{0,2}月\s{0,2}\d{1,2}\s{0,2}日)"
         ),
         # A line that is only a body's or a site's name.
         "site_banner": regex.compile(r"^\p{Han}{2,24}?(?:\L<endings>)$", endings=data["site_banner_endings"]),
@@ -155,8 +164,11 @@ def _is_title_line(line: Line, patterns: dict[str, regex.Pattern[str]]) -> bool:
 
 def _is_header_field_line(line: Line, patterns: dict[str, regex.Pattern[str]]) -> bool:
     stripped = line.stripped
+    account = patterns["account_line"].match(stripped)
     return bool(
-        patterns["field_line"].match(stripped)
+        (account is not None and (account.group("original") or account.group("province")))
+        or patterns["masthead_line"].match(stripped)
+        or patterns["field_line"].match(stripped)
         or _BARE_TIMESTAMP_LINE.match(stripped)
         or patterns["byline_line"].match(stripped)
         or (len(stripped) <= 80 and patterns["source"].search(stripped))
@@ -164,6 +176,17 @@ def _is_header_field_line(line: Line, patterns: dict[str, regex.Pattern[str]]) -
 
 
 def _read_fields(text: str, line: Line, header: Header, patterns: dict[str, regex.Pattern[str]]) -> None:
+    for kind in ("account_line", "masthead_line"):
+        match = patterns[kind].match(line.text)
+        if match is not None and (kind == "masthead_line" or match.group("original") or match.group("province")):
+            _set_source(text, line, match, header)
+            stamp = _TIMESTAMP.search(line.text, match.start("stamp"))
+            value = parse_timestamp(stamp) if stamp else None
+            if header.publish_date is None and stamp and value:
+                start = line.start + stamp.start()
+                header.publish_date = value
+                header.publish_date_span = Span(start, start + len(stamp.group().rstrip()), stamp.group().rstrip())
+            return
     if header.source is None:
         match = patterns["source"].search(line.text)
         if match:
@@ -183,6 +206,13 @@ def _read_fields(text: str, line: Line, header: Header, patterns: dict[str, rege
             end = start + len(match.group().rstrip())
             header.publish_date = value
             header.publish_date_span = Span(start, end, text[start:end])
+
+
+def _set_source(text: str, line: Line, match: regex.Match[str], header: Header) -> None:
+    if header.source is None:
+        start, end = line.start + match.start("value"), line.start + match.end("value")
+        header.source = text[start:end]
+        header.source_span = Span(start, end, text[start:end])
 
 
 def _read_dateline(text: str, line: Line, header: Header, patterns: dict[str, regex.Pattern[str]]) -> None:

@@ -83,6 +83,75 @@ def remove_breadcrumbs(text: str) -> list[Edit]:
     )
 
 
+# Pictographs (emoji) decorate reposts from public accounts (🎉, 📢, 👉); they
+# are no part of any record. ©, ® and ™ stay: they belong to names.
+_PICTOGRAPHS = regex.compile(
+    r"(?![©®™])\p{Extended_Pictographic}[\uFE0E\uFE0F\u200D\U0001F3FB-\U0001F3FF]*"
+)
+# A line drawn across a page (────, ━━━, =====).
+_RULE_LINE = regex.compile(r"^[ \t]*[\u2500-\u257F—=＝_~]{5,}[ \t]*$")
+
+
+def remove_pictographs(text: str) -> list[Edit]:
+    """🎉, 📢点击上方蓝字: emoji and other pictographs, with their variation selectors."""
+    return [Edit(match.start(), match.end()) for match in _PICTOGRAPHS.finditer(text)]
+
+
+def remove_rule_lines(text: str) -> list[Edit]:
+    """``────────``: a line drawn across the page under a newspaper's masthead."""
+    return _line_edits(text, [line for line in iter_lines(text) if _RULE_LINE.match(line.text)])
+
+
+# A menu item: a short label with no sentence punctuation.
+_MENU_ITEM_CHARS = 8
+_MIN_MENU_LINES = 3
+_MIN_MENU_ITEMS = 4
+_MIN_MENU_LABELS = 2
+_SENTENCE_MARKS = regex.compile(r"[,，。;；:：!！?？、“”\d]")
+
+
+def remove_menus(text: str) -> list[Edit]:
+    """A site's menu: three or more short lines in a row, two of them menu labels
+    (首页 / 机构概况 / 政务公开), or one line of four or more short items holding a
+    label (首页 | 时政 | 财经 | 社会)."""
+    labels = frozenset(_data()["menu_labels"])
+    items_pattern = _menu_items()
+    lines = list(iter_lines(text))
+    doomed: list[Line] = []
+    block: list[Line] = []
+
+    def close_block() -> None:
+        if len(block) >= _MIN_MENU_LINES and sum(line.stripped in labels for line in block) >= _MIN_MENU_LABELS:
+            doomed.extend(block)
+        block.clear()
+
+    for line in lines:
+        stripped = line.stripped
+        if not stripped:
+            close_block()  # a blank line ends a menu: the headline after it may be as short
+            continue
+        items = [item for item in items_pattern.split(stripped) if item]
+        if len(items) >= _MIN_MENU_ITEMS and all(_is_menu_item(item) for item in items) and labels.intersection(items):
+            close_block()
+            doomed.append(line)
+        elif _is_menu_item(stripped):
+            block.append(line)
+        else:
+            close_block()
+    close_block()
+    return _line_edits(text, doomed)
+
+
+def _is_menu_item(item: str) -> bool:
+    return len(item) <= _MENU_ITEM_CHARS and not _SENTENCE_MARKS.search(item)
+
+
+@lru_cache(maxsize=1)
+def _menu_items() -> regex.Pattern[str]:
+    separators = "".join(regex.escape(separator) for separator in _data()["menu_separators"])
+    return regex.compile(rf"[\s{separators}]+")
+
+
 @lru_cache(maxsize=1)
 def _neighbour_link() -> regex.Pattern[str]:
     return regex.compile(
