@@ -33,7 +33,7 @@ def budget(examples: int) -> settings:
 # Repairs that judge a whole line (or several): a piece cut from a line can be
 # judged differently from the line it was cut from.
 LINE_JUDGED = frozenset(
-    {errors.W_SPAM_LINE, errors.W_FURNITURE, errors.W_IMAGE_NAME, errors.W_RELATED_LIST, errors.W_DUPLICATE_BODY}
+    {errors.W_SPAM_LINE, errors.W_FURNITURE, errors.W_IMAGE_NAME, errors.W_RELATED_LIST, errors.W_DUPLICATE_BODY, errors.W_HARD_WRAP}
 )
 _LINE_BREAK = re.compile(r"[\r\n]")
 
@@ -63,11 +63,14 @@ def check_document(raw: str, document: Document) -> int:
         if cut.text == span.text.strip():
             continue
         # a whole-line judgement on the piece, or a garbled run read as a whole of which the span holds a piece
-        judged = {warning.kind for warning in cut.warnings} & LINE_JUDGED or any(
-            start < span.raw_end and span.raw_start < end for start, end in repaired_runs
+        wrapped = any(warning.kind == errors.W_HARD_WRAP for warning in document.warnings)
+        judged = (
+            {warning.kind for warning in cut.warnings} & LINE_JUDGED
+            or any(start < span.raw_end and span.raw_start < end for start, end in repaired_runs)
+            or (wrapped and "\n" in raw[span.raw_start : span.raw_end])  # a joined hard wrap, judged by its paragraph
         )
         assert judged, (label, span, cut.text)
-        in_context = in_line_context(raw, span.raw_start, span.raw_end)
+        in_context = in_line_context(raw, span.raw_start, span.raw_end, paragraph=wrapped)
         if _cuts_a_run(span.raw_start, span.raw_end, repaired_runs, in_context, span.text):
             # A re-decoded run is one segment of the offset map: a span that ends
             # inside it maps to the whole run, the smallest raw range that holds it.
@@ -83,11 +86,21 @@ def _cuts_a_run(raw_start: int, raw_end: int, runs: list[tuple[int, int]], in_co
     return touches_edge and len(in_context) > len(text.strip())
 
 
-def in_line_context(raw: str, raw_start: int, raw_end: int) -> str:
-    """The clean text of ``raw[raw_start:raw_end]`` when the whole lines around it are normalised together."""
-    line_start = max((m.end() for m in _LINE_BREAK.finditer(raw, 0, raw_start)), default=0)
-    following = _LINE_BREAK.search(raw, raw_end)
-    line_end = following.start() if following else len(raw)
+def in_line_context(raw: str, raw_start: int, raw_end: int, paragraph: bool = False) -> str:
+    """The clean text of ``raw[raw_start:raw_end]`` when the whole lines around it are normalised together.
+
+    ``paragraph``: the whole paragraph around it instead (a hard-wrapped line is
+    joined only in view of its paragraph's indented first line).
+    """
+    if paragraph:
+        opening = raw.rfind("\n\n", 0, raw_start)
+        line_start = opening + 2 if opening != -1 else 0
+        closing = raw.find("\n\n", raw_end)
+        line_end = closing if closing != -1 else len(raw)
+    else:
+        line_start = max((m.end() for m in _LINE_BREAK.finditer(raw, 0, raw_start)), default=0)
+        following = _LINE_BREAK.search(raw, raw_end)
+        line_end = following.start() if following else len(raw)
     lines = normalise(raw[line_start:line_end])
     ranges = lines.offsets.clean_ranges(raw_start - line_start, raw_end - line_start)
     if not ranges:

@@ -8,7 +8,7 @@ from typing import Callable
 
 import pytest
 
-from qextract.text import control, duplicates, furniture, pinyin, punctuation, script, widths
+from qextract.text import control, duplicates, furniture, pinyin, punctuation, script, widths, wraps
 from qextract.text.offsets import OffsetMap
 
 CASES = json.loads((Path(__file__).parent / "cases" / "repairs.json").read_text(encoding="utf-8"))
@@ -29,6 +29,7 @@ EDIT_REPAIRS: dict[str, Callable] = {
     "remove_image_names": furniture.remove_image_names,
     "remove_related_list": furniture.remove_related_list,
     "remove_duplicate_body": duplicates.remove_duplicate_body,
+    "join_hard_wraps": wraps.join_hard_wraps,
 }
 TRANSLITERATIONS: dict[str, Callable[[str], str]] = {
     "to_halfwidth": widths.to_halfwidth,

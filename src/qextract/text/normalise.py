@@ -29,7 +29,7 @@ import regex
 
 from qextract import errors
 from qextract.records import ExtractionWarning
-from qextract.text import control, duplicates, furniture, markup, pinyin, punctuation, script, widths
+from qextract.text import control, duplicates, furniture, markup, pinyin, punctuation, script, widths, wraps
 from qextract.text.mojibake import find_mojibake
 from qextract.text.offsets import Edit, OffsetMap
 
@@ -83,6 +83,7 @@ AFTER_SCRIPT: tuple[Repair, ...] = (
     Repair(errors.W_FURNITURE, furniture.remove_furniture_fragments),
     Repair(errors.W_IMAGE_NAME, furniture.remove_image_names),
     Repair(errors.W_RELATED_LIST, furniture.remove_related_list),
+    Repair(errors.W_HARD_WRAP, wraps.join_hard_wraps, summarise=True),
     Repair(errors.W_DUPLICATE_BODY, duplicates.remove_duplicate_body),
 )
 

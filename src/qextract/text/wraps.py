@@ -1,0 +1,63 @@
+"""Lines broken inside a sentence by a print or PDF layout.
+
+Pages copied from a newspaper or a PDF keep the layout's line breaks: a
+paragraph starts indented and runs on over unindented lines, broken wherever
+the column ended (…启动\\n仪式在县城举行). Matchers read sentences, so such a
+break is removed.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from qextract.text.lines import iter_lines
+from qextract.text.offsets import Edit
+
+_INDENT = regex.compile(r"^[ \t\u3000]{2,}\S")
+# A line that ends its sentence or clause block, so the next line is new.
+_CLOSED = regex.compile(r"[。！？!?；;：:…”’」』）)】\]]\s*$")
+# What opens a new line of its own: a list marker, a heading number, a bullet.
+_OPENS_ITEM = regex.compile(r"^(?:\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}[、是要]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[-•·*▪◆●■>])")
+_CONTINUES = regex.compile(r"^[\p{Han}\d%％,，、“]")
+_MIN_WRAPPED_LINE = 16
+_COLUMN_SHARE = 0.8
+
+
+def join_hard_wraps(text: str) -> list[Edit]:
+    """Remove the line break inside a paragraph that starts indented and runs on unindented.
+
+    Only where the page indents its paragraphs: a break after an open line,
+    before an unindented line that continues it (not a list item).
+    """
+    edits: list[Edit] = []
+    in_indented_paragraph = False
+    previous = None
+    width = 0  # the longest line of the paragraph so far: the layout's column
+    for line in iter_lines(text):
+        if not line.text.strip():
+            in_indented_paragraph, previous = False, None
+            continue
+        if _INDENT.match(line.text):
+            # only a paragraph whose indented first line itself runs on to the column's edge
+            first = line.text.strip()
+            in_indented_paragraph = len(first) >= _MIN_WRAPPED_LINE and not _CLOSED.search(first)
+            previous, width = line, len(first)
+            continue
+        if (
+            in_indented_paragraph
+            and previous is not None
+            and _fills_the_column(previous.text.strip(), width)
+            and not _CLOSED.search(previous.text)
+            and _CONTINUES.match(line.text)
+            and not _OPENS_ITEM.match(line.text)
+            and line.start == previous.end + 1
+        ):
+            edits.append(Edit(previous.start + len(previous.text.rstrip()), line.start))
+        previous = line
+        width = max(width, len(line.text.strip()))
+    return edits
+
+
+def _fills_the_column(line: str, width: int) -> bool:
+    """A wrapped line runs to the column's edge; a short one (责任编辑:王某) ended on purpose."""
+    return len(line) >= _MIN_WRAPPED_LINE and len(line) >= _COLUMN_SHARE * width
