@@ -19,17 +19,22 @@ _CLOSED = regex.compile(r"[。！？!?；;：:…”’」』）)】\]]\s*$")
 # What opens a new line of its own: a list marker, a heading number, a bullet.
 _OPENS_ITEM = regex.compile(r"^(?:\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}[、是要]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[-•·*▪◆●■>])")
 _CONTINUES = regex.compile(r"^[\p{Han}\d%％,，、“]")
+# 《 opened and not closed at a line's end; its 》 within the next line's start.
+_OPEN_TITLE_AT_END = regex.compile(r"《[^《》\n]{0,40}$")
+_TITLE_CLOSED_AT_START = regex.compile(r"^[^《》\n\s]{1,40}》")
 _MIN_WRAPPED_LINE = 16
 _COLUMN_SHARE = 0.8
 
 
 def join_hard_wraps(text: str) -> list[Edit]:
-    """Remove the line break inside a paragraph that starts indented and runs on unindented.
+    """Remove the line break inside a paragraph that starts indented and runs on unindented,
+    and any break inside a 《》 title.
 
     Only where the page indents its paragraphs: a break after an open line,
     before an unindented line that continues it (not a list item).
     """
     edits: list[Edit] = []
+    edits.extend(_title_wraps(text))
     in_indented_paragraph = False
     previous = None
     width = 0  # the longest line of the paragraph so far: the layout's column
@@ -55,6 +60,23 @@ def join_hard_wraps(text: str) -> list[Edit]:
             edits.append(Edit(previous.start + len(previous.text.rstrip()), line.start))
         previous = line
         width = max(width, len(line.text.strip()))
+    unique = {(edit.start, edit.end): edit for edit in edits}  # both rules may join one break
+    return [unique[key] for key in sorted(unique)]
+
+
+def _title_wraps(text: str) -> list[Edit]:
+    """A break inside 《…》 (…《普\n洱茶地理标志产品保护管理办法》…): a title never spans two lines."""
+    edits = []
+    previous = None
+    for line in iter_lines(text):
+        if (
+            previous is not None
+            and line.start == previous.end + 1
+            and _OPEN_TITLE_AT_END.search(previous.text)
+            and _TITLE_CLOSED_AT_START.match(line.text)
+        ):
+            edits.append(Edit(previous.start + len(previous.text.rstrip()), line.start))
+        previous = line
     return edits
 
 
