@@ -67,7 +67,7 @@ def check_document(raw: str, document: Document) -> int:
         judged = (
             {warning.kind for warning in cut.warnings} & LINE_JUDGED
             or any(start < span.raw_end and span.raw_start < end for start, end in repaired_runs)
-            or (wrapped and "\n" in raw[span.raw_start : span.raw_end])  # a joined hard wrap, judged by its paragraph
+            or (wrapped and "\n" in cut.text)  # a joined hard wrap (or a tag read as a break), judged by its paragraph
         )
         assert judged, (label, span, cut.text)
         in_context = in_line_context(raw, span.raw_start, span.raw_end, paragraph=wrapped)
