@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from typing import Optional
+from typing import Iterator, Optional
 
 import regex
 
@@ -65,6 +65,7 @@ _COUNT_AT_BREAK = regex.compile(
     _NOT_AFTER_NUMBER + _COUNT + _CLASSIFIER + r"(?P<noun>\p{Han}{1,6})(?=" + _BREAK + r"|$)"
 )
 _COUNT_WHOLE = regex.compile(_COUNT + _CLASSIFIER + r"(?P<noun>\p{Han}{1,8})")
+_COUNT_AFTER_FROM = regex.compile(r"(?<=从)" + _COUNT + _CLASSIFIER + r"(?P<noun>%s)" % _alternation(_lexicon("from_count_nouns.txt")))
 _COUNTED_SHORT = regex.compile(_COUNT + r"\p{Han}{1,2}")
 # What opens the list after a count phrase: a colon, or 即/分别是… .
 _PROGRAMME_NOUN = regex.compile(_alternation(_lexicon("programme_nouns.txt")))
@@ -137,6 +138,11 @@ _SEMICOLON = regex.compile(r"[;；]")
 _RUN_IN_END = regex.compile(r"[,，。;；!！?？\n]")
 _RUN_IN_SEPARATOR = regex.compile(r"、|%s" % _CONJUNCTIONS)
 _RUN_IN_WINDOW = 200
+# The words that open every item of a list written as parallel clauses (严禁…,严禁…).
+_ALIKE_HEAD = 2
+_ALIKE_SEPARATOR = regex.compile(r"[,，;；、]")
+# A clause after a count phrase that ends in a colon (对专项整治工作进行了部署:).
+_COLON_AHEAD = regex.compile(r"[^。;；!！?？\n:：,，]{1,24}[:：]")
 _CLAUSE_BREAKS = frozenset(":：,，。;；!！?？\n")
 _CLAUSE_END = regex.compile(r"[。!！?？\n]")
 _ITEM_TRIM_LEFT = " \t\u3000,，、:："
@@ -393,7 +399,7 @@ def _unquoted_numbered(scan: _Scan, quotes: list[_Quote]) -> list[_Candidate]:
 def _listed_counts(scan: _Scan, inside: _QuoteIndex) -> list[_Candidate]:
     """Count phrases that introduce a list. An unlisted count is a statistic."""
     candidates = []
-    for match in _COUNT_AT_BREAK.finditer(scan.text):
+    for match in _iter_count_phrases(scan.text):
         count = _number(match.group("count"))
         if count is None or not _MIN_COUNT <= count <= _MAX_COUNT or inside(match.start()):
             continue
@@ -404,6 +410,12 @@ def _listed_counts(scan: _Scan, inside: _QuoteIndex) -> list[_Candidate]:
         if items:
             candidates.append(_Candidate(match.start(), end, "numbered", count, items))
     return candidates
+
+
+def _iter_count_phrases(text: str) -> Iterator[regex.Match]:
+    """Count phrases at a clause break, and 从N个方面 that opens a clause before its list."""
+    yield from _COUNT_AT_BREAK.finditer(text)
+    yield from _COUNT_AFTER_FROM.finditer(text)
 
 
 def _fixed_names(text: str, inside: _QuoteIndex) -> list[_Candidate]:
@@ -491,12 +503,19 @@ def _items_after(
             or _marked_items(scan, start, first_before=start + 3)
             or _semicolon_items(text, start)
             or _run_in_items(text, start, count)
+            or _items_opening_alike(text, start, count)
         )
         if items:
             return items
     if introduced_only:
         return None
     position = _skip_spaces(text, position)
+    ahead = _COLON_AHEAD.match(text, position)
+    if ahead is not None:
+        # 从五个方面对…进行了部署:第一,…;第二,…: the list after the clause the count phrase opens
+        items = _marked_items(scan, ahead.end(), first_before=ahead.end() + 3) or _semicolon_items(text, ahead.end())
+        if items and (count is None or len(items) == count):
+            return items
     if position < len(text) and text[position] not in _CLAUSE_BREAKS:
         return None  # the phrase does not end its clause
     return _marked_items(scan, position, first_before=_end_of_next_sentence(text, position))
@@ -519,6 +538,24 @@ def _end_of_next_sentence(text: str, position: int) -> int:
         if ends_seen == 2:
             return match.start()
     return min(len(text), position + _MARKER_GAP)
+
+
+def _items_opening_alike(text: str, start: int, count: Optional[int]) -> Optional[list[tuple[int, int]]]:
+    """严禁A,严禁B,严禁C: clauses that all open with the first one's word, exactly as many as counted."""
+    if count is None:
+        return None
+    head = text[start : start + _ALIKE_HEAD]
+    if len(head) < _ALIKE_HEAD or not _HAS_WORD.match(head):
+        return None
+    end_match = _CLAUSE_END.search(text, start, min(len(text), start + _COLON_LIST_WINDOW))
+    end = end_match.start() if end_match else min(len(text), start + _COLON_LIST_WINDOW)
+    items, part_start = [], start
+    for separator in _ALIKE_SEPARATOR.finditer(text, start, end):
+        if text.startswith(head, separator.end()):
+            items.append(_trimmed(text, part_start, separator.start()))
+            part_start = separator.end()
+    items.append(_trimmed(text, part_start, end))
+    return items if len(items) == count else None
 
 
 def _semicolon_items(text: str, start: int) -> Optional[list[tuple[int, int]]]:
