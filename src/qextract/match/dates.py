@@ -178,6 +178,7 @@ def find_dates(ctx: MatchContext) -> list[DateMention]:
     titles = Intervals((match.start(), match.end()) for match in _BOOK_TITLE.finditer(text))
     discourse = _Discourse()
     mentions: list[DateMention] = []
+    periods: list[tuple[int, int, DateMention]] = []  # every dated period so far, repeats included
     seen: set[str] = set()
     for expression in parse_expressions(text):
         if skipped.contains(expression.start, expression.end):
@@ -191,13 +192,43 @@ def find_dates(ctx: MatchContext) -> list[DateMention]:
         mention = _mention(text, expression, discourse.anchor_for(expression, anchor), _tense(text, expression))
         if mention is None:
             continue
+        end = expression.end
+        same_period = _SAME_PERIOD.match(text, end)
+        if same_period is not None and mention.granularity == "year":
+            compared = _period_compared(text, periods, expression.start)
+            if compared is not None:
+                mention, end = _a_year_before(compared, text[expression.start : same_period.end()]), same_period.end()
         discourse.update(expression, mention)
+        if mention.granularity != "year":
+            periods.append((expression.start, end, mention))
         if mention.value in seen:
             continue
         seen.add(mention.value)
-        mention.span = ctx.span(expression.start, expression.end)
+        mention.span = ctx.span(expression.start, end)
         mentions.append(mention)
     return mentions
+
+
+# 去年同期 / 上年同期: the period just named in the sentence, a year earlier.
+_SAME_PERIOD = regex.compile(r"同期")
+_SENTENCE_BREAK = regex.compile(r"[。!！?？;；\n]")
+_FOUR_DIGIT_YEAR = regex.compile(r"\d{4}")
+
+
+def _period_compared(text: str, periods: list[tuple[int, int, DateMention]], start: int) -> Optional[DateMention]:
+    """The last period named before ``start`` in the same sentence (1—5月…比去年同期)."""
+    for period_start, period_end, mention in reversed(periods):
+        if period_end > start:
+            continue
+        if _SENTENCE_BREAK.search(text, period_end, start) or not _FOUR_DIGIT_YEAR.match(mention.value):
+            return None
+        return mention
+    return None
+
+
+def _a_year_before(period: DateMention, written: str) -> DateMention:
+    value = _FOUR_DIGIT_YEAR.sub(lambda year: str(int(year.group()) - 1), period.value)
+    return replace(period, text=written, value=value, span=None)
 
 
 class _Discourse:
