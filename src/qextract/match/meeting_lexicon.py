@@ -149,7 +149,7 @@ _DIRECTION = (
 VISIT_TO = _compile(
     _DIRECTION + r"(?P<place>[^,，。;；:：!！?？、\n\s]{1,20}?)(?:开展|进行)?(?:专题)?"
     r"(?P<adv>\L<visit_adv>)?(?P<verb>\L<visits>)(?!\L<blockers>)")
-VISIT_CARRIED = _compile(r"(?:\L<carriers>)[^,，。;；:：!！?？\n]{0,20}?(?P<verb>\L<visits>)(?!\L<blockers>)")
+VISIT_CARRIED = _compile(r"(?P<carrier>\L<carriers>)[^,，。;；:：!！?？\n]{0,20}?(?P<verb>\L<visits>)(?!\L<blockers>)")
 PLACE_BEFORE_VISIT = _compile(
     _DIRECTION + r"(?P<place>[^,，。;；:：!！?？、\n\s]{1,15}?)(?=[,，]|\L<openers_follow>)"
 )

@@ -45,6 +45,7 @@ from qextract.match.meeting_lexicon import (
     SUMMARY_CUE,
     TIME_OF_DAY_AFTER,
     TIME_OF_DAY_ALIASES,
+    VISIT_CARRIED,
     event_word_at_end,
     words,
 )
@@ -67,6 +68,8 @@ _VISIT_PRIORITY = words("visit_name_priority")
 _PARTS_OF_VISIT = frozenset(words("visit_part_kinds"))
 _VISIT_KIND: dict[str, str] = dict(LEX["visit_kinds"])
 _MIN_CONTAINED_NAME = 4
+# 专项督查, 节前安全大检查: a carried visit named by more than its verb.
+_MIN_CAMPAIGN_NAME = 4
 _TIME_WORDS = regex.compile("|".join(sorted(words("time_words"), key=len, reverse=True)))
 
 
@@ -280,8 +283,11 @@ class _Reader:
         subject = self._subject_before(sentence, first_verb, after=frame.end() if frame else None)
         present = _unique(list(subject) + self._people_in(sentence.start, sentence.end))
         during_event = frame is not None and self.current is not None
+        campaign = None
         if not present and not during_event:
-            return None, ()
+            campaign = self._dated_campaign(sentence)
+            if campaign is None:
+                return None, ()
         location = self._frame_place(first_verb) or clause.place
         current = self.current
         if current is not None and (_is_tour(current) or not _goes_elsewhere(clause, location, current)):
@@ -290,11 +296,26 @@ class _Reader:
                 self._confirm_in_body(current, sentence, first_verb, location)
             return current, subject
         name, kind, span = _visit_name(clause)
+        if campaign is not None:
+            name, span = self.text[campaign[0] : campaign[1]], campaign
         event = self._visit_event(name, kind, location, sentence, span, parent=current if during_event else None)
         event.add_people("attendee", present)
         if self.current is None:
             self.current = event
         return event, subject
+
+    def _dated_campaign(self, sentence: Sentence) -> Optional[tuple[int, int]]:
+        """1月20日至22日,X所联合Y开展节前安全大检查: a named inspection a body carried out on
+        days the sentence gives, reported before the people who led it are named.
+
+        (start, end) of its name (节前安全大检查), or None for a generic 开展检查.
+        """
+        match = VISIT_CARRIED.search(self.text, sentence.start, sentence.end)
+        if match is None or match.end("verb") - match.end("carrier") < _MIN_CAMPAIGN_NAME:
+            return None
+        if self._date_before(sentence.start, match.start()) is None:
+            return None
+        return match.end("carrier"), match.end("verb")
 
     def _visit_event(
         self,
