@@ -13,7 +13,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 from qextract.cli import expand_globs, main
 from qextract.progress import Progress, wants_progress
