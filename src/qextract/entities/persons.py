@@ -391,7 +391,7 @@ def _dotted_end(low: int, high: int, ctx: Context, lex: Lexicon) -> Optional[int
             return end if end - low <= _DOTTED_PART_MAX else None
         if text[end] in _person_words()["place_following"]:
             return None  # 圣·莫尼卡|山
-        if end in ctx.title_starts or text[end : end + 2] in lex.after_name or text[end] in lex.after_name:
+        if end in ctx.title_starts or _follower_at(text, end, lex):
             return end
     return None
 
@@ -454,12 +454,14 @@ def _honorific_at(text: str, position: int, lex: Lexicon) -> int:
     return 0 if found is None else len(found.group())
 
 
-_FOLLOWER_SIZES = (1, 2, 3)  # lengths of the words that follow names (说, 主持, 作报告)
-
-
 def _follower_at(text: str, position: int, lex: Lexicon) -> bool:
-    """True when a word that follows names (主持, 出席, 介绍) starts at ``position``."""
-    return any(text[position : position + size] in lex.after_name for size in _FOLLOWER_SIZES)
+    """True when a word that follows names (说, 主持, 出席) starts at ``position``."""
+    return any(text[position : position + size] in lex.after_name for size in _word_lengths(lex.after_name))
+
+
+@lru_cache(maxsize=8)
+def _word_lengths(words: frozenset[str]) -> tuple[int, ...]:
+    return tuple(sorted({len(word) for word in words}))
 
 
 def _spaced_single(start: int, surname: str, ctx: Context, lex: Lexicon) -> Optional[PersonCandidate]:

@@ -24,6 +24,7 @@ One record per distinct value, at its first mention.
 from __future__ import annotations
 
 import datetime as _dt
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional, Union
@@ -179,6 +180,7 @@ def find_dates(ctx: MatchContext) -> list[DateMention]:
     discourse = _Discourse()
     mentions: list[DateMention] = []
     periods: list[tuple[int, int, DateMention]] = []  # every dated period so far, repeats included
+    sentence_starts = [sentence.start for sentence in ctx.sentences]
     seen: set[str] = set()
     for expression in parse_expressions(text):
         if skipped.contains(expression.start, expression.end):
@@ -195,7 +197,7 @@ def find_dates(ctx: MatchContext) -> list[DateMention]:
         end = expression.end
         same_period = _SAME_PERIOD.match(text, end)
         if same_period is not None and mention.granularity == "year":
-            compared = _period_compared(text, periods, expression.start)
+            compared = _period_compared(sentence_starts, periods, expression.start)
             if compared is not None:
                 mention, end = _a_year_before(compared, text[expression.start : same_period.end()]), same_period.end()
         discourse.update(expression, mention)
@@ -211,23 +213,23 @@ def find_dates(ctx: MatchContext) -> list[DateMention]:
 
 # 去年同期 / 上年同期: the period just named in the sentence, a year earlier.
 _SAME_PERIOD = regex.compile(r"同期")
-_SENTENCE_BREAK = regex.compile(r"[。!！?？;；\n]")
-_FOUR_DIGIT_YEAR = regex.compile(r"\d{4}")
+_ISO_YEAR = regex.compile(r"\d{4}")  # the year fields of an ISO value or range
 
 
-def _period_compared(text: str, periods: list[tuple[int, int, DateMention]], start: int) -> Optional[DateMention]:
+def _period_compared(sentence_starts: list[int], periods: list[tuple[int, int, DateMention]], start: int) -> Optional[DateMention]:
     """The last period named before ``start`` in the same sentence (1—5月…比去年同期)."""
     for period_start, period_end, mention in reversed(periods):
         if period_end > start:
             continue
-        if _SENTENCE_BREAK.search(text, period_end, start) or not _FOUR_DIGIT_YEAR.match(mention.value):
+        same_sentence = bisect_right(sentence_starts, period_start) == bisect_right(sentence_starts, start)
+        if not same_sentence or not _ISO_YEAR.match(mention.value):
             return None
         return mention
     return None
 
 
 def _a_year_before(period: DateMention, written: str) -> DateMention:
-    value = _FOUR_DIGIT_YEAR.sub(lambda year: str(int(year.group()) - 1), period.value)
+    value = _ISO_YEAR.sub(lambda year: str(int(year.group()) - 1), period.value)
     return replace(period, text=written, value=value, span=None)
 
 

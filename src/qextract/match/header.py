@@ -164,10 +164,8 @@ def _is_title_line(line: Line, patterns: dict[str, regex.Pattern[str]]) -> bool:
 
 def _is_header_field_line(line: Line, patterns: dict[str, regex.Pattern[str]]) -> bool:
     stripped = line.stripped
-    account = patterns["account_line"].match(stripped)
     return bool(
-        (account is not None and (account.group("original") or account.group("province")))
-        or patterns["masthead_line"].match(stripped)
+        _posting_line(stripped, patterns)
         or patterns["field_line"].match(stripped)
         or _BARE_TIMESTAMP_LINE.match(stripped)
         or patterns["byline_line"].match(stripped)
@@ -176,43 +174,48 @@ def _is_header_field_line(line: Line, patterns: dict[str, regex.Pattern[str]]) -
 
 
 def _read_fields(text: str, line: Line, header: Header, patterns: dict[str, regex.Pattern[str]]) -> None:
-    for kind in ("account_line", "masthead_line"):
-        match = patterns[kind].match(line.text)
-        if match is not None and (kind == "masthead_line" or match.group("original") or match.group("province")):
-            _set_source(text, line, match, header)
-            stamp = _TIMESTAMP.search(line.text, match.start("stamp"))
-            value = parse_timestamp(stamp) if stamp else None
-            if header.publish_date is None and stamp and value:
-                start = line.start + stamp.start()
-                header.publish_date = value
-                header.publish_date_span = Span(start, start + len(stamp.group().rstrip()), stamp.group().rstrip())
-            return
+    posting = _posting_line(line.text, patterns)
+    if posting is not None:
+        # 原创 X 2023-03-16 18:02 发表于广东 / 《X报》 2006年3月16日: the poster or paper, then its date
+        _set_source(text, line.start + posting.start("value"), line.start + posting.end("value"), header)
+        _set_publish_date(text, line, _TIMESTAMP.search(line.text, posting.start("stamp")), header)
+        return
     if header.source is None:
         match = patterns["source"].search(line.text)
         if match:
             start, end = line.start + match.start("value"), line.start + match.end("value")
             if text[start] == "《" and text[end - 1] == "》" and end - start > 2:
                 start, end = start + 1, end - 1  # a newspaper as source: 来源:《成都日报》
-            header.source = text[start:end]
-            header.source_span = Span(start, end, text[start:end])
+            _set_source(text, start, end, header)
     if header.publish_date is None:
         # On a header line, a timestamp after a date label, or else the
         # first one on the line, is the publication time.
         label = patterns["dated_field"].search(line.text)
-        match = _TIMESTAMP.search(line.text, label.end() if label else 0)
-        value = parse_timestamp(match) if match else None
-        if match and value:
-            start = line.start + match.start()
-            end = start + len(match.group().rstrip())
-            header.publish_date = value
-            header.publish_date_span = Span(start, end, text[start:end])
+        _set_publish_date(text, line, _TIMESTAMP.search(line.text, label.end() if label else 0), header)
 
 
-def _set_source(text: str, line: Line, match: regex.Match[str], header: Header) -> None:
+def _posting_line(line_text: str, patterns: dict[str, regex.Pattern[str]]) -> Optional[regex.Match[str]]:
+    """A public account's post line (marked 原创 or 发表于…) or a newspaper's masthead line."""
+    account = patterns["account_line"].match(line_text)
+    if account is not None and (account.group("original") or account.group("province")):
+        return account
+    return patterns["masthead_line"].match(line_text)
+
+
+def _set_source(text: str, start: int, end: int, header: Header) -> None:
     if header.source is None:
-        start, end = line.start + match.start("value"), line.start + match.end("value")
         header.source = text[start:end]
         header.source_span = Span(start, end, text[start:end])
+
+
+def _set_publish_date(text: str, line: Line, stamp: Optional[regex.Match[str]], header: Header) -> None:
+    """The timestamp ``stamp`` of ``line`` as the publication date, unless one is known already."""
+    value = parse_timestamp(stamp) if stamp else None
+    if header.publish_date is None and stamp is not None and value:
+        start = line.start + stamp.start()
+        end = start + len(stamp.group().rstrip())
+        header.publish_date = value
+        header.publish_date_span = Span(start, end, text[start:end])
 
 
 def _read_dateline(text: str, line: Line, header: Header, patterns: dict[str, regex.Pattern[str]]) -> None:

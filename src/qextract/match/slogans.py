@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from typing import Iterator, Optional
+from typing import Iterable, Iterator, Optional
 
 import regex
 
@@ -352,13 +352,7 @@ def _counted_run_in_lists(text: str) -> list[_Candidate]:
         opener = _RUN_IN_OPENER.search(text, start, match.start())
         if opener is None:
             continue  # 要抓好A、B等两个方面: without an opening word the first part's start is a guess
-        start = opener.end()
-        items = []
-        part_start = start
-        for separator in _LIST_COMMA.finditer(text, start, match.start()):
-            items.append((part_start, separator.start()))
-            part_start = separator.end()
-        items.append((part_start, match.start()))
+        items = _split_items(text, opener.end(), match.start(), _LIST_COMMA.finditer(text, opener.end(), match.start()))
         if len(items) == count and all(_MIN_RUN_IN_ITEM <= item_end - item_start <= _MAX_RUN_IN_ITEM for item_start, item_end in items):
             candidates.append(_Candidate(match.start("count"), end, "numbered", count, items))
     return candidates
@@ -549,12 +543,8 @@ def _items_opening_alike(text: str, start: int, count: Optional[int]) -> Optiona
         return None
     end_match = _CLAUSE_END.search(text, start, min(len(text), start + _COLON_LIST_WINDOW))
     end = end_match.start() if end_match else min(len(text), start + _COLON_LIST_WINDOW)
-    items, part_start = [], start
-    for separator in _ALIKE_SEPARATOR.finditer(text, start, end):
-        if text.startswith(head, separator.end()):
-            items.append(_trimmed(text, part_start, separator.start()))
-            part_start = separator.end()
-    items.append(_trimmed(text, part_start, end))
+    separators = (found for found in _ALIKE_SEPARATOR.finditer(text, start, end) if text.startswith(head, found.end()))
+    items = _split_items(text, start, end, separators)
     return items if len(items) == count else None
 
 
@@ -579,12 +569,7 @@ def _run_in_items(text: str, start: int, count: Optional[int]) -> Optional[list[
         return None
     end_match = _RUN_IN_END.search(text, start, min(len(text), start + _RUN_IN_WINDOW))
     end = end_match.start() if end_match else min(len(text), start + _RUN_IN_WINDOW)
-    items = []
-    part_start = start
-    for separator in _RUN_IN_SEPARATOR.finditer(text, start, end):
-        items.append(_trimmed(text, part_start, separator.start()))
-        part_start = separator.end()
-    items.append(_trimmed(text, part_start, end))
+    items = _split_items(text, start, end, _RUN_IN_SEPARATOR.finditer(text, start, end))
     if len(items) != count or any(item_end <= item_start for item_start, item_end in items):
         return None
     return items
@@ -634,6 +619,17 @@ def _marker_value(marker: regex.Match) -> tuple[str, Optional[int]]:
         if value is not None:
             return style, _number(value)
     return "circled", ord(marker.group("circled")) - ord("①") + 1
+
+
+def _split_items(text: str, start: int, end: int, separators: Iterable[regex.Match]) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut at each separator, every part trimmed."""
+    items = []
+    part_start = start
+    for separator in separators:
+        items.append(_trimmed(text, part_start, separator.start()))
+        part_start = separator.end()
+    items.append(_trimmed(text, part_start, end))
+    return items
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

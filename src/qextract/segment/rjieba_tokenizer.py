@@ -26,7 +26,12 @@ class RJiebaTokenizer:
     """rjieba with the package's dictionary; same arguments as ``JiebaTokenizer``.
 
     ``hmm=True`` uses jieba-rs's own HMM for unknown words, whose tokens may
-    differ from jieba's.
+    differ from jieba's. An ``extra_words`` entry gets at least
+    ``USER_WORD_FREQUENCY``, or what ``suggest_freq`` says keeps it whole:
+    rjieba does not tell a word's dictionary frequency, which ``JiebaTokenizer``
+    uses instead, so an extra word already in jieba's dictionary may weigh
+    more here. The package's own words carry their frequencies in the data
+    and are the same in both.
     """
 
     def __init__(

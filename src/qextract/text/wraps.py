@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex
 
-from qextract.text.lines import iter_lines
+from qextract.text.lines import Line, iter_lines
 from qextract.text.offsets import Edit
 
 _INDENT = regex.compile(r"^[ \t\u3000]{2,}\S")
@@ -57,7 +57,7 @@ def join_hard_wraps(text: str) -> list[Edit]:
             and not _OPENS_ITEM.match(line.text)
             and line.start == previous.end + 1
         ):
-            edits.append(Edit(previous.start + len(previous.text.rstrip()), line.start))
+            edits.append(_break_after(previous, line))
         previous = line
         width = max(width, len(line.text.strip()))
     unique = {(edit.start, edit.end): edit for edit in edits}  # both rules may join one break
@@ -75,9 +75,14 @@ def _title_wraps(text: str) -> list[Edit]:
             and _OPEN_TITLE_AT_END.search(previous.text)
             and _TITLE_CLOSED_AT_START.match(line.text)
         ):
-            edits.append(Edit(previous.start + len(previous.text.rstrip()), line.start))
+            edits.append(_break_after(previous, line))
         previous = line
     return edits
+
+
+def _break_after(line: Line, following: Line) -> Edit:
+    """Removes what lies between ``line``'s last character and ``following``: trailing blanks and the break."""
+    return Edit(line.start + len(line.text.rstrip()), following.start)
 
 
 def _fills_the_column(line: str, width: int) -> bool:
