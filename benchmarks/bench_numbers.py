@@ -53,7 +53,6 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import random
 import sys
 import time
 from dataclasses import dataclass
@@ -61,6 +60,9 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 import regex
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from calendar_text import calendar_text  # noqa: E402
 
 from qextract.match.context import MatchContext
 from qextract.match.numbers import find_numbers, parse_percent
@@ -341,29 +343,6 @@ class _WhitespaceTokenizer:
         return [Token(m.start(), m.end(), m.group(), "m" if m.group()[0].isdigit() else "n") for m in self._RUN.finditer(text)]
 
 
-_ALPHABETS = {
-    # the issue's input: digits, 年, 月 and 日 in random order
-    "issue": ("0123456789年月日", [1] * 13),
-    "stress": ("0123456789年月日个家%余多第。,", [6] * 10 + [4, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1]),
-}
-
-
-def _random_calendar_text(utf8_bytes: int, alphabet: str = "issue", seed: int = 7) -> str:
-    """Random characters of ``alphabet`` up to ``utf8_bytes`` bytes of UTF-8."""
-    rng = random.Random(seed)
-    characters, weights = _ALPHABETS[alphabet]
-    chosen: list[str] = []
-    size = 0
-    while size < utf8_bytes:
-        batch = rng.choices(characters, weights=weights, k=4096)
-        for character in batch:
-            chosen.append(character)
-            size += len(character.encode("utf-8"))
-            if size >= utf8_bytes:
-                break
-    return "".join(chosen)
-
-
 def _time_matcher(text: str, tokenizer: Any, repeats: int = 3) -> float:
     """CPU seconds, best of ``repeats`` runs of the matcher alone, tokens made beforehand.
 
@@ -398,7 +377,7 @@ def run_speed(arguments: argparse.Namespace) -> int:
             print(f"{alphabet} text, {label} (tokens made beforehand):")
             rows = []
             for share in (0.25, 0.5, 1.0):
-                text = _random_calendar_text(int(size * share), alphabet)
+                text = calendar_text(int(size * share), alphabet)
                 seconds = _time_matcher(text, tokenizer)
                 megabytes = len(text.encode("utf-8")) / 1_000_000
                 rows.append((megabytes, seconds))
