@@ -169,14 +169,21 @@ def _jsonl_record(line: bytes, where: str, options: InputOptions) -> InputRecord
 
 def extract_record(pipeline: object, record: InputRecord) -> Document:
     """The Document of one input record; never raises (failures are error Documents)."""
+    item = pipeline_item(record)
+    if isinstance(item, Document):
+        return item
+    return pipeline.safe_call(item)  # type: ignore[attr-defined]
+
+
+def pipeline_item(record: InputRecord) -> Union[dict[str, object], Document]:
+    """What the pipeline reads for ``record``, or the error Document when it cannot be read."""
     if record.error is not None:
         return Document(id=record.id, error=record.error)
     try:
         content = record.content()
     except OSError as exc:
         return Document(id=record.id, error=str(UnreadableInputError(f"cannot read {record.path}: {exc.strerror or exc}")))
-    item = {"text": content, "id": record.id, "publish_date": record.publish_date}
-    return pipeline.safe_call(item)  # type: ignore[attr-defined]
+    return {"text": content, "id": record.id, "publish_date": record.publish_date}
 
 
 def json_line(document: Document) -> str:
@@ -275,22 +282,13 @@ class _ParallelExtraction:
     def _items(self) -> Iterator[dict[str, object]]:
         try:
             for record in self._records:
-                item = self._item(record)
+                item = pipeline_item(record)
                 self._pending.append(None if isinstance(item, dict) else item)
                 if isinstance(item, dict):
                     yield item
         except Exception as exc:  # an input error must reach the main thread, not die in the pool's
             self._failure = exc
 
-    @staticmethod
-    def _item(record: InputRecord) -> Union[dict[str, object], Document]:
-        if record.error is not None:
-            return Document(id=record.id, error=record.error)
-        try:
-            content = record.content()
-        except OSError as exc:
-            return Document(id=record.id, error=str(UnreadableInputError(f"cannot read {record.path}: {exc.strerror or exc}")))
-        return {"text": content, "id": record.id, "publish_date": record.publish_date}
 
 
 def resume_output(path: Path) -> list[Optional[str]]:
