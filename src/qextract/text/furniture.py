@@ -102,12 +102,12 @@ def remove_rule_lines(text: str) -> list[Edit]:
     return _line_edits(text, [line for line in iter_lines(text) if _RULE_LINE.match(line.text)])
 
 
-# A menu item: a short label with no sentence punctuation.
+# A menu item: a short label with no sentence punctuation and no figures.
 _MENU_ITEM_CHARS = 8
 _MIN_MENU_LINES = 3
 _MIN_MENU_ITEMS = 4
 _MIN_MENU_LABELS = 2
-_SENTENCE_MARKS = regex.compile(r"[,，。;；:：!！?？、“”\d]")
+_NOT_IN_MENU_ITEM = regex.compile(r"[,，。;；:：!！?？、“”\d]")
 
 
 def remove_menus(text: str) -> list[Edit]:
@@ -143,7 +143,7 @@ def remove_menus(text: str) -> list[Edit]:
 
 
 def _is_menu_item(item: str) -> bool:
-    return len(item) <= _MENU_ITEM_CHARS and not _SENTENCE_MARKS.search(item)
+    return len(item) <= _MENU_ITEM_CHARS and not _NOT_IN_MENU_ITEM.search(item)
 
 
 @lru_cache(maxsize=1)
