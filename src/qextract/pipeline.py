@@ -233,9 +233,9 @@ class _LazyTokenizer:
 
 def _recognise_entities(context: MatchContext) -> None:
     # Imported here: a pipeline whose matchers read no entities never loads the lexicons.
-    from qextract.entities.context import context_entities
+    from qextract.entities.context import document_entities
 
-    context_entities(context)
+    document_entities(context)
 
 
 def _unpack(item: BatchItem) -> tuple[Any, dict[str, Any]]:

@@ -15,6 +15,7 @@ from typing import Optional, Sequence
 import regex
 
 from qextract.entities.automaton import Starts
+from qextract.entities.by_sentence import DocumentEntities
 from qextract.entities.guards import RangeSet
 from qextract.entities.lexicon import Lexicon, lexicon
 from qextract.entities.persons import (
@@ -62,6 +63,10 @@ class DictionaryEntityRecognizer:
         self._person_threshold = person_threshold
 
     def recognize(self, text: str, tokens: Optional[Sequence[Token]] = None) -> list[Entity]:
+        return self.entities_of(text, tokens).everything()
+
+    def entities_of(self, text: str, tokens: Optional[Sequence[Token]] = None) -> DocumentEntities:
+        """Posts, bodies and places now; persons of a sentence when a matcher asks for it."""
         if tokens is None:
             tokens = (self._tokenizer or shared_default_tokenizer()).tokens(text)
         view = TokenView(tokens)
@@ -71,9 +76,7 @@ class DictionaryEntityRecognizer:
         orgs = self._orgs(text, view, starts, taken, frozenset(title.start for title in titles))
         orgs = sorted(orgs + self._units_named_by_their_post(text, titles, taken), key=lambda entity: entity.start)
         places = self._places(text, view, starts, taken)
-        persons = self._persons(text, view, titles, taken)
-        places = _without_overlaps(places, persons)  # 王益群 is a person, not the place 王益
-        return sorted(titles + orgs + places + persons, key=lambda entity: entity.start)
+        return DocumentEntities(text, titles + orgs, places, read_persons=_PersonReader(self, text, view, titles, taken))
 
     # -- posts ---------------------------------------------------------------
 
@@ -256,9 +259,9 @@ class DictionaryEntityRecognizer:
 
     # -- persons -------------------------------------------------------------
 
-    def _persons(self, text: str, view: TokenView, titles: list[Entity], taken: bytearray) -> list[Entity]:
+    def _person_context(self, text: str, view: TokenView, titles: list[Entity], taken: bytearray) -> Context:
         runs, run_of = transliteration_runs(text)
-        context = Context(
+        return Context(
             text=text,
             view=view,
             title_ends=frozenset(title.end for title in titles),
@@ -267,20 +270,17 @@ class DictionaryEntityRecognizer:
             runs=runs,
             run_of=run_of,
         )
-        # Dotted and minority names are sure of their edges: nothing else is read inside them.
-        sure = sure_names(context, self._lexicon, self._person_threshold)
-        for candidate in sure:
-            context.blocked[candidate.start : candidate.end] = b"\x01" * (candidate.end - candidate.start)
-        readings = foreign_candidates(context, self._lexicon, self._person_threshold)
-        readings += latin_candidates(context, self._lexicon, self._person_threshold)
-        foreign_at = {candidate.start: candidate for candidate in readings}
-        cache: dict[int, Optional[PersonCandidate]] = {}
+
+    def _persons(self, low: int, high: int, context: Context, sure: list[PersonCandidate], foreign_at: dict, cache: dict) -> list[Entity]:
+        """The persons opening between ``low`` and ``high`` (a run of whole sentences)."""
+        text = context.text
         initials = self._lexicon.surname_initials
         blocked = context.blocked
-        openings = sorted({i for i, char in enumerate(text) if char in initials and not blocked[i]} | set(foreign_at))
+        openings = {i for i, char in enumerate(text[low:high], low) if char in initials and not blocked[i]}
+        openings.update(start for start in foreign_at if low <= start < high)
         found = []
-        reached = 0
-        for position in openings:
+        reached = low
+        for position in sorted(openings):
             if position < reached:
                 continue
             candidate = self._person_at(position, context, foreign_at, cache)
@@ -288,7 +288,7 @@ class DictionaryEntityRecognizer:
                 continue
             found.append(candidate)
             reached = candidate.end
-        found = sorted(found + sure, key=lambda candidate: candidate.start)
+        found = sorted(found + [name for name in sure if low <= name.start < high], key=lambda candidate: candidate.start)
         found += coordinated(found, context, self._lexicon, self._person_threshold)
         found += bracketed_aliases(found, context)
         return [self._person(candidate, text) for candidate in found]
@@ -320,6 +320,33 @@ class DictionaryEntityRecognizer:
             score=candidate.score,
             name=candidate.name if candidate.name != written else None,
         )
+
+
+class _PersonReader:
+    """Reads the persons of a stretch of one text; what the whole text shares is prepared on the first call."""
+
+    def __init__(self, recognizer: DictionaryEntityRecognizer, text: str, view: TokenView, titles: list[Entity], taken: bytearray) -> None:
+        self._recognizer = recognizer
+        self._text, self._view, self._titles, self._taken = text, view, titles, taken
+        self._prepared: Optional[tuple[Context, list[PersonCandidate], dict, dict]] = None
+
+    def __call__(self, low: int, high: int) -> list[Entity]:
+        if self._prepared is None:
+            self._prepared = self._prepare()
+        return self._recognizer._persons(low, high, *self._prepared)
+
+    def _prepare(self) -> tuple[Context, list[PersonCandidate], dict, dict]:
+        recognizer = self._recognizer
+        context = recognizer._person_context(self._text, self._view, self._titles, self._taken)
+        threshold = recognizer._person_threshold
+        # Dotted and minority names are sure of their edges: nothing else is read inside them.
+        sure = sure_names(context, recognizer._lexicon, threshold)
+        for candidate in sure:
+            context.blocked[candidate.start : candidate.end] = b"\x01" * (candidate.end - candidate.start)
+        readings = foreign_candidates(context, recognizer._lexicon, threshold)
+        readings += latin_candidates(context, recognizer._lexicon, threshold)
+        foreign_at = {candidate.start: candidate for candidate in readings}
+        return context, sure, foreign_at, {}
 
 
 def _better(first: Optional[PersonCandidate], second: Optional[PersonCandidate]) -> Optional[PersonCandidate]:
@@ -381,13 +408,6 @@ def _longest_unit(position: int, starts: Starts, taken: bytearray) -> Optional[t
         if "stem" in roles:
             options.extend((suffix_end, False) for suffix_end in _ends(starts, end, "suffix") + _ends(starts, end, "free_suffix") if not any(taken[end:suffix_end]))
     return max(options) if options else None
-
-
-def _without_overlaps(entities: list[Entity], winners: list[Entity]) -> list[Entity]:
-    won = set()
-    for winner in winners:
-        won.update(range(winner.start, winner.end))
-    return [entity for entity in entities if not won.intersection(range(entity.start, entity.end))]
 
 
 def _take(taken: bytearray, start: int, end: int) -> None:

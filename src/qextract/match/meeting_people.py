@@ -141,11 +141,11 @@ def _name_positions(text: str, names: set[str]) -> dict[str, list[int]]:
 
 def _bare_names(ctx: MatchContext, known: list[Person], verbs: list[tuple[str, int, int]]) -> list[Person]:
     """Personal names without a post, read by the entity stage, right before a role verb."""
-    entities = _person_entities(ctx)
+    verb_starts = {start for _, start, _ in verbs}
+    entities = _person_entities(ctx, verb_starts)
     if not entities:
         return []
     taken = {(person.start, person.end) for person in known}
-    verb_starts = {start for _, start, _ in verbs}
     found = []
     for entity in entities:
         if (entity.start, entity.end) in taken or not _in_role_slot(ctx.text, entity.end, verb_starts):
@@ -156,11 +156,14 @@ def _bare_names(ctx: MatchContext, known: list[Person], verbs: list[tuple[str, i
     return found
 
 
-def _person_entities(ctx: MatchContext) -> list[Any]:
-    entities = ctx.found.get("entities")
-    if entities is None:
+def _person_entities(ctx: MatchContext, verb_starts: set[int]) -> list[Any]:
+    """The persons the entity stage read in the sentences of the role verbs (none when it did not run)."""
+    # Imported here: a pipeline without the entity stage never loads it.
+    from qextract.entities.context import ENTITIES_KEY, document_entities
+
+    if ctx.found.get(ENTITIES_KEY) is None or not verb_starts:
         return []
-    return [entity for entity in entities if getattr(entity, "label", None) == "PERSON"]
+    return document_entities(ctx).persons_at(verb_starts)
 
 
 def _in_role_slot(text: str, end: int, verb_starts: set[int]) -> bool:

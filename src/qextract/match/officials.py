@@ -23,7 +23,7 @@ from typing import Any, Iterator, Optional
 import ahocorasick
 import regex
 
-from qextract.entities.context import context_entities
+from qextract.entities.context import document_entities
 from qextract.entities.guards import RangeSet, page_furniture, quoted
 from qextract.entities.lexicon import lexicon
 from qextract.entities.types import LOC, ORG, PERSON, TITLE, Entity
@@ -76,7 +76,8 @@ class _Record:
 
 def find_officials(ctx: Any) -> list[Official]:
     """One :class:`Official` per person named with a post, in order of first mention."""
-    entities = _usable_entities(ctx)
+    guard = _guard(ctx)
+    entities = _usable(document_entities(ctx).in_sentences_with(TITLE), ctx, guard)
     records: dict[str, _Record] = {}
     previous: Optional[tuple[_Appointment, Optional[str], list[str]]] = None
     for appointment in _appointments(ctx.text, entities):
@@ -85,18 +86,18 @@ def find_officials(ctx: Any) -> list[Official]:
             organization = _deputys_organization(ctx.text, previous, appointment, titles)
         _add(records, appointment, organization, titles, ctx)
         previous = (appointment, organization, titles)
-    _add_bare_mentions(records, entities, ctx)
+    _add_bare_mentions(records, ctx, guard)
     return [_official(index, record) for index, record in enumerate(records.values(), start=1)]
 
 
 # -- reading appointments -----------------------------------------------------
 
 
-def _usable_entities(ctx: Any) -> list[Entity]:
-    guard = _guard(ctx)
+def _usable(entities: list[Entity], ctx: Any, guard: RangeSet) -> list[Entity]:
+    """Posts, bodies and names read in a sentence of an appointment; none from furniture, quotes or slogans."""
     return [
         entity
-        for entity in context_entities(ctx)
+        for entity in entities
         if not ctx.is_masked(entity.start, entity.end) and not guard.overlaps(entity.start, entity.end)
     ]
 
@@ -314,15 +315,19 @@ def _add_mention(record: _Record, span: Span) -> None:
         record.mentions.append(span)
 
 
-def _add_bare_mentions(records: dict[str, _Record], entities: list[Entity], ctx: Any) -> None:
+def _add_bare_mentions(records: dict[str, _Record], ctx: Any, guard: RangeSet) -> None:
     """Every later occurrence of a known name (张雁云指出) is a mention of it."""
     if not records:
         return
-    other_persons = _PersonIndex([entity for entity in entities if entity.label == PERSON])
-    guard = _guard(ctx)
-    for record, start, end in _occurrences(ctx.text, list(records.values())):
-        if ctx.is_masked(start, end) or guard.overlaps(start, end):
-            continue
+    occurrences = [
+        (record, start, end)
+        for record, start, end in _occurrences(ctx.text, list(records.values()))
+        if not ctx.is_masked(start, end) and not guard.overlaps(start, end)
+    ]
+    # Only the sentences that write a known name again are read for other persons.
+    persons = document_entities(ctx).persons_at(start for _, start, _ in occurrences)
+    other_persons = _PersonIndex(_usable(persons, ctx, guard))
+    for record, start, end in occurrences:
         if other_persons.other_name_overlaps(start, end, record.name):
             continue  # inside a different, longer name
         _add_mention(record, ctx.span(start, end))
