@@ -16,6 +16,7 @@ from typing import Optional
 import regex
 
 from qextract.data import load_json
+from qextract.match.datetime_parts import digit_string_number, small_number
 from qextract.records import Span
 from qextract.text.lines import Line, iter_lines
 
@@ -23,6 +24,9 @@ from qextract.text.lines import Line, iter_lines
 _MAX_TITLE_LINE = 100
 _MAX_TITLE_LINES = 3
 _HEADER_LINES = 8  # how far down the page header fields are looked for
+_FOOTER_CHARS = 400  # how far from the end a public account's post states its source
+# 来源:省特种设备检验院 alone on a line.
+_FOOTER_SOURCE_LINE = regex.compile(r"(?m)^[^\S\n]{0,4}(?:信息来源|文章来源|稿件来源|来源)[^\S\n]{0,3}[:：][^\S\n]{0,3}(?P<value>[^\s:：|｜]{2,30})[^\S\n]{0,4}$")
 
 
 @dataclass
@@ -61,16 +65,22 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             words=body_words,
         ),
         # 原创 顺德市场监管 2023-03-16 18:02 发表于广东: a public account's post.
+        # 原创 张三 海南质监 11月7日: the author may stand before the account, and the day may have no year.
         "account_line": regex.compile(
-            r"^\s{0,4}(?:(?P<original>原创)\s{1,3})?(?P<value>[^\s\d][^\s]{1,19})\s{1,3}"
-            r"(?P<stamp>\d{4}-\d{1,2}-\d{1,2}\s{1,2}\d{1,2}:\d{2})(?:\s{1,3}(?P<province>发表于)\S{1,10})?\s{0,4}$"
+            r"^\s{0,4}(?:(?P<original>原创)\s{1,3})?(?:[^\s\d][^\s]{1,19}\s{1,3})??(?P<value>[^\s\d][^\s]{1,19})\s{1,3}"
+            r"(?P<stamp>\d{4}-\d{1,2}-\d{1,2}\s{1,2}\d{1,2}:\d{2}|(?:\d{4}年)?\d{1,2}月\d{1,2}日)"
+            r"(?:\s{1,3}(?P<province>发表于)\S{1,10})?\s{0,4}$"
         ),
-        # 《冀南日报》 2006年3月16日 星期四 第3版: a newspaper page's masthead line.
+        # 《冀南日报》 2006年3月16日 星期四 第3版: a newspaper page's masthead line; the
+        # title marks may be missing and the layout may space the fields far apart.
         "masthead_line": regex.compile(
-            r"^\s{0,4}《(?P<value>[^《》\s]{2,14}?(?:报|刊))》\s{0,4}(?P<stamp>\d{4}\s{0,2}年\s{0,2}\d{1,2}\s{0,2}月\s{0,2}\d{1,2}\s{0,2}日)"
+            r"^\s{0,4}(?:《(?P<value>[^《》\s]{2,14}?(?:报|刊))》|(?P<value>\p{Han}{2,12}?(?:报|刊)))"
+            r"\s{0,40}(?P<stamp>\d{4}\s{0,2}年\s{0,2}\d{1,2}\s{0,2}月\s{0,2}\d{1,2}\s{0,2}日)"
         ),
-        # A line that is only a body's or a site's name.
-        "site_banner": regex.compile(r"^\p{Han}{2,24}?(?:\L<endings>)$", endings=data["site_banner_endings"]),
+        # A line that is only a body's or a site's name, perhaps with the column (银川市工商行政管理局 — 工作动态).
+        "site_banner": regex.compile(
+            r"^\p{Han}{2,24}?(?:\L<endings>)(?:\s{0,3}[—–\-|｜>»]{1,2}\s{0,3}\p{Han}{2,10})?$", endings=data["site_banner_endings"]
+        ),
         "byline_line": regex.compile(
             r"^[\s(（]{0,2}(?:[\p{Han}]{1,4}(?:\s[\p{Han}]{1,3})?\s{0,3}(?:摄|供图)|(?:记者|通讯员|编辑|责任编辑|作者)\s{0,2}[:：]?\s{0,3}[\p{Han}\s、,]{2,30})[\s)）]{0,2}$"
         ),
@@ -83,6 +93,9 @@ _TIMESTAMP = regex.compile(
     r"(?:\s{0,3}(?P<H>\d{1,2})\s{0,2}[:：时]\s{0,2}(?P<M>\d{2})(?:\s{0,2}[:：分]\s{0,2}(?P<S>\d{2}))?)?"
     r"|(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})"
     r"(?:\s{1,3}(?P<H2>\d{1,2}):(?P<M2>\d{2})(?::(?P<S2>\d{2}))?)?"
+    # 二〇一九年十月二十二日: some sites print the date in Chinese numerals
+    r"|(?P<y3>[〇○零一二三四五六七八九]{4})\s{0,2}年\s{0,2}(?P<m3>[一二三四五六七八九十]{1,3})\s{0,2}月"
+    r"\s{0,2}(?P<d3>[一二三四五六七八九十]{1,3})\s{0,2}日"
 )
 _BARE_TIMESTAMP_LINE = regex.compile(r"^\s{0,4}(?:" + _TIMESTAMP.pattern + r")\s{0,4}$")
 
@@ -90,7 +103,14 @@ _BARE_TIMESTAMP_LINE = regex.compile(r"^\s{0,4}(?:" + _TIMESTAMP.pattern + r")\s
 def parse_timestamp(match: regex.Match[str]) -> Optional[str]:
     """ISO value of a :data:`_TIMESTAMP` match, as precise as it is written."""
     groups = match.groupdict()
-    if groups["y"]:
+    if groups["y3"]:
+        year_number, month_number, day_number = (
+            digit_string_number(groups["y3"]), small_number(groups["m3"]), small_number(groups["d3"])
+        )
+        if year_number is None or month_number is None or day_number is None:
+            return None
+        year, month, day, hour, minute, second = str(year_number), str(month_number), str(day_number), None, None, None
+    elif groups["y"]:
         year, month, day = groups["y"], groups["m"], groups["d"]
         hour, minute, second = groups["H"], groups["M"], groups["S"]
     else:  # day.month.year, the European order some CMSs print
@@ -118,6 +138,11 @@ def read_header(text: str) -> Header:
     while index < len(lines) and len(title_lines) < _MAX_TITLE_LINES and _is_title_line(lines[index], patterns):
         title_lines.append(lines[index])
         index += 1
+    if title_lines and patterns["site_banner"].match(title_lines[0].stripped):
+        # 江西省质量技术监督局 over the headline, or over the fields that precede
+        # it: the site's name, not a kicker
+        if len(title_lines) > 1 or (index < len(lines) and _is_header_field_line(lines[index], patterns)):
+            title_lines = title_lines[1:]
     if not title_lines:
         # 来源:《中国工商报》 2010-04-13 第A2版 above the headline: a newspaper page prints its fields first
         while index < len(lines) and _is_header_field_line(lines[index], patterns):
@@ -127,7 +152,9 @@ def read_header(text: str) -> Header:
             title_lines.append(lines[index])
             index += 1
     if len(title_lines) > 1 and patterns["site_banner"].match(title_lines[0].stripped):
-        title_lines = title_lines[1:]  # 江西省质量技术监督局 over the headline: the site's name, not a kicker
+        title_lines = title_lines[1:]  # a site's name over a headline that follows the fields
+    if len(title_lines) > 1 and title_lines[1].stripped == title_lines[0].stripped:
+        title_lines = title_lines[:1]  # the headline printed twice (page title and article title)
     if title_lines and index < len(lines):
         header.title = " ".join(" ".join(line.text.split()) for line in title_lines)
         start, end = title_lines[0].start, title_lines[-1].end
@@ -137,6 +164,8 @@ def read_header(text: str) -> Header:
         line = title_lines[0]
         header.title = " ".join(line.text.split())
         header.title_span = Span(line.start, line.end, line.text)
+    if header.source is not None and header.source_span is not None and _account_line_at(text, header.source_span.start, patterns):
+        _prefer_labelled_footer_source(text, header, patterns)
     body_index = index
     for line in lines[index:]:
         if not _is_header_field_line(line, patterns):
@@ -200,6 +229,21 @@ def _posting_line(line_text: str, patterns: dict[str, regex.Pattern[str]]) -> Op
     if account is not None and (account.group("original") or account.group("province")):
         return account
     return patterns["masthead_line"].match(line_text)
+
+
+def _account_line_at(text: str, offset: int, patterns: dict[str, regex.Pattern[str]]) -> bool:
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    return patterns["account_line"].match(text[line_start : len(text) if line_end < 0 else line_end]) is not None
+
+
+def _prefer_labelled_footer_source(text: str, header: Header, patterns: dict[str, regex.Pattern[str]]) -> None:
+    """来源:省特种设备检验院 at the foot of a public account's post: the source it states, not the account."""
+    footer_start = max(0, len(text) - _FOOTER_CHARS)
+    for match in _FOOTER_SOURCE_LINE.finditer(text, footer_start):
+        start, end = match.span("value")
+        header.source = text[start:end]
+        header.source_span = Span(start, end, text[start:end])
 
 
 def _set_source(text: str, start: int, end: int, header: Header) -> None:
