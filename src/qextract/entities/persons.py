@@ -90,6 +90,8 @@ _DOTTED_PART_MAX = 6
 _WORK_TITLE = regex.compile(r"《[^《》\n]{0,80}》")
 # Spaces that traditional-script pages put inside two-character names (袁 睿).
 _INNER_SPACE = regex.compile(r"[ \u3000]{1,2}")
+# The two given characters of a letter-spaced name, each after one space (黃 建 明).
+_LETTER_SPACED_GIVEN = regex.compile(r"[ \u3000](\p{Han})[ \u3000](\p{Han})")
 _WORD_TAGS_NOT_NAME = frozenset({"n", "v", "a", "d", "vn", "ad", "an", "f", "m", "q", "r", "p", "c", "u", "l", "i", "t", "s", "nt", "nnt", "j", "b", "z"})
 # jieba tags of a given part that reads as a place or body (高|罗马, 有|吉林).
 _GIVEN_NOT_NAME_TAGS = frozenset({"ns", "nt", "nz", "nnt"})
@@ -142,9 +144,9 @@ def candidates_at(start: int, ctx: Context, lex: Lexicon, floor: float = float("
         end = given_start + length
         score = _score(start, end, surname, given, ctx, lex, floor)
         found.append(PersonCandidate(start, end, surname + given, score))
-    spaced = _spaced_single(start, surname, ctx, lex)
-    if spaced is not None:
-        found.append(spaced)
+    for spaced in (_spaced_single(start, surname, ctx, lex), _letter_spaced(start, surname, ctx, lex)):
+        if spaced is not None:
+            found.append(spaced)
     return found
 
 
@@ -393,6 +395,8 @@ def _dotted_end(low: int, high: int, ctx: Context, lex: Lexicon) -> Optional[int
             return None  # 圣·莫尼卡|山
         if end in ctx.title_starts or _follower_at(text, end, lex):
             return end
+        if is_minority_name(text[low:end]) and not _minority_pattern().match(text, end):
+            return end  # 额尔敦·宝音|结合: a Mongolian or Tibetan last part ends where its name parts do
     return None
 
 
@@ -413,6 +417,11 @@ def minority_names(ctx: Context, lex: Lexicon, threshold: float = DEFAULT_THRESH
         if score >= threshold:
             found.append(PersonCandidate(start, end, text[start:end], score))
     return found
+
+
+def is_minority_name(word: str) -> bool:
+    """A word made of Tibetan or Mongolian name parts only (才让卓玛, 次仁, 娜仁)."""
+    return _minority_pattern().fullmatch(word) is not None
 
 
 @lru_cache(maxsize=1)
@@ -481,6 +490,26 @@ def _spaced_single(start: int, surname: str, ctx: Context, lex: Lexicon) -> Opti
         return None  # 王 明天…: a Han character after the given one, unless a word that follows names (冯 伟主持)
     score = lex.surname_score(surname) + lex.given_score(given, "single") + _left(start, ctx, lex)
     score += BEFORE_FOLLOWER if not after or _PUNCTUATION.match(after) or follower else 0.0
+    return PersonCandidate(start, end, surname + given, score)
+
+
+def _letter_spaced(start: int, surname: str, ctx: Context, lex: Lexicon) -> Optional[PersonCandidate]:
+    """黃 建 明: every character of a three-character name set apart by one space (letter-spaced print).
+
+    The name must end the clause, or be followed by a post or by a word that
+    follows names (黃 建 明主持); a list of spaced two-character names (袁 睿 马文生)
+    goes on with Han characters and is left to ``_spaced_single``.
+    """
+    text = ctx.text
+    spaced = _LETTER_SPACED_GIVEN.match(text, start + len(surname))
+    if spaced is None:
+        return None
+    end = spaced.end()
+    after = text[end : end + 1]
+    if after and _HAN.match(after) and end not in ctx.title_starts and not _follower_at(text, end, lex):
+        return None
+    given = spaced.group(1) + spaced.group(2)
+    score = lex.surname_score(surname) + _given_score(given, lex) + _left(start, ctx, lex) + BEFORE_FOLLOWER
     return PersonCandidate(start, end, surname + given, score)
 
 

@@ -22,6 +22,7 @@ from typing import Any, Iterator, Optional
 import regex
 
 from qextract.entities.lexicon import lexicon
+from qextract.entities.persons import is_minority_name
 from qextract.records import Byline
 
 MAX_CREDIT_LINE = 40
@@ -102,6 +103,7 @@ def _parse(text: str, start: int, end: int) -> Optional[list[_Credit]]:
     credits: list[_Credit] = []
     role: Optional[str] = None
     since_role = 0  # index of the first credit after the latest role word
+    also: list[str] = []  # roles of slash-joined role words before the latest one
     runs = list(_RUN.finditer(text, start, end))
     index = 0
     while index < len(runs):
@@ -115,6 +117,9 @@ def _parse(text: str, start: int, end: int) -> Optional[list[_Credit]]:
             index += 1
             continue
         if word in lex.byline_before:
+            # 文/图:黄婷: role words joined by a slash give the names after them each role
+            joined = index > 0 and runs[index - 1].group() in lex.byline_before and text[runs[index - 1].end() : run.start()] == "/"
+            also = also + [role] if joined and role is not None else []
             role, since_role = lex.byline_before[word], len(credits)
             index += 1
             continue
@@ -131,6 +136,7 @@ def _parse(text: str, start: int, end: int) -> Optional[list[_Credit]]:
         if leading_role is not None:
             role, since_role = leading_role, len(credits)
         credits.append(_Credit(name, role, name_start, name_end))
+        credits.extend(_Credit(name, other, name_start, name_end) for other in also if other != role)
         if trailing_role is not None:
             for credit in credits[since_role:]:
                 credit.role = trailing_role
@@ -183,7 +189,8 @@ def _is_name(word: str) -> bool:
     if len(word) >= 3 and word.endswith(lex.byline_office_endings):
         return False  # 作者:宣传科: an office credited, not a person
     surname = lex.surname_at(word, 0)
-    return surname is not None and len(word) > len(surname)
+    # 次仁, 才让卓玛: Tibetan and Mongolian names have no surname; a credit slot names a person
+    return (surname is not None and len(word) > len(surname)) or is_minority_name(word)
 
 
 _COLON_ROLE = regex.compile(r"(?<![\p{Han}])(?P<role>\p{Han}{1,5})[ \u3000]{0,2}[:：][ \u3000]{0,2}")
