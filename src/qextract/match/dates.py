@@ -135,6 +135,7 @@ class Point:
     day_range: Optional[tuple[int, int]] = None
     lunar_festival: Optional[str] = None
     floating: Optional[tuple[int, int]] = None  # (weekday, N): the Nth weekday of the month
+    week: Optional[tuple[int, int]] = None  # (week offset, weekday): 上周五 is (-1, 4)
     standalone: bool = True  # False: a present deictic that is no record alone
     needs_year: bool = False  # parts of a year cannot stay year-less
 
@@ -200,7 +201,7 @@ def find_dates(ctx: MatchContext) -> list[DateMention]:
             compared = _period_compared(sentence_starts, periods, expression.start)
             if compared is not None:
                 mention, end = _a_year_before(compared, text[expression.start : same_period.end()]), same_period.end()
-        discourse.update(expression, mention)
+        discourse.update(expression, mention, in_body=expression.start >= ctx.body_start)
         if mention.granularity != "year":
             periods.append((expression.start, end, mention))
         if mention.value in seen:
@@ -245,9 +246,15 @@ class _Discourse:
     def __init__(self) -> None:
         self.year: Optional[int] = None
         self.month: Optional[tuple[Optional[int], int]] = None
+        self.day: Optional[tuple[Optional[int], int, int]] = None  # the last day written: 11月5日 … 次日
 
     def anchor_for(self, expression: Expression, anchor: Anchor) -> Anchor:
         first = expression.first if isinstance(expression, Range) else expression
+        if first.year_from_text and first.day_offset is not None:
+            if self.day is None:
+                return Anchor(from_text=True)  # 次日 with no day written before it: nothing to count from
+            year, month, day = self.day
+            return Anchor(year=year, month=month, day=day, from_text=False)
         if first.year_from_text:
             return Anchor(year=self.year, from_text=False)
         if first.day_in_anchor_month and self.month is not None:
@@ -255,19 +262,23 @@ class _Discourse:
             return Anchor(year=year, month=month, from_text=False)
         return anchor
 
-    def update(self, expression: Expression, mention: DateMention) -> None:
+    def update(self, expression: Expression, mention: DateMention, in_body: bool = True) -> None:
         last = expression.last if isinstance(expression, Range) else expression
         value = mention.value.rsplit("/", 1)[-1]
-        if last.year is not None or last.two_digit_year is not None or last.year_from_text:
+        if (last.year is not None or last.two_digit_year is not None or last.year_from_text) and value[:4].isdigit():
             self.year = int(value[:4])
         if last.month_range is None and last.day_range is None and (last.month is not None or last.month_offset
                                                                      is not None or last.day_offset is not None):
             match = _YEAR_MONTH.match(value)
             if match:
                 self.month = (int(match.group(1)) if match.group(1) else None, int(match.group(2)))
+        day = _YEAR_MONTH_DAY.match(value)
+        if in_body and mention.granularity in ("day", "time") and day is not None:  # not the header's timestamp
+            self.day = (int(day.group(1)) if day.group(1) else None, int(day.group(2)), int(day.group(3)))
 
 
 _YEAR_MONTH = regex.compile(r"(?:(\d{4})|-)-(\d{2})")
+_YEAR_MONTH_DAY = regex.compile(r"(?:(\d{4})|-)-(\d{2})-(\d{2})")
 
 
 def _only_relative(expression: Expression) -> bool:
@@ -446,7 +457,7 @@ def parse_expressions(text: str) -> list[Expression]:
 
 # Atoms that are no date on their own: a two-digit year needs a month (18年10月),
 # the rest only qualify a date next to them.
-_NEVER_ALONE = frozenset({"year2", "conn", "enum", "tod", "clock", "clockcn", "edge", "mpart"})
+_NEVER_ALONE = frozenset({"year2", "conn", "enum", "tod", "clock", "clockcn", "edge", "mpart", "weekday"})
 
 
 def _runs(text: str, atoms: list[Atom]) -> list[list[Atom]]:
@@ -465,7 +476,7 @@ def _runs(text: str, atoms: list[Atom]) -> list[list[Atom]]:
 
 _POINT_STARTERS = frozenset(
     {"iso", "dmy", "ym", "mdc", "mdot", "yspan", "year2", "year4", "relyear",
-     "month", "relmonth", "mspan", "day", "relday", "quarter", "leading", "ypart", "holiday"}
+     "month", "relmonth", "mspan", "day", "relday", "quarter", "leading", "ypart", "holiday", "weekrel"}
 )
 
 
@@ -509,7 +520,8 @@ class _RunParser:
             return None, after
         if isinstance(first, Range):
             return first, after
-        if self.kind(after) == "conn" and self.kind(after + 1) in _POINT_STARTERS:
+        closes = self.kind(after + 1) in _POINT_STARTERS or (first.week is not None and self.kind(after + 1) == "weekday")
+        if self.kind(after) == "conn" and closes:
             last, tail_end = self.point(after + 1, inherit=first)
             if isinstance(last, Point) and _compatible(first, last):
                 return Range(first.start, last.end, first, last), tail_end
@@ -763,7 +775,18 @@ class _RunParser:
     def _start_relday(self, index: int, atom: Atom, inherit: Optional[Point]) -> Parsed:
         word = relative_words()[atom.text]
         point = Point(atom.start, atom.end, day_offset=word.offset, standalone=word.alone,
-                      time_of_day=word.time_of_day)
+                      time_of_day=word.time_of_day, year_from_text=word.anaphoric)
+        return self.day_tail(index + 1, point)
+
+    def _start_weekrel(self, index: int, atom: Atom, inherit: Optional[Point]) -> Parsed:
+        point = Point(atom.start, atom.end, week=atom.group("months"))
+        return self.day_tail(index + 1, point)
+
+    def _start_weekday(self, index: int, atom: Atom, inherit: Optional[Point]) -> Parsed:
+        """周六 closing 上周五至周六: the weekday of the week the range opened in."""
+        if inherit is None or inherit.week is None:
+            return None, index + 1
+        point = Point(atom.start, atom.end, week=(inherit.week[0], atom.group("months")[1]))
         return self.day_tail(index + 1, point)
 
     def _start_holiday(self, index: int, atom: Atom, inherit: Optional[Point]) -> Parsed:
@@ -899,6 +922,8 @@ def _resolve_point(point: Point, anchor: Anchor, after: Optional[Resolved] = Non
                    tense: Optional[str] = None) -> Optional[Resolved]:
     if point.day_offset is not None:
         return _resolve_relative_day(point, anchor)
+    if point.week is not None:
+        return _resolve_weekday(point, anchor)
     year, inferred = _resolve_year(point, anchor)
     if year is _FAIL:
         return None
@@ -943,7 +968,7 @@ def _takes_year_of_first(point: Point) -> bool:
     if point.year_inherited:
         return True
     return point.year is None and point.two_digit_year is None and point.year_offset is None \
-        and point.month_offset is None and point.day_offset is None
+        and point.month_offset is None and point.day_offset is None and point.week is None
 
 
 _FAIL = object()
@@ -986,10 +1011,29 @@ def _month_day(resolved: Resolved) -> tuple[int, int]:
 
 
 def _resolve_relative_day(point: Point, anchor: Anchor) -> Optional[Resolved]:
-    base = anchor.date
-    if base is None or anchor.from_text:
+    if anchor.from_text:
         return None
-    target = base + _dt.timedelta(days=point.day_offset)
+    if point.year_from_text and anchor.year is None and anchor.month is not None and anchor.day is not None:
+        # 11月5日 … 次日 on a page with no year: count in a common year, keep the result year-less
+        target = _dt.date(_COMMON_YEAR, anchor.month, anchor.day) + _dt.timedelta(days=point.day_offset or 0)
+        return _format(point, None, target.month, target.day, False)
+    base = anchor.date
+    if base is None:
+        return None
+    target = base + _dt.timedelta(days=point.day_offset or 0)
+    return _format(point, target.year, target.month, target.day, not point.year_from_text)
+
+
+_COMMON_YEAR = 2001  # a year that is not a leap year
+
+
+def _resolve_weekday(point: Point, anchor: Anchor) -> Optional[Resolved]:
+    """上周五: the Friday of the week before the publication date's (weeks start on Monday)."""
+    base = anchor.date
+    if base is None or anchor.from_text or point.week is None:
+        return None
+    week_offset, weekday = point.week
+    target = base + _dt.timedelta(days=7 * week_offset + weekday - base.weekday())
     return _format(point, target.year, target.month, target.day, True)
 
 

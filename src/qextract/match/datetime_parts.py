@@ -122,6 +122,22 @@ def relative_words() -> dict[str, RelativeWord]:
 
 
 @lru_cache(maxsize=None)
+def week_words() -> dict[str, tuple[str, tuple[int, int]]]:
+    """上周五 -> ("weekrel", (-1, 4)); 周六 -> ("weekday", (0, 5)): a week offset and a weekday (0 = Monday)."""
+    weeks = load_json("dates/relative.json")["weeks"]
+    found: dict[str, tuple[str, tuple[int, int]]] = {}
+    for prefix in weeks["weekday_prefixes"]:
+        for name, weekday in weeks["weekdays"].items():
+            if prefix == "周" and name == "天":
+                continue  # 周天 is rare and 上周天 reads badly; 周日 and 星期天 are the forms
+            found[prefix + name] = ("weekday", (0, weekday))
+    for week, offset in weeks["offsets"].items():
+        for name, weekday in weeks["weekdays"].items():
+            found[week + name] = ("weekrel", (offset, weekday))
+    return found
+
+
+@lru_cache(maxsize=None)
 def day_parts() -> dict[str, DayPart]:
     words = load_json("dates/time_of_day.json")["words"]
     return {word: DayPart(word, spec["pm"], spec.get("single", False)) for word, spec in words.items()}
@@ -283,6 +299,8 @@ def _lexicon_kinds() -> dict[str, tuple[str, Optional[tuple[int, int]]]]:
     for word in periods()["month_parts"]:
         kinds[word] = ("mpart", None)
     kinds["以及"] = ("enum", None)
+    for word, (kind, week_and_day) in week_words().items():
+        kinds[word] = (kind, week_and_day)  # (week offset, weekday) in the slot quarters keep their months in
     # quarters: 一季度, 第一季度, 1季度, Q1, 首季度
     for written, number in _QUARTER_NUMBERS.items():
         if written.isdigit():
