@@ -137,3 +137,18 @@ def test_any_text_gives_well_formed_records(fragments: list[str]) -> None:
         assert meeting.name and len(meeting.name) <= 80
         assert meeting.span is not None and text[meeting.span.start : meeting.span.end] == meeting.span.text
         assert set(meeting.chairs) | set(meeting.speakers) <= set(meeting.attendees)
+
+
+def test_a_repeated_day_word_dates_the_event_of_its_sentence() -> None:
+    """当天下午 repeats the day of the lead: no new dates record, but it dates the second event."""
+    from qextract.pipeline import Pipeline
+
+    text = (
+        "全省质量工作电视电话会议召开\n发布时间：2015-06-04\n\n"
+        "　　6月3日上午，全省质量工作电视电话会议在省政府召开。副省长林海出席会议并讲话。\n"
+        "　　当天下午，江城市在市体育馆召开全市打假誓师大会。\n"
+    )
+    document = Pipeline()(text)
+    dates = {meeting.name: (meeting.date, meeting.time_of_day) for meeting in document.meetings}
+    assert dates["全市打假誓师大会"] == ("2015-06-03", "下午")
+    assert [date.value for date in document.dates].count("2015-06-03") == 1

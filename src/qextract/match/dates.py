@@ -183,6 +183,7 @@ def find_dates(ctx: MatchContext) -> list[DateMention]:
     periods: list[tuple[int, int, DateMention]] = []  # every dated period so far, repeats included
     sentence_starts = [sentence.start for sentence in ctx.sentences]
     seen: set[str] = set()
+    repeats: list[DateMention] = []
     for expression in parse_expressions(text):
         if skipped.contains(expression.start, expression.end):
             continue
@@ -204,13 +205,26 @@ def find_dates(ctx: MatchContext) -> list[DateMention]:
         discourse.update(expression, mention, in_body=expression.start >= ctx.body_start)
         if mention.granularity != "year":
             periods.append((expression.start, end, mention))
+        mention.span = ctx.span(expression.start, end)
         if mention.value in seen:
+            if _counted_day(expression):
+                repeats.append(mention)
             continue
         seen.add(mention.value)
-        mention.span = ctx.span(expression.start, end)
         mentions.append(mention)
+    # The meetings stage reads repeated day words too (当天下午 dates the event of its
+    # sentence); it finds repeated numeric days (6月5日) itself.
+    ctx.found[REPEATED_DATES] = repeats
     return mentions
 
+
+# Key in ``MatchContext.found`` of the day words (当天, 次日, 上周五) that repeat a recorded value.
+REPEATED_DATES = "dates_repeated"
+
+
+def _counted_day(expression: Expression) -> bool:
+    first = expression.first if isinstance(expression, Range) else expression
+    return first.day_offset is not None or first.week is not None
 
 # 去年同期 / 上年同期: the period just named in the sentence, a year earlier.
 _SAME_PERIOD = regex.compile(r"同期")
@@ -273,7 +287,9 @@ class _Discourse:
             if match:
                 self.month = (int(match.group(1)) if match.group(1) else None, int(match.group(2)))
         day = _YEAR_MONTH_DAY.match(value)
-        if in_body and mention.granularity in ("day", "time") and day is not None:  # not the header's timestamp
+        # one day of the body (not the header's timestamp, not the end of a range: 6月中旬…当天)
+        one_day = "/" not in mention.value and mention.granularity in ("day", "time")
+        if in_body and one_day and day is not None:
             self.day = (int(day.group(1)) if day.group(1) else None, int(day.group(2)), int(day.group(3)))
 
 

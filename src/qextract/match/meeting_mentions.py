@@ -20,7 +20,7 @@ from typing import Optional
 import regex
 
 from qextract.match.context import MatchContext
-from qextract.match.dates import parse_date
+from qextract.match.dates import REPEATED_DATES, parse_date
 from qextract.match.intervals import Intervals
 from qextract.match.meeting_lexicon import (
     ARRIVAL,
@@ -137,7 +137,7 @@ class Surroundings:
 
 def surroundings(ctx: MatchContext) -> Surroundings:
     spans = []
-    for date in ctx.found.get("dates", ()) or ():
+    for date in list(ctx.found.get("dates", ()) or ()) + list(ctx.found.get(REPEATED_DATES, ()) or ()):
         span = getattr(date, "span", None)
         if span is not None:
             spans.append(DateSpan(span.start, span.end, span.text, date.value or "", date.time_of_day))
