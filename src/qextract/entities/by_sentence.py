@@ -21,7 +21,7 @@ from typing import Callable, Iterable, Optional, Sequence
 
 import regex
 
-from qextract.entities.types import LOC, PERSON, Entity
+from qextract.entities.types import LOC, ORG, PERSON, TITLE, Entity
 
 # What ends a sentence for the purpose of reading persons.
 _SENTENCE_END = regex.compile(r"[。！？!?；;\n]")
@@ -86,6 +86,12 @@ class DocumentEntities:
     def in_sentences_at(self, offsets: Iterable[int]) -> list[Entity]:
         """Every entity of the sentences holding any of ``offsets``, sorted."""
         return self._entities_of({self._sentence_of(offset) for offset in offsets})
+
+    def labelled(self, label: str) -> list[Entity]:
+        """Every post (TITLE) or body (ORG) of the text, sorted by start."""
+        if label not in (TITLE, ORG):
+            raise ValueError(f"only posts and bodies are known for the whole text, not {label}")
+        return [entity for entity in self._fixed if entity.label == label]
 
     def persons_at(self, offsets: Iterable[int]) -> list[Entity]:
         """The persons of the sentences holding any of ``offsets``, sorted by start."""

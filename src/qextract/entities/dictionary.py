@@ -52,6 +52,8 @@ _HAN = regex.compile(r"\p{Han}")
 _WORK_TITLE = regex.compile(r"《[^《》\n]{0,80}》")
 OCCUPATION = "occupation"
 _CLAUSE_OPENERS = frozenset("、,，;；:：\n (（")
+# Between a body and its numbered group: 第三巡回, 第二.
+_NUMBERED_GROUP_GAP = regex.compile(r"第[一二三四五六七八九十\d]{1,3}\p{Han}{0,4}")
 
 
 class DictionaryEntityRecognizer:
@@ -75,6 +77,7 @@ class DictionaryEntityRecognizer:
         titles = self._titles(text, view, starts, taken)
         orgs = self._orgs(text, view, starts, taken, frozenset(title.start for title in titles))
         orgs = sorted(orgs + self._units_named_by_their_post(text, titles, taken), key=lambda entity: entity.start)
+        orgs = _numbered_groups_joined(text, orgs, taken)
         places = self._places(text, view, starts, taken)
         return DocumentEntities(text, titles + orgs, places, read_persons=_PersonReader(self, text, view, titles, taken))
 
@@ -408,6 +411,20 @@ def _longest_unit(position: int, starts: Starts, taken: bytearray) -> Optional[t
         if "stem" in roles:
             options.extend((suffix_end, False) for suffix_end in _ends(starts, end, "suffix") + _ends(starts, end, "free_suffix") if not any(taken[end:suffix_end]))
     return max(options) if options else None
+
+
+def _numbered_groups_joined(text: str, orgs: list[Entity], taken: bytearray) -> list[Entity]:
+    """旗委|第三巡回|指导组, 省委|第二|巡视组: a numbered working group of a body is one body."""
+    joined: list[Entity] = []
+    for org in orgs:
+        previous = joined[-1] if joined else None
+        if previous is not None and _NUMBERED_GROUP_GAP.fullmatch(text, previous.end, org.start) and org.text.endswith("组"):
+            merged = text[previous.start : org.end]
+            joined[-1] = Entity(previous.start, org.end, ORG, merged, kind=previous.kind)
+            _take(taken, previous.start, org.end)
+            continue
+        joined.append(org)
+    return joined
 
 
 def _take(taken: bytearray, start: int, end: int) -> None:

@@ -74,6 +74,11 @@ class _Record:
     mention_starts: set[int] = field(default_factory=set)
 
 
+# A body's own staff call it by its unit alone (局党组成员); it opens a clause.
+_OWN_BODY_UNITS = frozenset("局厅院所")
+_CLAUSE_OPENERS = frozenset("\n。；;，,：:、（( \u3000")
+
+
 def find_officials(ctx: Any) -> list[Official]:
     """One :class:`Official` per person named with a post, in order of first mention."""
     guard = _guard(ctx)
@@ -84,6 +89,8 @@ def find_officials(ctx: Any) -> list[Official]:
         organization, titles = _organization_and_titles(appointment.posts)
         if organization is None and previous is not None:
             organization = _deputys_organization(ctx.text, previous, appointment, titles)
+        if organization is None:
+            organization = _own_body(ctx, appointment)
         _add(records, appointment, organization, titles, ctx)
         previous = (appointment, organization, titles)
     _add_bare_mentions(records, ctx, guard)
@@ -255,6 +262,18 @@ def _deputys_organization(
     return organization if any(_deputy_of(title) in heads for title in titles) else None
 
 
+def _own_body(ctx: Any, appointment: _Appointment) -> Optional[str]:
+    """局党组成员、副局长王某: a bare 局 (厅, 院…) before the posts is the body the page last named so."""
+    first_post = appointment.posts[0][1]
+    unit_start = first_post.start - 1
+    if appointment.posts[0][0] is not None or unit_start < 0 or ctx.text[unit_start] not in _OWN_BODY_UNITS:
+        return None
+    if unit_start > 0 and ctx.text[unit_start - 1] not in _CLAUSE_OPENERS:
+        return None
+    named = [body for body in document_entities(ctx).labelled(ORG) if body.end <= unit_start and body.text.endswith(ctx.text[unit_start])]
+    return named[-1].text if named else None
+
+
 def _deputy_of(title: str) -> Optional[str]:
     """The post a deputy stands in for: 副局长 -> 局长, 常务副市长 -> 市长; None for a head."""
     for prefix in lexicon().rank_prefixes:
@@ -289,7 +308,7 @@ def _split_body(body: Entity, title: Entity) -> tuple[Optional[str], str]:
     text = body.text
     if body.label == LOC:
         return _place_before_committee(text, title.text), ""
-    if _LEVEL_COMMITTEE.match(text):
+    if _LEVEL_COMMITTEE.match(text) and not text.endswith("组"):  # 县委第二巡察组 is a body of its own
         return None, text
     place_end = lexicon().division_finder.match(text)
     if place_end is not None and _COMMITTEE.match(text, place_end):
