@@ -65,6 +65,7 @@ class Lexicon:
     name_totals: NameChar
     posts: dict[str, str]  # post as written -> category
     official_categories: frozenset[str]
+    institution_posts: frozenset[str]  # occupations that are posts of the institution written before them
     generic_posts: frozenset[str]
     group_markers: tuple[str, ...]
     status_prefixes: tuple[str, ...]
@@ -300,6 +301,7 @@ def lexicon() -> Lexicon:
         name_totals=totals,
         posts=posts,
         official_categories=frozenset(posts_data["official_categories"]),
+        institution_posts=frozenset(posts_data["institution_posts"]),
         generic_posts=frozenset(posts_data["generic_posts"]),
         group_markers=tuple(posts_data["group_markers"]),
         status_prefixes=tuple(posts_data["variant_prefixes"]["status"]),
