@@ -498,8 +498,10 @@ def _items_after(
         items = (
             scan.quoted_items_at(start)
             or _marked_items(scan, start, first_before=start + 3)
-            or _semicolon_items(text, start)
+            # exactly as many run-in parts as counted before the clauses of a longer sentence:
+            # “五进”工作,即进商场、进超市…进农村,今年…;三是…
             or _run_in_items(text, start, count)
+            or _semicolon_items(text, start)
             or _items_opening_alike(text, start, count)
         )
         if items:
