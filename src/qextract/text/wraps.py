@@ -15,7 +15,9 @@ from qextract.text.offsets import Edit
 
 _INDENT = regex.compile(r"^[ \t\u3000]{2,}\S")
 # A line that ends its sentence or clause block, so the next line is new.
-_CLOSED = regex.compile(r"[。！？!?；;：:…”’」』）)】\]]\s*$")
+# A closing quote or bracket closes only after a sentence end (。”); “非典” at the
+# column's edge is a quoted word in a running sentence.
+_CLOSED = regex.compile(r"(?:[。！？!?；;：:…][”’」』）)】\]]?|[）)】\]])\s*$")
 # What opens a new line of its own: a list marker, a heading number, a bullet.
 _OPENS_ITEM = regex.compile(r"^(?:\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}[、是要]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[-•·*▪◆●■>])")
 _CONTINUES = regex.compile(r"^[\p{Han}\d%％,，、“]")
