@@ -28,6 +28,7 @@ from qextract.entities.persons import (
     coordinated,
     foreign_candidates,
     latin_candidates,
+    load_person_data,
     sure_names,
     transliteration_runs,
 )
@@ -62,6 +63,7 @@ class DictionaryEntityRecognizer:
     def __init__(self, tokenizer: Optional[Tokenizer] = None, *, person_threshold: float = DEFAULT_THRESHOLD) -> None:
         self._tokenizer = tokenizer
         self._lexicon: Lexicon = lexicon()
+        load_person_data()  # with the lexicon, not at the first name of the first document
         self._person_threshold = person_threshold
 
     def recognize(self, text: str, tokens: Optional[Sequence[Token]] = None) -> list[Entity]:

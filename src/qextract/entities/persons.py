@@ -11,6 +11,7 @@ wins at each start.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -62,10 +63,43 @@ DOTTED_NAME = 5.0
 MINORITY_PARTS = 5.0
 # One such part alone (扎西, 巴特尔): needs a post or other context.
 MINORITY_SINGLE = 0.5
+# A name a byline credits (（记者马力）): the credit fixes its edges, as a name dot does.
+CREDITED_NAME = DOTTED_NAME
+_CREDIT_ENDS = frozenset("）)、/ 　\n")
+_CREDIT_OPENERS = frozenset("（(□⊙■●▲")
+# Characters that may qualify a credit word between the opener and it (实习, 本报, 特约).
+_CREDIT_QUALIFIER = 2
+_DATELINE_WORDS = ("报道", "电")
 # An item of an enumeration next to a name needs this much less (王刚、李明).
 COORDINATED = 3.0
-# The most the context can add to a Chinese reading (post before, post after, a jieba name).
-BEST_CONTEXT = AFTER_POST + BEFORE_POST + JIEBA_PERSON
+# Words next to a name, from the role counts of HanLP's name dictionary (name_roles.tsv):
+# the log-odds of a word standing right before a name (K, or M between two names: 记者,
+# 的, 和) or right after one (L or M: 表示, 介绍, 告诉) against its background frequency
+# (jieba), for the longest such word at the edge. Added to the context score wherever no
+# post or punctuation decides the edge (a listed introducer or follower keeps its bonus
+# on top); scaled and clipped so that no single word outweighs a post.
+ROLE_BEFORE_WEIGHT = 0.75
+ROLE_AFTER_WEIGHT = 1.0
+ROLE_MAX = 2.0
+ROLE_MIN = -2.0
+# A verb, adverb or preposition right after the name (BEFORE_PREDICATE) is grammatical there
+# whatever the role counts say: they may take it down to this much at most (看好, 一直).
+ROLE_PREDICATE_MIN = -0.5
+# Smoothing of the role counts: a word the name corpus never saw in a role counts this much.
+ROLE_PSEUDO_COUNT = 0.5
+# Smoothing of the background frequency (words the background list lacks).
+ROLE_BACKGROUND_PRIOR = 50
+# Next to a listed introducer or follower of one character (由, 和; 说, 的), which has its own
+# bonus, the role evidence adds at most this much: 的 and 和 follow adjectives and nouns as
+# often as names. A longer listed word (会见, 一行, 指出) adds it in full.
+ROLE_LISTED_MAX = 0.5
+# Longer words next to a name are rare: only words up to this length are looked up.
+ROLE_WORD_MAX = 4
+# The most the context can add to a Chinese reading (post before, post or listed follower
+# with its role evidence after, a jieba name).
+BEST_CONTEXT = AFTER_POST + max(BEFORE_POST, BEFORE_FOLLOWER + ROLE_MAX) + JIEBA_PERSON
+# The most the right edge, the word list and a speaker's colon can still add once the left is known.
+BEST_AFTER_LEFT = max(BEFORE_POST, BEFORE_FOLLOWER + ROLE_MAX, BEFORE_PREDICATE + ROLE_MAX) + JIEBA_PERSON + SPEAKER
 
 # A Latin word standing alone: letters (and digits after the first letter), not part of a longer token.
 _LATIN_WORD = regex.compile(r"(?<![A-Za-z0-9._@/-])[A-Za-z][A-Za-z0-9]{1,15}(?![A-Za-z0-9._@/-])")
@@ -135,6 +169,7 @@ def candidates_at(start: int, ctx: Context, lex: Lexicon, floor: float = float("
     honorific = _honorific_at(text, given_start, lex)
     if honorific > 1:
         return []  # 王先生, 李老师: a surname with a form of address is no name
+    left: list[float] = []  # the left context, the same for every reading: read once
     for length in (2, 1):
         if honorific and length == 1:
             continue  # 李总, 林家: but 林家彬 may be a name, scored as any other
@@ -142,7 +177,7 @@ def candidates_at(start: int, ctx: Context, lex: Lexicon, floor: float = float("
         if len(given) != length or not all(_HAN.match(char) for char in given):
             continue
         end = given_start + length
-        score = _score(start, end, surname, given, ctx, lex, floor)
+        score = _score(start, end, surname, given, ctx, lex, floor, left)
         found.append(PersonCandidate(start, end, surname + given, score))
     for spaced in (_spaced_single(start, surname, ctx, lex), _letter_spaced(start, surname, ctx, lex)):
         if spaced is not None:
@@ -267,12 +302,74 @@ def bracketed_aliases(persons: list[PersonCandidate], ctx: Context) -> list[Pers
 
 
 def sure_names(ctx: Context, lex: Lexicon, threshold: float = DEFAULT_THRESHOLD) -> list[PersonCandidate]:
-    """Dotted names, then minority names that overlap none of them: names sure of their edges."""
+    """Dotted names, then minority and credited names that overlap none of them: names sure of their edges."""
     found = dotted_names(ctx, lex, threshold)
-    for candidate in minority_names(ctx, lex, threshold):
+    for candidate in minority_names(ctx, lex, threshold) + credited_names(ctx, lex):
         if not any(candidate.start < other.end and other.start < candidate.end for other in found):
             found.append(candidate)
     return found
+
+
+def credited_names(ctx: Context, lex: Lexicon) -> list[PersonCandidate]:
+    """The name a byline credits: （记者马力）, （实习编辑婷婷）, 本报记者晓风深圳报道.
+
+    A credit word (记者, 通讯员, 编辑: bylines.json) recognised as a post, at the
+    head of a credit (an opening bracket just before it, or the start of a
+    line), is followed by the name, which ends at a closing bracket, a list
+    comma, a slash, a space or the end of the text, or before a dateline (a
+    place and 报道 / 电). The credit fixes both edges, so a name that is also
+    a word (马力, 金融) is read there too.
+    """
+    text = ctx.text
+    found = []
+    for end in ctx.title_ends:
+        if not _credit_word_before(text, end, lex):
+            continue
+        for size in (2, 3, 4):
+            name_end = end + size
+            if name_end > len(text) or not all(_HAN.match(char) for char in text[end:name_end]):
+                break
+            if any(ctx.blocked[end:name_end]):
+                break
+            if _credit_boundary(text, name_end, lex):
+                if _credit_name_like(text[end:name_end], lex):
+                    found.append(PersonCandidate(end, name_end, text[end:name_end], CREDITED_NAME))
+                break
+    return found
+
+
+def _credit_word_before(text: str, end: int, lex: Lexicon) -> bool:
+    """A credit word ends at ``end`` and opens its credit: after a bracket or at the head of
+    a line, with at most a short qualifier between (（实习编辑, 本报记者)."""
+    for size in (5, 4, 3, 2):
+        start = end - size
+        if start >= 0 and text[start:end] in lex.byline_before:
+            for qualifier in range(0, _CREDIT_QUALIFIER + 1):
+                head = start - qualifier
+                if head < 0 or (qualifier and not _HAN.match(text[head])):
+                    break
+                if head == 0 or text[head - 1] in _CREDIT_OPENERS or text[head - 1].isspace():
+                    return True
+            return False
+    return False
+
+
+def _credit_name_like(name: str, lex: Lexicon) -> bool:
+    """A surname opens the credited span, or a character common in given names (晓雯, 欣然
+    but not 之家, 中心); and the word list does not know it as a body or a place."""
+    if lex.common_words.get(name) in ("body", "place") or lex.division(name) is not None:
+        return False
+    return lex.surname_at(name, 0) is not None or lex.given_any_score(name[0]) > 0
+
+
+def _credit_boundary(text: str, position: int, lex: Lexicon) -> bool:
+    if position >= len(text) or text[position] in _CREDIT_ENDS:
+        return True
+    for size in (2, 3):
+        place = text[position : position + size]
+        if len(place) == size and lex.division(place) is not None and text.startswith(_DATELINE_WORDS, position + size):
+            return True
+    return False
 
 
 def dotted_names(ctx: Context, lex: Lexicon, threshold: float = DEFAULT_THRESHOLD) -> list[PersonCandidate]:
@@ -513,7 +610,7 @@ def _letter_spaced(start: int, surname: str, ctx: Context, lex: Lexicon) -> Opti
     return PersonCandidate(start, end, surname + given, score)
 
 
-def _score(start: int, end: int, surname: str, given: str, ctx: Context, lex: Lexicon, floor: float) -> float:
+def _score(start: int, end: int, surname: str, given: str, ctx: Context, lex: Lexicon, floor: float, left: Optional[list[float]] = None) -> float:
     name = surname + given
     if name in lex.not_names or any(ctx.blocked[start:end]) or foreign.is_team(name):
         return float("-inf")
@@ -529,7 +626,14 @@ def _score(start: int, end: int, surname: str, given: str, ctx: Context, lex: Le
         score += OPENS_WITH_WORD  # 谢谢|王, 高峰|时: the name would start inside a word
     if score + BEST_CONTEXT < floor:
         return float("-inf")
-    score += _left(start, ctx, lex) + _right(end, ctx, lex) + _speaker(start, end, ctx.text)
+    if left is None:
+        left = []
+    if not left:
+        left.append(_left(start, ctx, lex))
+    score += left[0]
+    if score + BEST_AFTER_LEFT < floor:
+        return float("-inf")  # out of reach whatever follows: spare the look-ups on the right
+    score += _right(end, ctx, lex) + _speaker(start, end, ctx.text)
     score += _words(start, end, name, known is None, ctx)
     if ctx.run_of:
         run = ctx.run_of.get(start)
@@ -560,12 +664,96 @@ def _left(start: int, ctx: Context, lex: Lexicon) -> float:
         return AFTER_POST
     if start == 0 or _PUNCTUATION.match(ctx.text, start - 1):
         return AFTER_PUNCTUATION
+    role = _role_before(ctx, start)
     for size in (3, 2, 1):
         if start >= size and ctx.text[start - size : start] in lex.before_name:
-            return AFTER_INTRODUCER
+            return AFTER_INTRODUCER + (role if size > 1 else min(role, ROLE_LISTED_MAX))
     if start > 0 and _after_person_noun(start, ctx):
-        return AFTER_PERSON_NOUN
+        return AFTER_PERSON_NOUN + role
+    return role
+
+
+def _role_before(ctx: Context, start: int) -> float:
+    """Evidence of the word ending at ``start`` for a name after it (see ROLE_*).
+
+    The longest known word of two or more characters ending there; else the
+    character before, if no longer token ends with it (的, 和, not the 了 of 为了).
+    """
+    if start == 0:
+        return 0.0
+    table, _, ends, _ = _ROLES or _role_context()
+    text = ctx.text
+    for size in ends.get(text[start - 1], ()):
+        if size <= start:
+            evidence = table.get(text[start - size : start])
+            if evidence is not None:
+                return evidence if size > 1 or not _in_longer_token(ctx, start, start - 1) else 0.0
     return 0.0
+
+
+def _role_after(ctx: Context, end: int) -> float:
+    """Evidence of the word opening at ``end`` for a name before it (see ROLE_*).
+
+    The longest known word of two or more characters opening there; else the
+    character there, if no longer token opens with it (说, not the 山 of 山东).
+    """
+    text = ctx.text
+    if end >= len(text):
+        return 0.0
+    _, table, _, opens = _ROLES or _role_context()
+    for size in opens.get(text[end], ()):
+        evidence = table.get(text[end : end + size])
+        if evidence is not None:
+            return evidence if size > 1 or not _in_longer_token(ctx, end, end + 1) else 0.0
+    return 0.0
+
+
+def _in_longer_token(ctx: Context, edge: int, inner: int) -> bool:
+    """A token of two or more characters has its edge at ``edge`` and runs on past ``inner``."""
+    boundaries = ctx.view.boundaries
+    return bool(boundaries) and edge in boundaries and inner not in boundaries
+
+
+_ROLES: Optional[tuple] = None  # _role_context(), once loaded
+
+
+def load_person_data() -> None:
+    """Load the person data read lazily (the role counts), once per process."""
+    if _ROLES is None:
+        _role_context()
+
+
+def _role_context() -> tuple[dict[str, float], dict[str, float], dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+    """Clipped, weighted log-odds per word of standing before / after a name (see ROLE_*),
+    and the lengths of the words ending / opening with each character, longest first."""
+    rows = []
+    for line in load_lines("entities/name_roles.tsv"):
+        word, *counts = line.split("\t")
+        _, _, _, _, before, after, between, background = (int(count) for count in counts)
+        if len(word) <= ROLE_WORD_MAX:
+            rows.append((word, before + between, after + between, background))
+    before_total = sum(row[1] for row in rows) or 1
+    after_total = sum(row[2] for row in rows) or 1
+    background_total = sum(row[3] for row in rows) or 1
+
+    def evidence(count: int, total: int, background: int, weight: float) -> float:
+        odds = math.log((count + ROLE_PSEUDO_COUNT) / total) - math.log((background + ROLE_BACKGROUND_PRIOR) / background_total)
+        return min(max(weight * odds, ROLE_MIN), ROLE_MAX)
+
+    before = {word: evidence(k, before_total, bg, ROLE_BEFORE_WEIGHT) for word, k, _, bg in rows}
+    after = {word: evidence(l, after_total, bg, ROLE_AFTER_WEIGHT) for word, _, l, bg in rows}
+    ends: dict[str, set[int]] = {}
+    opens: dict[str, set[int]] = {}
+    for word, *_ in rows:
+        ends.setdefault(word[-1], set()).add(len(word))
+        opens.setdefault(word[0], set()).add(len(word))
+
+    def longest_first(sizes: dict[str, set[int]]) -> dict[str, tuple[int, ...]]:
+        return {char: tuple(sorted(lengths, reverse=True)) for char, lengths in sizes.items()}
+
+    global _ROLES
+    _ROLES = (before, after, longest_first(ends), longest_first(opens))
+    return _ROLES
 
 
 def _after_person_noun(start: int, ctx: Context) -> bool:
@@ -614,13 +802,14 @@ def _right(end: int, ctx: Context, lex: Lexicon) -> float:
         return BEFORE_POST
     if text[end] in _person_words()["place_following"] and lex.division(text[end : end + 2]) is None:
         return PLACE_SUFFIX  # 卢霍|山, 伍迪|岛: the reading is the head of a place name (but 王刚|山东)
+    role = _role_after(ctx, end)
     for size in (2, 1):
         if text[end : end + size] in lex.after_name:
-            return BEFORE_FOLLOWER
+            return BEFORE_FOLLOWER + (role if size > 1 else min(role, ROLE_LISTED_MAX))
     following = ctx.view.covering(end)
     if following is not None and following.start == end and len(following.text) >= 2 and following.pos[:1] in _PREDICATE_TAGS:
-        return BEFORE_PREDICATE
-    return UNEXPECTED_FOLLOWER
+        return BEFORE_PREDICATE + max(role, ROLE_PREDICATE_MIN)
+    return UNEXPECTED_FOLLOWER + role
 
 
 def _words(start: int, end: int, name: str, unknown: bool, ctx: Context) -> float:
