@@ -16,7 +16,6 @@ from typing import Optional
 import regex
 
 from qextract.data import load_json
-from qextract.match.datetime_parts import digit_string_number, small_number
 from qextract.records import Span
 from qextract.text.lines import Line, iter_lines
 
@@ -104,6 +103,9 @@ def parse_timestamp(match: regex.Match[str]) -> Optional[str]:
     """ISO value of a :data:`_TIMESTAMP` match, as precise as it is written."""
     groups = match.groupdict()
     if groups["y3"]:
+        # Imported here: the dates tables load when a page prints a Chinese-numeral date, not at import.
+        from qextract.match.datetime_parts import digit_string_number, small_number
+
         year_number, month_number, day_number = (
             digit_string_number(groups["y3"]), small_number(groups["m3"]), small_number(groups["d3"])
         )
