@@ -57,9 +57,6 @@ class DocumentEntities:
         if read_persons is None:
             for person in persons:
                 self._persons.setdefault(self._sentence_of(person.start), []).append(person)
-            self._complete = True
-        else:
-            self._complete = False
 
     @classmethod
     def of(cls, text: str, entities: Iterable[Entity]) -> "DocumentEntities":
@@ -102,8 +99,6 @@ class DocumentEntities:
     # -- inside --------------------------------------------------------------
 
     def _entities_of(self, sentences: set[int]) -> list[Entity]:
-        if self._complete and len(sentences) == len(self._starts):
-            return self.everything()
         self._read(sorted(sentences))
         return self._assembled(sentences)
 

@@ -52,7 +52,8 @@ _BRACKETED_GROUP = regex.compile(r"[(（]集团[)）]")
 _HAN = regex.compile(r"\p{Han}")
 _WORK_TITLE = regex.compile(r"《[^《》\n]{0,80}》")
 OCCUPATION = "occupation"
-_CLAUSE_OPENERS = frozenset("、,，;；:：\n (（")
+# What a clause (and a name that runs back to its start) opens after.
+CLAUSE_OPENERS = frozenset("。！？!?、,，;；:：\n (（\u3000")
 # Between a body and its numbered group: 第三巡回, 第二.
 _NUMBERED_GROUP_GAP = regex.compile(r"第[一二三四五六七八九十\d]{1,3}\p{Han}{0,4}")
 
@@ -209,7 +210,7 @@ class DictionaryEntityRecognizer:
             start = end - 1
             while start > 0 and end - start < MAX_SELF_NAMED_UNIT and _HAN.match(text[start - 1]) and not taken[start - 1]:
                 start -= 1
-            clause_start = start == 0 or text[start - 1] in _CLAUSE_OPENERS
+            clause_start = start == 0 or text[start - 1] in CLAUSE_OPENERS
             if clause_start and end - start >= 3 and not stops.intersection(text[start:end]):
                 found.append(Entity(start, end, ORG, text[start:end], kind="government"))
                 _take(taken, start, end)

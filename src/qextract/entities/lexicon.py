@@ -80,6 +80,7 @@ class Lexicon:
     vague_department_openers: tuple[str, ...]
     self_named_unit_stops: frozenset[str]
     self_named_unit_chars: frozenset[str]
+    own_body_units: frozenset[str]  # a body's staff call it by this unit alone (局党组成员)
     after_name: frozenset[str]
     before_name: frozenset[str]
     not_names: frozenset[str]
@@ -316,6 +317,7 @@ def lexicon() -> Lexicon:
         vague_department_openers=tuple(bodies["vague_department_openers"]),
         self_named_unit_stops=frozenset(bodies["self_named_unit_stops"]),
         self_named_unit_chars=frozenset(bodies["self_named_unit_chars"]),
+        own_body_units=frozenset(bodies["own_body_units"]),
         after_name=frozenset(context["after_name"]),
         before_name=frozenset(context["before_name"]),
         not_names=frozenset(context["not_names"]),

@@ -634,7 +634,7 @@ def _score(start: int, end: int, surname: str, given: str, ctx: Context, lex: Le
     if score + BEST_AFTER_LEFT < floor:
         return float("-inf")  # out of reach whatever follows: spare the look-ups on the right
     score += _right(end, ctx, lex) + _speaker(start, end, ctx.text)
-    score += _words(start, end, name, known is None, ctx, lex)
+    score += _words(start, end, name, known is None, ctx)
     if ctx.run_of:
         run = ctx.run_of.get(start)
         if run is not None and (run.start < start or run.end > end):
@@ -812,20 +812,20 @@ def _right(end: int, ctx: Context, lex: Lexicon) -> float:
     return UNEXPECTED_FOLLOWER + role
 
 
-def _follower_glued(end: int, ctx: Context, lex: Lexicon) -> bool:
+def _follower_glued(end: int, ctx: Context) -> bool:
     """闫秋实|在主会场: the name's last character and a following 在 make a word (实在), which says nothing against the name."""
     token = ctx.view.covering(end)
     return token is not None and token.start == end - 1 and token.end == end + 1 and ctx.text[end] in _GLUED_FOLLOWERS
 
 
-# One-character followers that make common words with the character before them (实在, 正在, 现在, 将要).
+# One-character followers that make common words with the character before them (实在, 正在, 现在).
 _GLUED_FOLLOWERS = frozenset("在")
 
 
-def _words(start: int, end: int, name: str, unknown: bool, ctx: Context, lex: Lexicon) -> float:
+def _words(start: int, end: int, name: str, unknown: bool, ctx: Context) -> float:
     view = ctx.view
     score = 0.0
-    if not view.is_boundary(start) or not (view.is_boundary(end) or _follower_glued(end, ctx, lex)):
+    if not view.is_boundary(start) or not (view.is_boundary(end) or _follower_glued(end, ctx)):
         score += CROSSES_WORD
     token = view.covering(start)
     if token is not None and token.start == start and token.end == end:

@@ -795,14 +795,14 @@ class _RunParser:
         return self.day_tail(index + 1, point)
 
     def _start_weekrel(self, index: int, atom: Atom, inherit: Optional[Point]) -> Parsed:
-        point = Point(atom.start, atom.end, week=atom.group("months"))
+        point = Point(atom.start, atom.end, week=atom.values["week"])
         return self.day_tail(index + 1, point)
 
     def _start_weekday(self, index: int, atom: Atom, inherit: Optional[Point]) -> Parsed:
         """周六 closing 上周五至周六: the weekday of the week the range opened in."""
         if inherit is None or inherit.week is None:
             return None, index + 1
-        point = Point(atom.start, atom.end, week=(inherit.week[0], atom.group("months")[1]))
+        point = Point(atom.start, atom.end, week=(inherit.week[0], atom.values["week"][1]))
         return self.day_tail(index + 1, point)
 
     def _start_holiday(self, index: int, atom: Atom, inherit: Optional[Point]) -> Parsed:

@@ -299,8 +299,8 @@ def _lexicon_kinds() -> dict[str, tuple[str, Optional[tuple[int, int]]]]:
     for word in periods()["month_parts"]:
         kinds[word] = ("mpart", None)
     kinds["以及"] = ("enum", None)
-    for word, (kind, week_and_day) in week_words().items():
-        kinds[word] = (kind, week_and_day)  # (week offset, weekday) in the slot quarters keep their months in
+    for word, (kind, _) in week_words().items():
+        kinds[word] = (kind, None)
     # quarters: 一季度, 第一季度, 1季度, Q1, 首季度
     for written, number in _QUARTER_NUMBERS.items():
         if written.isdigit():
@@ -570,6 +570,8 @@ def _lexicon_atom(text: str, word: str, start: int, end: int) -> Optional[Atom]:
         return None
     elif kind == "quarter" and before in "第首" and before:
         return None
+    elif kind in ("weekrel", "weekday"):
+        return Atom(kind, start, end, {"week": week_words()[word][1]}, word)
     return Atom(kind, start, end, {"months": months}, word)
 
 

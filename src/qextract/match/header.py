@@ -24,8 +24,6 @@ _MAX_TITLE_LINE = 100
 _MAX_TITLE_LINES = 3
 _HEADER_LINES = 8  # how far down the page header fields are looked for
 _FOOTER_CHARS = 400  # how far from the end a public account's post states its source
-# 来源:省特种设备检验院 alone on a line.
-_FOOTER_SOURCE_LINE = regex.compile(r"(?m)^[^\S\n]{0,4}(?:信息来源|文章来源|稿件来源|来源)[^\S\n]{0,3}[:：][^\S\n]{0,3}(?P<value>[^\s:：|｜]{2,30})[^\S\n]{0,4}$")
 
 
 @dataclass
@@ -56,6 +54,11 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             r"(?:\L<labels>)\s{0,3}[:：]\s{0,3}(?P<value>[^\s:：|｜【】\[\]]{1,40}?)(?=\s|$|[【】\[\]]|\L<fields>\s{0,3}[:：])",
             labels=source_labels,
             fields=field_labels,
+        ),
+        # 来源:省特种设备检验院 alone on a line.
+        "source_line": regex.compile(
+            r"(?m)^[^\S\n]{0,4}(?:\L<labels>)[^\S\n]{0,3}[:：][^\S\n]{0,3}(?P<value>[^\s:：|｜]{2,30})[^\S\n]{0,4}$",
+            labels=source_labels,
         ),
         "dated_field": regex.compile(r"(?:\L<labels>)\s{0,3}[:：]\s{0,3}", labels=date_labels),
         "field_line": regex.compile(r"^\s{0,4}(?:\L<labels>)\s{0,3}[:：]", labels=field_labels),
@@ -166,8 +169,6 @@ def read_header(text: str) -> Header:
         line = title_lines[0]
         header.title = " ".join(line.text.split())
         header.title_span = Span(line.start, line.end, line.text)
-    if header.source is not None and header.source_span is not None and _account_line_at(text, header.source_span.start, patterns):
-        _prefer_labelled_footer_source(text, header, patterns)
     body_index = index
     for line in lines[index:]:
         if not _is_header_field_line(line, patterns):
@@ -207,7 +208,11 @@ def _is_header_field_line(line: Line, patterns: dict[str, regex.Pattern[str]]) -
 def _read_fields(text: str, line: Line, header: Header, patterns: dict[str, regex.Pattern[str]]) -> None:
     posting = _posting_line(line.text, patterns)
     if posting is not None:
-        # 原创 X 2023-03-16 18:02 发表于广东 / 《X报》 2006年3月16日: the poster or paper, then its date
+        # 原创 X 2023-03-16 18:02 发表于广东 / 《X报》 2006年3月16日: the poster or paper, then its date;
+        # a public account's post that states its source at its foot (来源:…) takes that source
+        footer = _labelled_footer_source(text, patterns) if posting.re is patterns["account_line"] else None
+        if footer is not None:
+            _set_source(text, footer.start("value"), footer.end("value"), header)
         _set_source(text, line.start + posting.start("value"), line.start + posting.end("value"), header)
         _set_publish_date(text, line, _TIMESTAMP.search(line.text, posting.start("stamp")), header)
         return
@@ -233,19 +238,12 @@ def _posting_line(line_text: str, patterns: dict[str, regex.Pattern[str]]) -> Op
     return patterns["masthead_line"].match(line_text)
 
 
-def _account_line_at(text: str, offset: int, patterns: dict[str, regex.Pattern[str]]) -> bool:
-    line_start = text.rfind("\n", 0, offset) + 1
-    line_end = text.find("\n", offset)
-    return patterns["account_line"].match(text[line_start : len(text) if line_end < 0 else line_end]) is not None
-
-
-def _prefer_labelled_footer_source(text: str, header: Header, patterns: dict[str, regex.Pattern[str]]) -> None:
-    """来源:省特种设备检验院 at the foot of a public account's post: the source it states, not the account."""
-    footer_start = max(0, len(text) - _FOOTER_CHARS)
-    for match in _FOOTER_SOURCE_LINE.finditer(text, footer_start):
-        start, end = match.span("value")
-        header.source = text[start:end]
-        header.source_span = Span(start, end, text[start:end])
+def _labelled_footer_source(text: str, patterns: dict[str, regex.Pattern[str]]) -> Optional[regex.Match[str]]:
+    """来源:省特种设备检验院 alone on a line at the foot of the page (the last such line)."""
+    found = None
+    for found in patterns["source_line"].finditer(text, max(0, len(text) - _FOOTER_CHARS)):
+        pass
+    return found
 
 
 def _set_source(text: str, start: int, end: int, header: Header) -> None:

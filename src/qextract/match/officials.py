@@ -24,6 +24,7 @@ import ahocorasick
 import regex
 
 from qextract.entities.context import document_entities
+from qextract.entities.dictionary import CLAUSE_OPENERS
 from qextract.entities.guards import RangeSet, page_furniture, quoted
 from qextract.entities.lexicon import lexicon
 from qextract.entities.types import LOC, ORG, PERSON, TITLE, Entity
@@ -74,9 +75,6 @@ class _Record:
     mention_starts: set[int] = field(default_factory=set)
 
 
-# A body's own staff call it by its unit alone (局党组成员); it opens a clause.
-_OWN_BODY_UNITS = frozenset("局厅院所")
-_CLAUSE_OPENERS = frozenset("\n。；;，,：:、（( \u3000")
 
 
 def find_officials(ctx: Any) -> list[Official]:
@@ -271,9 +269,9 @@ def _own_body(ctx: Any, appointment: _Appointment) -> Optional[str]:
     """局党组成员、副局长王某: a bare 局 (厅, 院…) before the posts is the body the page last named so."""
     first_post = appointment.posts[0][1]
     unit_start = first_post.start - 1
-    if appointment.posts[0][0] is not None or unit_start < 0 or ctx.text[unit_start] not in _OWN_BODY_UNITS:
+    if appointment.posts[0][0] is not None or unit_start < 0 or ctx.text[unit_start] not in lexicon().own_body_units:
         return None
-    if unit_start > 0 and ctx.text[unit_start - 1] not in _CLAUSE_OPENERS:
+    if unit_start > 0 and ctx.text[unit_start - 1] not in CLAUSE_OPENERS:
         return None
     named = [body for body in document_entities(ctx).labelled(ORG) if body.end <= unit_start and body.text.endswith(ctx.text[unit_start])]
     return named[-1].text if named else None
