@@ -300,9 +300,27 @@ class _Reader:
             name, span = self.text[campaign[0] : campaign[1]], campaign
         event = self._visit_event(name, kind, location, sentence, span, parent=current if during_event else None)
         event.add_people("attendee", present)
-        if self.current is None:
+        if self.current is None or self._opens_the_body(event, during_event):
             self.current = event
         return event, subject
+
+    def _opens_the_body(self, visit: _Event, during_event: bool) -> bool:
+        """A dated visit the body reports before the headline's event: the body follows the visit.
+
+        省政协视察组来宁视察 我市召开推进会 over 11日至13日…视察 (…12日召开座谈会…)
+        14日上午…召开推进会: until the body reports the headline's event itself, what
+        it tells (the 座谈会, the speeches) belongs to the dated visit.
+        """
+        current = self.current
+        return (
+            not during_event
+            and visit.date is not None
+            and not self._still_to_come(visit)
+            and current is not None
+            and not current.is_visit
+            and current.start < self.ctx.body_start
+            and all(mention.start < self.ctx.body_start for mention in current.mentions)
+        )
 
     def _dated_campaign(self, sentence: Sentence) -> Optional[tuple[int, int]]:
         """1月20日至22日,X所联合Y开展节前安全大检查: a named inspection a body carried out on
@@ -334,6 +352,8 @@ class _Reader:
         event = self._same_visit(name, location)
         if event is None:
             event = _Event(name, kind, True, span[0], span[1], location=location)
+            # a stop of the visit (在西宁召开座谈会) does not move where the body says it went
+            event.location_from_body = location is not None and span[0] >= self.ctx.body_start
             self.events.append(event)
         if event.date is None:
             if not self._date_visit(event, sentence, span[0]) and parent is not None:
