@@ -38,8 +38,9 @@ from qextract.segment.tokenizer import Token, Tokenizer, shared_default_tokenize
 
 # How far a free-form body name may reach to the left of its suffix.
 MAX_FREE_NAME = 14
-# A department's own name between its body and its unit (产品质量监督|司).
-MAX_DEPARTMENT_NAME = 8
+# The longest department, unit included, named between its body and a post
+# (产品质量监督司, 教育科学文化卫生委员会).
+MAX_DEPARTMENT_NAME = 12
 # A unit named only by its head's post (价格监督检查和反不正当竞争局|副局长).
 MAX_SELF_NAMED_UNIT = 16
 # Bodies nest at most this deep after the place: 奉贤区|委|统战部, 省|政府|办公厅.
@@ -170,17 +171,18 @@ class DictionaryEntityRecognizer:
         """End of a department named after its body and before a post (总局|产品质量监督司|副司长).
 
         A department has a free-form name, so only the post right after its
-        unit character (司, 处, 科, 室) tells where it ends.
+        unit (司, 处, 科, 室, 委员会) tells where it ends.
         """
         if text.startswith(self._lexicon.vague_department_openers, end):
             return None  # 有关处室负责人: no particular department
-        units = self._lexicon.department_unit_chars
-        limit = min(len(text), end + MAX_DEPARTMENT_NAME + 1)
+        units = self._lexicon.department_units
+        limit = min(len(text), end + MAX_DEPARTMENT_NAME)
         for position in range(end, limit):
             if taken[position] or not _HAN.match(text[position]):
                 return None
-            if position + 1 - end >= 3 and text[position] in units and position + 1 in title_starts:
-                return position + 1
+            after = position + 1
+            if after - end >= 3 and after in title_starts and text.endswith(units, end, after):
+                return after
         return None
 
     def _department_of_bare_unit(

@@ -76,7 +76,7 @@ class Lexicon:
     fused_bodies: frozenset[str]
     non_bodies: frozenset[str]
     doubled_unit_chars: frozenset[str]
-    department_unit_chars: frozenset[str]
+    department_units: tuple[str, ...]
     vague_department_openers: tuple[str, ...]
     self_named_unit_stops: frozenset[str]
     self_named_unit_chars: frozenset[str]
@@ -313,7 +313,7 @@ def lexicon() -> Lexicon:
         fused_bodies=frozenset(bodies["fused"]),
         non_bodies=frozenset(bodies["non_bodies"]),
         doubled_unit_chars=frozenset(bodies.get("doubled_unit_chars", ())),
-        department_unit_chars=frozenset(bodies["department_unit_chars"]),
+        department_units=tuple(bodies["department_units"]),
         vague_department_openers=tuple(bodies["vague_department_openers"]),
         self_named_unit_stops=frozenset(bodies["self_named_unit_stops"]),
         self_named_unit_chars=frozenset(bodies["self_named_unit_chars"]),
