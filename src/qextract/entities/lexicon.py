@@ -66,6 +66,8 @@ class Lexicon:
     posts: dict[str, str]  # post as written -> category
     official_categories: frozenset[str]
     institution_posts: frozenset[str]  # occupations that are posts of the institution written before them
+    assembly_member_posts: frozenset[str]  # occupations that are seats in the assembly written before them
+    assembly_body_endings: tuple[str, ...]
     generic_posts: frozenset[str]
     group_markers: tuple[str, ...]
     status_prefixes: tuple[str, ...]
@@ -303,6 +305,8 @@ def lexicon() -> Lexicon:
         posts=posts,
         official_categories=frozenset(posts_data["official_categories"]),
         institution_posts=frozenset(posts_data["institution_posts"]),
+        assembly_member_posts=frozenset(posts_data["assembly_member_posts"]),
+        assembly_body_endings=tuple(posts_data["assembly_body_endings"]),
         generic_posts=frozenset(posts_data["generic_posts"]),
         group_markers=tuple(posts_data["group_markers"]),
         status_prefixes=tuple(posts_data["variant_prefixes"]["status"]),

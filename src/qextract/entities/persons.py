@@ -389,9 +389,9 @@ def dotted_names(ctx: Context, lex: Lexicon, threshold: float = DEFAULT_THRESHOL
             continue  # a middle part of one character (文·图 bylines) or a whole clause
         if any(_LIST_SEPARATOR.search(text, left, right) or _holds_common_word(left + 1, right, ctx, lex, tags=False) for left, right in middles):
             continue  # 劳拉·琳妮和菲利普·西摩尔: two names, each read on its own
-        if _transliterated(dots, ctx, lex):
-            continue  # 詹姆斯·卡梅隆: a transliteration run, read by foreign_candidates
         start = _dotted_start(low, dots[0], ctx, lex)
+        if _transliterated(dots, start, ctx, lex):
+            continue  # 詹姆斯·卡梅隆: a transliteration run, read by foreign_candidates
         end = _dotted_end(dots[-1] + 1, high, ctx, lex)
         if start is None or end is None or any(ctx.blocked[start:end]):
             continue
@@ -441,11 +441,14 @@ def _dotted_stretches(text: str) -> list[tuple[int, list[int], int]]:
     return stretches
 
 
-def _transliterated(dots: list[int], ctx: Context, lex: Lexicon) -> bool:
+def _transliterated(dots: list[int], start: Optional[int], ctx: Context, lex: Lexicon) -> bool:
     """A dotted transliteration run covers every dot, with parts of two characters or more,
-    up to the end of the name: 叶尔兰·努尔兰|别克 is read as a dotted name, not as its run."""
+    from the name's start to its end: 叶尔兰·努尔兰|别克 and 巴合|提亚尔·努尔兰 (a known
+    first part running back past the run) are read as dotted names, not as their runs."""
     for run in ctx.runs:
         if run.dotted and run.start <= dots[0] and dots[-1] < run.end:
+            if start is not None and start < run.start:
+                return False
             return all(len(part) >= 2 for part in run.parts) and _run_is_whole(run, ctx, lex)
     return False
 
@@ -475,6 +478,9 @@ def _holds_common_word(start: int, end: int, ctx: Context, lex: Lexicon, words: 
 
 def _dotted_start(low: int, dot: int, ctx: Context, lex: Lexicon) -> Optional[int]:
     text = ctx.text
+    for start in range(max(low, dot - 8), dot - 2):
+        if text[start:dot] in _dotted_parts() and _name_may_start(start, low, ctx, lex):
+            return start  # 副州长|巴合提亚尔·: the known first part wins over a shorter reading
     for start in range(dot - 2, max(low, dot - 8) - 1, -1):
         if start in ctx.title_ends or (start == low and dot - start <= _DOTTED_PART_MAX):
             return start
@@ -485,6 +491,9 @@ def _dotted_start(low: int, dot: int, ctx: Context, lex: Lexicon) -> Optional[in
 
 def _dotted_end(low: int, high: int, ctx: Context, lex: Lexicon) -> Optional[int]:
     text = ctx.text
+    known = _known_last_part_end(low, high, ctx, lex)
+    if known is not None:
+        return known
     for end in range(low + 2, min(high, low + 8) + 1):
         if end == high:
             return end if end - low <= _DOTTED_PART_MAX else None
@@ -495,6 +504,39 @@ def _dotted_end(low: int, high: int, ctx: Context, lex: Lexicon) -> Optional[int
         if is_minority_name(text[low:end]) and not _minority_pattern().match(text, end):
             return end  # 额尔敦·宝音|结合: a Mongolian or Tibetan last part ends where its name parts do
     return None
+
+
+def _known_last_part_end(low: int, high: int, ctx: Context, lex: Lexicon) -> Optional[int]:
+    """The end of the longest known name part opening the last part, where a name may end.
+
+    买买提|出席: the follower 提出 would end the name after 买买; the known part wins.
+    """
+    text = ctx.text
+    match = _dotted_part_pattern().match(text, low, high)
+    if match is None:
+        return None
+    end = match.end()
+    if end == high or end in ctx.title_starts or _follower_at(text, end, lex):
+        return end
+    return None
+
+
+def _name_may_start(start: int, low: int, ctx: Context, lex: Lexicon) -> bool:
+    """After a post, at the start of the Han stretch, or after a word that stands before names."""
+    text = ctx.text
+    return start == low or start in ctx.title_ends or any(
+        start >= size and text[start - size : start] in lex.before_name for size in (3, 2, 1)
+    )
+
+
+@lru_cache(maxsize=1)
+def _dotted_parts() -> frozenset[str]:
+    return frozenset(part for line in load_lines("entities/dotted_name_parts.txt") for part in line.split())
+
+
+@lru_cache(maxsize=1)
+def _dotted_part_pattern() -> regex.Pattern:
+    return regex.compile(r"\L<parts>", parts=sorted(_dotted_parts(), key=len, reverse=True))
 
 
 def minority_names(ctx: Context, lex: Lexicon, threshold: float = DEFAULT_THRESHOLD) -> list[PersonCandidate]:

@@ -224,12 +224,20 @@ def _name_before_post(text: str, entities: list[Entity], index: int) -> Optional
 
 def _is_official(posts: list[tuple[Optional[Entity], Entity]]) -> bool:
     categories = lexicon().official_categories
-    return any(title.kind in categories or _post_in_institution(body, title) for body, title in posts)
+    return any(
+        title.kind in categories or _post_in_institution(body, title) or _seat_in_assembly(body, title) for body, title in posts
+    )
 
 
 def _post_in_institution(body: Optional[Entity], title: Entity) -> bool:
     """兰州大学药学院|教授: an occupation written with the public institution it is held in is a post there."""
     return body is not None and body.kind == "institution" and title.text in lexicon().institution_posts
+
+
+def _seat_in_assembly(body: Optional[Entity], title: Entity) -> bool:
+    """自治区人大常委会|委员, 省政协|委员: a member's seat in a congress or CPPCC is a post there."""
+    vocabulary = lexicon()
+    return body is not None and title.text in vocabulary.assembly_member_posts and body.text.endswith(vocabulary.assembly_body_endings)
 
 
 # -- building records ---------------------------------------------------------
