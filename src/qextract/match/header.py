@@ -55,9 +55,9 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             labels=source_labels,
             fields=field_labels,
         ),
-        # 来源:省特种设备检验院 alone on a line.
+        # 来源:省特种设备检验院 alone on a line (来源 | X in a public account's credits).
         "source_line": regex.compile(
-            r"(?m)^[^\S\n]{0,4}(?:\L<labels>)[^\S\n]{0,3}[:：][^\S\n]{0,3}(?P<value>[^\s:：|｜]{2,30})[^\S\n]{0,4}$",
+            r"(?m)^[^\S\n]{0,4}(?:\L<labels>)[^\S\n]{0,3}[:：|｜][^\S\n]{0,3}(?P<value>[^\s:：|｜]{2,30})[^\S\n]{0,4}$",
             labels=source_labels,
         ),
         "dated_field": regex.compile(r"(?:\L<labels>)\s{0,3}[:：]\s{0,3}", labels=date_labels),
@@ -99,6 +99,9 @@ _TIMESTAMP = regex.compile(
     r"|(?P<y3>[〇○零一二三四五六七八九]{4})\s{0,2}年\s{0,2}(?P<m3>[一二三四五六七八九十]{1,3})\s{0,2}月"
     r"\s{0,2}(?P<d3>[一二三四五六七八九十]{1,3})\s{0,2}日"
 )
+# The site's name after a page title: " - 吉林省质量协会", "_中国质量新闻网", "｜市场监管总局".
+_SITE_NAME_SUFFIX = regex.compile(r"\s{0,3}[-_|｜—–]{1,2}\s{0,3}[\p{Han}A-Za-z]{2,24}")
+_FIELD_SEPARATOR = regex.compile(r"[:：|｜]")
 _BARE_TIMESTAMP_LINE = regex.compile(r"^\s{0,4}(?:" + _TIMESTAMP.pattern + r")\s{0,4}$")
 
 
@@ -158,8 +161,8 @@ def read_header(text: str) -> Header:
             index += 1
     if len(title_lines) > 1 and patterns["site_banner"].match(title_lines[0].stripped):
         title_lines = title_lines[1:]  # a site's name over a headline that follows the fields
-    if len(title_lines) > 1 and title_lines[1].stripped == title_lines[0].stripped:
-        title_lines = title_lines[:1]  # the headline printed twice (page title and article title)
+    if len(title_lines) > 1 and _same_headline(title_lines[0].stripped, title_lines[1].stripped):
+        title_lines = title_lines[1:2]  # the headline printed twice (page title and article title)
     if title_lines and index < len(lines):
         header.title = " ".join(" ".join(line.text.split()) for line in title_lines)
         start, end = title_lines[0].start, title_lines[-1].end
@@ -182,6 +185,13 @@ def read_header(text: str) -> Header:
     elif lines:
         header.body_start = lines[-1].end
     return header
+
+
+def _same_headline(page_title: str, headline: str) -> bool:
+    """The headline again, perhaps as the browser's page title with the site's name (X - 吉林省质量协会)."""
+    if page_title == headline:
+        return True
+    return page_title.startswith(headline) and _SITE_NAME_SUFFIX.fullmatch(page_title, len(headline)) is not None
 
 
 def _is_title_line(line: Line, patterns: dict[str, regex.Pattern[str]]) -> bool:
@@ -231,11 +241,16 @@ def _read_fields(text: str, line: Line, header: Header, patterns: dict[str, rege
 
 
 def _posting_line(line_text: str, patterns: dict[str, regex.Pattern[str]]) -> Optional[regex.Match[str]]:
-    """A public account's post line (marked 原创 or 发表于…) or a newspaper's masthead line."""
+    """A public account's post line (marked 原创 or 发表于…, or stamped with a time) or a newspaper's masthead line."""
     account = patterns["account_line"].match(line_text)
-    if account is not None and (account.group("original") or account.group("province")):
+    if account is not None and (account.group("original") or account.group("province") or _stamped_name(account)):
         return account
     return patterns["masthead_line"].match(line_text)
+
+
+def _stamped_name(account: regex.Match[str]) -> bool:
+    """雁塔市场监管 2020-06-19 18:30: an unmarked name stamped to the minute, not a labelled field (来源:X 2025-09-16 08:05)."""
+    return ":" in account.group("stamp") and not _FIELD_SEPARATOR.search(account.group("value"))
 
 
 def _labelled_footer_source(text: str, patterns: dict[str, regex.Pattern[str]]) -> Optional[regex.Match[str]]:

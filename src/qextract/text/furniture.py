@@ -104,6 +104,7 @@ def remove_rule_lines(text: str) -> list[Edit]:
 
 # A menu item: a short label with no sentence punctuation and no figures.
 _MENU_ITEM_CHARS = 8
+_MAX_SITE_NAME = 24
 _MIN_MENU_LINES = 3
 _MIN_MENU_ITEMS = 4
 _MIN_MENU_LABELS = 2
@@ -113,7 +114,7 @@ _NOT_IN_MENU_ITEM = regex.compile(r"[,，。;；:：!！?？、“”\d]")
 def remove_menus(text: str) -> list[Edit]:
     """A site's menu: three or more short lines in a row, two of them menu labels
     (首页 / 机构概况 / 政务公开), or one line of four or more short items holding a
-    label (首页 | 时政 | 财经 | 社会)."""
+    label (首页 | 时政 | 财经 | 社会), perhaps after the site's name."""
     labels = frozenset(_data()["menu_labels"])
     items_pattern = _menu_items()
     lines = list(iter_lines(text))
@@ -131,6 +132,8 @@ def remove_menus(text: str) -> list[Edit]:
             close_block()  # a blank line ends a menu: the headline after it may be as short
             continue
         items = [item for item in items_pattern.split(stripped) if item]
+        if items and _is_site_name(items[0]) and not _is_menu_item(items[0]):
+            items = items[1:]  # 江西省药品监督管理局 政务公开 新闻发布…: the site's name opens its menu
         if len(items) >= _MIN_MENU_ITEMS and all(_is_menu_item(item) for item in items) and labels.intersection(items):
             close_block()
             doomed.append(line)
@@ -140,6 +143,10 @@ def remove_menus(text: str) -> list[Edit]:
             close_block()
     close_block()
     return _line_edits(text, doomed)
+
+
+def _is_site_name(item: str) -> bool:
+    return len(item) <= _MAX_SITE_NAME and not _NOT_IN_MENU_ITEM.search(item)
 
 
 def _is_menu_item(item: str) -> bool:
