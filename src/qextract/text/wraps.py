@@ -25,7 +25,9 @@ _CONTINUES = regex.compile(r"^[\p{Han}\d%％,，、“]")
 _OPEN_TITLE_AT_END = regex.compile(r"《[^《》\n]{0,40}$")
 _TITLE_CLOSED_AT_START = regex.compile(r"^[^《》\n\s]{1,40}》")
 _MIN_WRAPPED_LINE = 16
-_COLUMN_SHARE = 0.8
+# A line of full-width characters holds fewer of them than one with digits or Latin letters
+# (a column of 24 may print 18 Han characters and a full stop): 70% of the longest counts as full.
+_COLUMN_SHARE = 0.7
 
 
 def join_hard_wraps(text: str) -> list[Edit]:
