@@ -179,7 +179,12 @@ def candidates_at(start: int, ctx: Context, lex: Lexicon, floor: float = float("
         end = given_start + length
         score = _score(start, end, surname, given, ctx, lex, floor, left)
         found.append(PersonCandidate(start, end, surname + given, score))
-    for spaced in (_spaced_single(start, surname, ctx, lex), _letter_spaced(start, surname, ctx, lex)):
+    spaced_readings = (
+        _spaced_single(start, surname, ctx, lex),
+        _spaced_double(start, surname, ctx, lex),
+        _letter_spaced(start, surname, ctx, lex),
+    )
+    for spaced in spaced_readings:
         if spaced is not None:
             found.append(spaced)
     return found
@@ -629,6 +634,31 @@ def _spaced_single(start: int, surname: str, ctx: Context, lex: Lexicon) -> Opti
         return None  # 王 明天…: a Han character after the given one, unless a word that follows names (冯 伟主持)
     score = lex.surname_score(surname) + lex.given_score(given, "single") + _left(start, ctx, lex)
     score += BEFORE_FOLLOWER if not after or _PUNCTUATION.match(after) or follower else 0.0
+    return PersonCandidate(start, end, surname + given, score)
+
+
+def _spaced_double(start: int, surname: str, ctx: Context, lex: Lexicon) -> Optional[PersonCandidate]:
+    """莫 少华, 覃 志远陪同: a surname, a space, two given characters, then a break.
+
+    Traditional-script pages set a space after the surname of a three-character
+    name as well; the name must end the clause or meet a post or a word that
+    follows names, as a spaced single must.
+    """
+    text = ctx.text
+    position = start + len(surname)
+    if text[position : position + 1] not in (" ", "\u3000"):
+        return None
+    space = _INNER_SPACE.match(text, position)
+    if space is None:
+        return None
+    end = space.end() + 2
+    given = text[space.end() : end]
+    if len(given) != 2 or not all(_HAN.match(char) for char in given):
+        return None
+    after = text[end : end + 1]
+    if after and _HAN.match(after) and end not in ctx.title_starts and not _follower_at(text, end, lex):
+        return None
+    score = lex.surname_score(surname) + _given_score(given, lex) + _left(start, ctx, lex) + BEFORE_FOLLOWER
     return PersonCandidate(start, end, surname + given, score)
 
 
