@@ -36,6 +36,9 @@ UNEXPECTED_FOLLOWER = -1.5
 # characters after the name: the sentence goes on with what the person did
 # (王刚昨日主持, 周平预计). A single character is as often the name's end.
 BEFORE_PREDICATE = 0.5
+# A reading set between a post and a word that follows names (副主任|甘露|主持, 所长|文博|作):
+# both edges say "name", enough to outweigh a reading that is also a word.
+BETWEEN_POST_AND_FOLLOWER = 3.0
 CROSSES_WORD = -3.0
 IS_COMMON_WORD = -3.0
 JIEBA_PERSON = 1.0
@@ -707,6 +710,8 @@ def _score(start: int, end: int, surname: str, given: str, ctx: Context, lex: Le
         return float("-inf")  # out of reach whatever follows: spare the look-ups on the right
     score += _right(end, ctx, lex) + _speaker(start, end, ctx.text)
     score += _words(start, end, name, known is None, ctx)
+    if left[0] >= AFTER_POST and _follower_at(ctx.text, end, lex):
+        score += BETWEEN_POST_AND_FOLLOWER
     if ctx.run_of:
         run = ctx.run_of.get(start)
         if run is not None and (run.start < start or run.end > end):
