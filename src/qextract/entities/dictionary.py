@@ -41,6 +41,8 @@ MAX_FREE_NAME = 14
 # The longest department, unit included, named between its body and a post
 # (产品质量监督司, 教育科学文化卫生委员会).
 MAX_DEPARTMENT_NAME = 12
+# A firm's short trade name with its trade (瑞通电气, 华康生物医药).
+MAX_TRADE_NAME = 8
 # A unit named only by its head's post (价格监督检查和反不正当竞争局|副局长).
 MAX_SELF_NAMED_UNIT = 16
 # Bodies nest at most this deep after the place: 奉贤区|委|统战部, 省|政府|办公厅.
@@ -80,7 +82,8 @@ class DictionaryEntityRecognizer:
         taken = bytearray(len(text))
         titles = self._titles(text, view, starts, taken)
         orgs = self._orgs(text, view, starts, taken, frozenset(title.start for title in titles))
-        orgs = sorted(orgs + self._units_named_by_their_post(text, titles, taken), key=lambda entity: entity.start)
+        orgs += self._units_named_by_their_post(text, titles, taken) + self._firms_named_before_their_post(text, titles, taken)
+        orgs = sorted(orgs, key=lambda entity: entity.start)
         orgs = _numbered_groups_joined(text, orgs, taken)
         places = self._places(text, view, starts, taken)
         return DocumentEntities(text, titles + orgs, places, read_persons=_PersonReader(self, text, view, titles, taken))
@@ -97,6 +100,8 @@ class DictionaryEntityRecognizer:
             end, head_start = _post_at(start, starts, view)
             if end is None:
                 continue
+            start = self._after_body_suffix(text, start, end, starts)
+            head_start = max(head_start, start)
             category = self._lexicon.posts.get(text[head_start:end])
             if category == OCCUPATION:
                 if work_titles.overlaps(start, end):
@@ -106,6 +111,17 @@ class DictionaryEntityRecognizer:
             _take(taken, start, end)
             reached = end
         return found
+
+    def _after_body_suffix(self, text: str, start: int, end: int, starts: Starts) -> int:
+        """市总|工会主席: where the character before a post and the post's first ones make a
+        body's suffix (总工会), the post is what follows that suffix (主席)."""
+        if start == 0:
+            return start
+        for suffix_end, roles in starts.get(start - 1, ()):
+            if "suffix" in roles or "free_suffix" in roles:
+                if start < suffix_end < end and text[suffix_end:end] in self._lexicon.posts:
+                    return suffix_end
+        return start
 
     def _doubled_unit_char(self, text: str, start: int) -> bool:
         """标准化处|处长, 质量科|科长: a unit's last character repeated as the post's first.
@@ -133,7 +149,7 @@ class DictionaryEntityRecognizer:
         for start in sorted(starts):
             if start < reached or taken[start] or not view.is_boundary(start):
                 continue
-            span = self._org_at(start, text, view, starts, taken)
+            span = self._org_at(start, text, view, starts, taken, title_starts)
             if span is None:
                 span = self._department_of_bare_unit(start, text, starts, taken, title_starts)
             elif span[1] not in title_starts:
@@ -146,14 +162,16 @@ class DictionaryEntityRecognizer:
             reached = end
         return found
 
-    def _org_at(self, start: int, text: str, view: TokenView, starts: Starts, taken: bytearray) -> Optional[tuple[int, int]]:
-        """[place][level] unit{1,4}: the longest reading that ends on a word boundary."""
+    def _org_at(
+        self, start: int, text: str, view: TokenView, starts: Starts, taken: bytearray, title_starts: frozenset[int] = frozenset()
+    ) -> Optional[tuple[int, int]]:
+        """[place][level] unit{1,4}: the longest reading that ends on a word boundary or where a post starts."""
         best: Optional[tuple[int, bool, int]] = None
         for place_end in [start] + _ends(starts, start, "place"):
             for level_end in [place_end] + _ends(starts, place_end, "level"):
                 anchored = level_end > start
                 for end, unit_count, bare in _unit_ends(level_end, starts, taken):
-                    if not view.is_boundary(end):
+                    if not view.is_boundary(end) and end not in title_starts:
                         continue
                     if not anchored and unit_count == 1 and bare:
                         continue  # a lone short suffix (部, 局) is no body
@@ -218,6 +236,23 @@ class DictionaryEntityRecognizer:
                 _take(taken, start, end)
         return found
 
+    def _firms_named_before_their_post(self, text: str, titles: list[Entity], taken: bytearray) -> list[Entity]:
+        """。瑞通电气|董事长: a firm's short trade name (a name and its trade, no 公司) opening a clause before an enterprise post."""
+        found = []
+        endings = self._lexicon.trade_name_endings
+        for title in titles:
+            end = title.start
+            if title.kind != "enterprise" or end < 4 or taken[end - 1] or not text.endswith(endings, 0, end):
+                continue
+            start = end
+            while start > 0 and end - start < MAX_TRADE_NAME and _HAN.match(text[start - 1]) and not taken[start - 1]:
+                start -= 1
+            clause_start = start == 0 or text[start - 1] in CLAUSE_OPENERS
+            if clause_start and end - start >= 4:
+                found.append(Entity(start, end, ORG, text[start:end], kind="company"))
+                _take(taken, start, end)
+        return found
+
     def _extend_left(self, text: str, start: int, view: TokenView, taken: bytearray) -> int:
         """Reach left over name-like words to the start of a free-form body name."""
         index = view.index_at(start - 1) if start > 0 else -1
@@ -227,11 +262,15 @@ class DictionaryEntityRecognizer:
             token = view.tokens[index]
             if token.start < limit or any(taken[token.start : token.end]):
                 break
-            if not self._name_like(token):
+            if not self._name_like(token) and not self._joins_name_words(token, index, view):
                 break
             new_start = token.start
             index -= 1
         return new_start
+
+    def _joins_name_words(self, token: Token, index: int, view: TokenView) -> bool:
+        """海河|之|星购物中心: 之 between two name-like words is part of a trade name."""
+        return token.text == "之" and index > 0 and _HAN.match(view.tokens[index - 1].text) is not None and self._name_like(view.tokens[index - 1])
 
     def _name_like(self, token: Token) -> bool:
         if _BRACKETED_GROUP.fullmatch(token.text) or token.text in "()（）":

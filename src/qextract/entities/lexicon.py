@@ -81,6 +81,7 @@ class Lexicon:
     department_units: tuple[str, ...]
     vague_department_openers: tuple[str, ...]
     self_named_unit_stops: frozenset[str]
+    trade_name_endings: tuple[str, ...]
     self_named_unit_chars: frozenset[str]
     own_body_units: frozenset[str]  # a body's staff call it by this unit alone (局党组成员)
     after_name: frozenset[str]
@@ -320,6 +321,7 @@ def lexicon() -> Lexicon:
         department_units=tuple(bodies["department_units"]),
         vague_department_openers=tuple(bodies["vague_department_openers"]),
         self_named_unit_stops=frozenset(bodies["self_named_unit_stops"]),
+        trade_name_endings=tuple(bodies["trade_name_endings"]),
         self_named_unit_chars=frozenset(bodies["self_named_unit_chars"]),
         own_body_units=frozenset(bodies["own_body_units"]),
         after_name=frozenset(context["after_name"]),
