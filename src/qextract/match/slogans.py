@@ -136,6 +136,11 @@ _MARKER = regex.compile(
 )
 _ITEM_END = regex.compile(r"[;；。!！?？\n]")
 _SEMICOLON = regex.compile(r"[;；]")
+_COMMA = regex.compile(r"[,，]")
+_COUNTING_NUMERALS = "一二三四五六七八九十"
+_COMMA_LIST_END = regex.compile(r"[。!！?？;；\n]")
+# A counted list of comma clauses holds short clauses (由政府主导向政府与市场并重转变: 15).
+_MAX_COMMA_CLAUSE = 24
 _RUN_IN_END = regex.compile(r"[,，。;；!！?？\n]")
 _RUN_IN_SEPARATOR = regex.compile(r"、|%s" % _CONJUNCTIONS)
 _RUN_IN_WINDOW = 200
@@ -503,6 +508,7 @@ def _items_after(
             or _run_in_items(text, start, count)
             or _semicolon_items(text, start)
             or _items_opening_alike(text, start, count)
+            or _comma_clauses(text, start, count)
         )
         if items:
             return items
@@ -551,6 +557,20 @@ def _items_opening_alike(text: str, start: int, count: Optional[int]) -> Optiona
     separators = (found for found in _ALIKE_SEPARATOR.finditer(text, start, end) if text.startswith(head, found.end()))
     items = _split_items(text, start, end, separators)
     return items if len(items) == count else None
+
+
+def _comma_clauses(text: str, start: int, count: Optional[int]) -> Optional[list[tuple[int, int]]]:
+    """“三个一”:亮出一张笑脸,作出一份承诺,挂出一块公示牌。: the sentence after the colon is
+    exactly as many short comma clauses as counted."""
+    if count is None:
+        return None
+    end_match = _COMMA_LIST_END.search(text, start, min(len(text), start + _COLON_LIST_WINDOW))
+    if end_match is None:
+        return None
+    items = _split_items(text, start, end_match.start(), _COMMA.finditer(text, start, end_match.start()))
+    if len(items) != count or any(not 0 < end - begin <= _MAX_COMMA_CLAUSE for begin, end in items):
+        return None
+    return items
 
 
 def _semicolon_items(text: str, start: int) -> Optional[list[tuple[int, int]]]:
@@ -684,6 +704,7 @@ def _rank(candidate: _Candidate, items: list[tuple[int, int]]) -> tuple[int, int
 def _slogan(ctx: MatchContext, text: str, candidate: _Candidate, items: list[tuple[int, int]]) -> Slogan:
     if candidate.kind == "quoted":
         return Slogan(text=text, kind="quoted", span=ctx.span(candidate.start, candidate.end))
+    items = _without_counting_numerals(ctx.text, items)
     return Slogan(
         text=text,
         kind="numbered",
@@ -691,6 +712,15 @@ def _slogan(ctx: MatchContext, text: str, candidate: _Candidate, items: list[tup
         span=ctx.span(candidate.start, candidate.end),
         item_spans=[ctx.span(start, end) for start, end in items],
     )
+
+
+def _without_counting_numerals(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """“四查”:一查A,二查B…: items counted off by 一, 二, 三 in turn lose the numeral and keep the verb it counts."""
+    if not 2 <= len(items) <= len(_COUNTING_NUMERALS) or any(
+        end - start < 3 or text[start] != _COUNTING_NUMERALS[index] for index, (start, end) in enumerate(items)
+    ):
+        return items
+    return [(start + 1, end) for start, end in items]
 
 
 def _count_warning(text: str, candidate: _Candidate, items: list[tuple[int, int]]) -> ExtractionWarning:
