@@ -7,6 +7,7 @@ returns the edits that remove one kind of junk.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Optional
 
 import regex
 
@@ -227,8 +228,18 @@ _RELATED_ITEM = regex.compile(
 )
 
 
+_MAX_LINK_TITLE = 60
+_BULLETED_LINE = regex.compile(r"^\s{0,8}(?:[-·•*>▶►]|\d{1,2}[.、])\s{0,4}\S[^\n]{1,160}$")
+
+
+def _is_link_title(line: str) -> bool:
+    """A headline standing alone (its bullet may be gone with the pictographs): short, no sentence end."""
+    return len(line) <= _MAX_LINK_TITLE and not _SENTENCE_END.search(line)
+
+
 def remove_related_list(text: str) -> list[Edit]:
-    """A block of two or more ``- title(date)`` lines, with its heading.
+    """A block of two or more ``- title(date)`` lines, with its heading, and the bulleted
+    lines under a related-articles heading (相关链接:, 往期回顾), dated or not.
 
     Such blocks list other articles; their dates and names are not this
     article's. A single dated line is kept: it may be the article's own.
@@ -246,10 +257,25 @@ def remove_related_list(text: str) -> list[Edit]:
             doomed.extend(lines[index] for index in run)
         run.clear()
 
+    # 相关链接: / 往期回顾 heads a list whose items need no date; the list ends at a blank line
+    under_heading, headed_items = False, 0
+    heading: Optional[Line] = None
     for index, line in enumerate(lines):
-        if _RELATED_ITEM.match(line.text):
+        if line.stripped.rstrip(":：") in headings:
+            close_run()
+            under_heading, headed_items, heading = True, 0, line
+        elif under_heading and line.stripped and (_BULLETED_LINE.match(line.text) or _is_link_title(line.stripped)):
+            if headed_items == 0 and heading is not None:
+                doomed.append(heading)  # a heading goes only with the list it heads
+            doomed.append(line)
+            headed_items += 1
+        elif _RELATED_ITEM.match(line.text):
+            under_heading = False
             run.append(index)
         elif line.stripped or not run:
+            # a blank line between the heading and its first item is kept waiting for it
+            under_heading = under_heading and not line.stripped and headed_items == 0
             close_run()
     close_run()
-    return _line_edits(text, doomed)
+    unique = {line.start: line for line in doomed}
+    return _line_edits(text, [unique[start] for start in sorted(unique)])
