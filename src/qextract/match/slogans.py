@@ -85,8 +85,8 @@ _COUNT_AFTER_LIST = regex.compile(
 )
 _NOUN_CUT = regex.compile(_alternation(_lexicon("count_phrase_cuts.txt")))
 _COUNTED_THINGS = tuple(_lexicon("counted_things.txt"))
-# A run-in list summed up by 等 and a count phrase (A、B、C等3个专题).
-_COUNT_AFTER_RUN_IN = regex.compile(r"(?<=[^\s、,，。;；:：])等" + _COUNT + _CLASSIFIER + r"(?P<noun>\p{Han}{1,6})")
+# A run-in list summed up by a count phrase, with or without 等 (A、B、C等3个专题, 分为A、B、C三个阶段).
+_COUNT_AFTER_RUN_IN = regex.compile(r"(?<=[^\s、,，。;；:：])等?" + _NOT_AFTER_NUMBER + _COUNT + _CLASSIFIER + r"(?P<noun>\p{Han}{1,6})")
 _CLAUSE_START = regex.compile(r"[,，。;；:：!！?？\n(（][^,，。;；:：!！?？\n(（]*$")
 _RUN_IN_OPENER = regex.compile(r"(?:%s)" % _alternation(_lexicon("run_in_list_openers.txt")))
 _LIST_COMMA = regex.compile(r"、")
@@ -347,8 +347,8 @@ def _counted_quote_lists(text: str, runs: list[list[_Quote]]) -> list[_Candidate
 
 
 def _counted_run_in_lists(text: str) -> list[_Candidate]:
-    """设置了A、B、C、D等4个专题: a count phrase after 等 that sums up as many
-    unquoted parts, joined by 、, after a word of its clause that opens a list."""
+    """设置了A、B、C、D等4个专题, 分为A、B、C三个阶段: a count phrase (after 等 or not) that sums
+    up as many unquoted parts, joined by 、, after a word of its clause that opens a list."""
     candidates = []
     for match in _COUNT_AFTER_RUN_IN.finditer(text):
         count = _number(match.group("count"))
