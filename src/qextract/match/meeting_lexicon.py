@@ -161,7 +161,7 @@ VISIT_ON_SITE = _compile(
     r"(?P<adv>\L<visit_adv>)(?P<verb>\L<visits>)(?!了|\L<blockers>)(?P<object>%s{2,30})" % _NO_PUNCT)
 ANY_VISIT_WORD = _compile(r"\L<visits>|\L<meet>")
 VISIT_ACCOMPANIED = _compile(r"陪同(?P<verb>\L<visits>)")
-VISIT_LED = _compile(r"(?:\L<leading>)(?:深入|到)?(?P<verb>\L<visits>)(?!\L<blockers>)")
+VISIT_LED = _compile(r"(?:\L<leading>)[,，]?(?:深入|到)?(?P<verb>\L<visits>)(?!\L<blockers>)")
 ARRIVAL = _compile(r"(?:\L<arrival>)(?P<place>[^,，。;；:：!！?？\n\s]{2,40})")
 PLACE_CUT = _compile(r"\L<place_cut>")
 MEET_VENUE = regex.compile(r"在(?P<place>[^在,，。;；:：!！?？、\n\s]{1,15}?)$")

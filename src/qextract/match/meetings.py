@@ -196,7 +196,8 @@ class _Reader:
         event = self._same_event(mention.name)
         if event is None:
             if self.current is not None and _is_tour(self.current) and mention.kind in _PARTS_OF_VISIT:
-                return self.current  # the 座谈会 of a visit is part of the visit
+                if not self._dated_apart(mention, sentence, self.current):
+                    return self.current  # the 座谈会 of a visit is part of the visit
             if self.current is not None and mention.construction == "at" and not self._dated_inside(mention):
                 return None  # 在X上 with no day of its own, while another event is reported: only cited
             event = _Event(mention.name, _kind_of(mention), False, mention.start, mention.end)
@@ -205,6 +206,17 @@ class _Reader:
         if self.current is None or mention.construction in ("convened", "attended"):
             self.current = event
         return event
+
+    def _dated_apart(self, mention: Mention, sentence: Sentence, visit: _Event) -> bool:
+        """2月5日,区局召开部署会 after a visit of 2月8日: a meeting on a day of its own, outside the visit's days."""
+        if visit.date is None:
+            return False
+        date = self._date_of(mention, sentence)
+        day = _day(date.value) if date is not None else None
+        if day is None or day.startswith("-") != visit.date.startswith("-"):
+            return False
+        first, _, last = visit.date.partition("/")
+        return not first <= day <= (last or first)
 
     def _dated_inside(self, mention: Mention) -> bool:
         """在今年5月27日X上: the construction carries the past event's own day."""
