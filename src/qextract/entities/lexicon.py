@@ -85,6 +85,7 @@ class Lexicon:
     self_named_unit_chars: frozenset[str]
     own_body_units: frozenset[str]  # a body's staff call it by this unit alone (局党组成员)
     after_name: frozenset[str]
+    acting_followers: frozenset[str]  # after_name words saying what the person did (主持, 作)
     before_name: frozenset[str]
     not_names: frozenset[str]
     byline_before: dict[str, str]
@@ -325,6 +326,7 @@ def lexicon() -> Lexicon:
         self_named_unit_chars=frozenset(bodies["self_named_unit_chars"]),
         own_body_units=frozenset(bodies["own_body_units"]),
         after_name=frozenset(context["after_name"]),
+        acting_followers=frozenset(context["acting_followers"]),
         before_name=frozenset(context["before_name"]),
         not_names=frozenset(context["not_names"]),
         byline_before=dict(bylines["before_names"]),

@@ -397,9 +397,9 @@ def dotted_names(ctx: Context, lex: Lexicon, threshold: float = DEFAULT_THRESHOL
             continue  # a middle part of one character (文·图 bylines) or a whole clause
         if any(_LIST_SEPARATOR.search(text, left, right) or _holds_common_word(left + 1, right, ctx, lex, tags=False) for left, right in middles):
             continue  # 劳拉·琳妮和菲利普·西摩尔: two names, each read on its own
-        start = _dotted_start(low, dots[0], ctx, lex)
-        if _transliterated(dots, start, ctx, lex):
+        if _transliterated(dots, _known_first_part_start(low, dots[0], ctx, lex), ctx, lex):
             continue  # 詹姆斯·卡梅隆: a transliteration run, read by foreign_candidates
+        start = _dotted_start(low, dots[0], ctx, lex)
         end = _dotted_end(dots[-1] + 1, high, ctx, lex)
         if start is None or end is None or any(ctx.blocked[start:end]):
             continue
@@ -449,13 +449,13 @@ def _dotted_stretches(text: str) -> list[tuple[int, list[int], int]]:
     return stretches
 
 
-def _transliterated(dots: list[int], start: Optional[int], ctx: Context, lex: Lexicon) -> bool:
+def _transliterated(dots: list[int], known_start: Optional[int], ctx: Context, lex: Lexicon) -> bool:
     """A dotted transliteration run covers every dot, with parts of two characters or more,
-    from the name's start to its end: 叶尔兰·努尔兰|别克 and 巴合|提亚尔·努尔兰 (a known
-    first part running back past the run) are read as dotted names, not as their runs."""
+    up to the end of the name: 叶尔兰·努尔兰|别克 is read as a dotted name, not as its run,
+    and so is 巴合|提亚尔·努尔兰, whose known first part (``known_start``) runs back past the run."""
     for run in ctx.runs:
         if run.dotted and run.start <= dots[0] and dots[-1] < run.end:
-            if start is not None and start < run.start:
+            if known_start is not None and known_start < run.start:
                 return False
             return all(len(part) >= 2 for part in run.parts) and _run_is_whole(run, ctx, lex)
     return False
@@ -484,11 +484,19 @@ def _holds_common_word(start: int, end: int, ctx: Context, lex: Lexicon, words: 
     return False
 
 
+def _known_first_part_start(low: int, dot: int, ctx: Context, lex: Lexicon) -> Optional[int]:
+    """副州长|巴合提亚尔·: the start of a known name part ending at the first dot, where a name may start."""
+    for start in range(max(low, dot - 8), dot - 2):
+        if ctx.text[start:dot] in _dotted_parts() and _name_may_start(start, low, ctx, lex):
+            return start
+    return None
+
+
 def _dotted_start(low: int, dot: int, ctx: Context, lex: Lexicon) -> Optional[int]:
     text = ctx.text
-    for start in range(max(low, dot - 8), dot - 2):
-        if text[start:dot] in _dotted_parts() and _name_may_start(start, low, ctx, lex):
-            return start  # 副州长|巴合提亚尔·: the known first part wins over a shorter reading
+    known = _known_first_part_start(low, dot, ctx, lex)
+    if known is not None:
+        return known  # the known first part wins over a shorter reading
     for start in range(dot - 2, max(low, dot - 8) - 1, -1):
         if start in ctx.title_ends or (start == low and dot - start <= _DOTTED_PART_MAX):
             return start
@@ -610,6 +618,11 @@ def _honorific_at(text: str, position: int, lex: Lexicon) -> int:
     return 0 if found is None else len(found.group())
 
 
+def _acting_follower_at(text: str, position: int, lex: Lexicon) -> bool:
+    """True when a word saying what a named person did (主持, 作, 说) starts at ``position``."""
+    return any(text[position : position + size] in lex.acting_followers for size in _word_lengths(lex.acting_followers))
+
+
 def _follower_at(text: str, position: int, lex: Lexicon) -> bool:
     """True when a word that follows names (说, 主持, 出席) starts at ``position``."""
     return any(text[position : position + size] in lex.after_name for size in _word_lengths(lex.after_name))
@@ -710,7 +723,7 @@ def _score(start: int, end: int, surname: str, given: str, ctx: Context, lex: Le
         return float("-inf")  # out of reach whatever follows: spare the look-ups on the right
     score += _right(end, ctx, lex) + _speaker(start, end, ctx.text)
     score += _words(start, end, name, known is None, ctx)
-    if left[0] >= AFTER_POST and _follower_at(ctx.text, end, lex):
+    if left[0] >= AFTER_POST and _acting_follower_at(ctx.text, end, lex):
         score += BETWEEN_POST_AND_FOLLOWER
     if ctx.run_of:
         run = ctx.run_of.get(start)
