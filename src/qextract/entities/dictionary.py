@@ -227,11 +227,8 @@ class DictionaryEntityRecognizer:
             end = title.start
             if unit is None or end == 0 or text[end - 1] != unit or taken[end - 1]:
                 continue
-            start = end - 1
-            while start > 0 and end - start < MAX_SELF_NAMED_UNIT and _HAN.match(text[start - 1]) and not taken[start - 1]:
-                start -= 1
-            clause_start = start == 0 or text[start - 1] in CLAUSE_OPENERS
-            if clause_start and end - start >= 3 and not stops.intersection(text[start:end]):
+            start = _clause_opening_name(text, end, taken, MAX_SELF_NAMED_UNIT)
+            if start is not None and end - start >= 3 and not stops.intersection(text[start:end]):
                 found.append(Entity(start, end, ORG, text[start:end], kind="government"))
                 _take(taken, start, end)
         return found
@@ -244,11 +241,8 @@ class DictionaryEntityRecognizer:
             end = title.start
             if title.kind != "enterprise" or end < 4 or taken[end - 1] or not text.endswith(endings, 0, end):
                 continue
-            start = end
-            while start > 0 and end - start < MAX_TRADE_NAME and _HAN.match(text[start - 1]) and not taken[start - 1]:
-                start -= 1
-            clause_start = start == 0 or text[start - 1] in CLAUSE_OPENERS
-            if clause_start and end - start >= 4:
+            start = _clause_opening_name(text, end, taken, MAX_TRADE_NAME)
+            if start is not None and end - start >= 4:
                 found.append(Entity(start, end, ORG, text[start:end], kind="company"))
                 _take(taken, start, end)
         return found
@@ -401,6 +395,15 @@ def _better(first: Optional[PersonCandidate], second: Optional[PersonCandidate])
     if first is None or second is None:
         return first or second
     return first if first.score >= second.score else second
+
+
+def _clause_opening_name(text: str, end: int, taken: bytearray, longest: int) -> Optional[int]:
+    """Start of the free Han name ending at ``end`` when it opens its clause or list item (at most
+    ``longest`` characters), else None: a unit or firm named only by the post after it."""
+    start = end
+    while start > 0 and end - start < longest and _HAN.match(text[start - 1]) and not taken[start - 1]:
+        start -= 1
+    return start if start == 0 or text[start - 1] in CLAUSE_OPENERS else None
 
 
 def _unit_of_head_post(title: str, units: frozenset[str]) -> Optional[str]:

@@ -500,7 +500,7 @@ def _dotted_start(low: int, dot: int, ctx: Context, lex: Lexicon) -> Optional[in
     for start in range(dot - 2, max(low, dot - 8) - 1, -1):
         if start in ctx.title_ends or (start == low and dot - start <= _DOTTED_PART_MAX):
             return start
-        if any(start >= size and text[start - size : start] in lex.before_name for size in (3, 2, 1)):
+        if _after_introducer(start, text, lex):
             return start
     return None
 
@@ -528,31 +528,28 @@ def _known_last_part_end(low: int, high: int, ctx: Context, lex: Lexicon) -> Opt
     买买提|出席: the follower 提出 would end the name after 买买; the known part wins.
     """
     text = ctx.text
-    match = _dotted_part_pattern().match(text, low, high)
-    if match is None:
-        return None
-    end = match.end()
-    if end == high or end in ctx.title_starts or _follower_at(text, end, lex):
+    parts = _dotted_parts()
+    longest = max(map(len, parts))
+    end = next((end for end in range(min(high, low + longest), low, -1) if text[low:end] in parts), None)
+    if end is not None and (end == high or end in ctx.title_starts or _follower_at(text, end, lex)):
         return end
     return None
 
 
 def _name_may_start(start: int, low: int, ctx: Context, lex: Lexicon) -> bool:
     """After a post, at the start of the Han stretch, or after a word that stands before names."""
-    text = ctx.text
-    return start == low or start in ctx.title_ends or any(
-        start >= size and text[start - size : start] in lex.before_name for size in (3, 2, 1)
-    )
+    return start == low or start in ctx.title_ends or _after_introducer(start, ctx.text, lex)
+
+
+def _after_introducer(start: int, text: str, lex: Lexicon) -> bool:
+    """A word that stands before names (由, 会见) ends at ``start``."""
+    return any(start >= size and text[start - size : start] in lex.before_name for size in (3, 2, 1))
 
 
 @lru_cache(maxsize=1)
 def _dotted_parts() -> frozenset[str]:
     return frozenset(part for line in load_lines("entities/dotted_name_parts.txt") for part in line.split())
 
-
-@lru_cache(maxsize=1)
-def _dotted_part_pattern() -> regex.Pattern:
-    return regex.compile(r"\L<parts>", parts=sorted(_dotted_parts(), key=len, reverse=True))
 
 
 def minority_names(ctx: Context, lex: Lexicon, threshold: float = DEFAULT_THRESHOLD) -> list[PersonCandidate]:
@@ -620,12 +617,16 @@ def _honorific_at(text: str, position: int, lex: Lexicon) -> int:
 
 def _acting_follower_at(text: str, position: int, lex: Lexicon) -> bool:
     """True when a word saying what a named person did (主持, 作, 说) starts at ``position``."""
-    return any(text[position : position + size] in lex.acting_followers for size in _word_lengths(lex.acting_followers))
+    return _word_at(text, position, lex.acting_followers)
 
 
 def _follower_at(text: str, position: int, lex: Lexicon) -> bool:
     """True when a word that follows names (说, 主持, 出席) starts at ``position``."""
-    return any(text[position : position + size] in lex.after_name for size in _word_lengths(lex.after_name))
+    return _word_at(text, position, lex.after_name)
+
+
+def _word_at(text: str, position: int, words: frozenset[str]) -> bool:
+    return any(text[position : position + size] in words for size in _word_lengths(words))
 
 
 @lru_cache(maxsize=8)
@@ -636,21 +637,33 @@ def _word_lengths(words: frozenset[str]) -> tuple[int, ...]:
 def _spaced_single(start: int, surname: str, ctx: Context, lex: Lexicon) -> Optional[PersonCandidate]:
     """袁 睿: a surname, a space, one given character, then a break."""
     text = ctx.text
-    position = start + len(surname)
-    if text[position : position + 1] not in (" ", "\u3000"):
-        return None  # the usual case: no space after the surname
-    space = _INNER_SPACE.match(text, position)
-    if space is None:
+    given_start = _space_after_surname(start, surname, text)
+    if given_start is None:
         return None
-    given = text[space.end() : space.end() + 1]
-    after = text[space.end() + 1 : space.end() + 2]
-    end = space.end() + 1
+    given = text[given_start : given_start + 1]
+    after = text[given_start + 1 : given_start + 2]
+    end = given_start + 1
     follower = _follower_at(text, end, lex)
     if not given or not _HAN.match(given) or (after and _HAN.match(after) and not follower):
         return None  # 王 明天…: a Han character after the given one, unless a word that follows names (冯 伟主持)
     score = lex.surname_score(surname) + lex.given_score(given, "single") + _left(start, ctx, lex)
     score += BEFORE_FOLLOWER if not after or _PUNCTUATION.match(after) or follower else 0.0
     return PersonCandidate(start, end, surname + given, score)
+
+
+def _space_after_surname(start: int, surname: str, text: str) -> Optional[int]:
+    """Where the given name starts after a surname set apart by a space (袁 睿), or None."""
+    position = start + len(surname)
+    if text[position : position + 1] not in (" ", "\u3000"):
+        return None  # the usual case: no space after the surname
+    space = _INNER_SPACE.match(text, position)
+    return space.end() if space is not None else None
+
+
+def _spaced_name_ends(end: int, ctx: Context, lex: Lexicon) -> bool:
+    """A spaced name ends the clause, or meets a post or a word that follows names (黃 建 明主持)."""
+    after = ctx.text[end : end + 1]
+    return not (after and _HAN.match(after)) or end in ctx.title_starts or _follower_at(ctx.text, end, lex)
 
 
 def _spaced_double(start: int, surname: str, ctx: Context, lex: Lexicon) -> Optional[PersonCandidate]:
@@ -661,18 +674,12 @@ def _spaced_double(start: int, surname: str, ctx: Context, lex: Lexicon) -> Opti
     follows names, as a spaced single must.
     """
     text = ctx.text
-    position = start + len(surname)
-    if text[position : position + 1] not in (" ", "\u3000"):
+    given_start = _space_after_surname(start, surname, text)
+    if given_start is None:
         return None
-    space = _INNER_SPACE.match(text, position)
-    if space is None:
-        return None
-    end = space.end() + 2
-    given = text[space.end() : end]
-    if len(given) != 2 or not all(_HAN.match(char) for char in given):
-        return None
-    after = text[end : end + 1]
-    if after and _HAN.match(after) and end not in ctx.title_starts and not _follower_at(text, end, lex):
+    end = given_start + 2
+    given = text[given_start:end]
+    if len(given) != 2 or not all(_HAN.match(char) for char in given) or not _spaced_name_ends(end, ctx, lex):
         return None
     score = lex.surname_score(surname) + _given_score(given, lex) + _left(start, ctx, lex) + BEFORE_FOLLOWER
     return PersonCandidate(start, end, surname + given, score)
@@ -690,8 +697,7 @@ def _letter_spaced(start: int, surname: str, ctx: Context, lex: Lexicon) -> Opti
     if spaced is None:
         return None
     end = spaced.end()
-    after = text[end : end + 1]
-    if after and _HAN.match(after) and end not in ctx.title_starts and not _follower_at(text, end, lex):
+    if not _spaced_name_ends(end, ctx, lex):
         return None
     given = spaced.group(1) + spaced.group(2)
     score = lex.surname_score(surname) + _given_score(given, lex) + _left(start, ctx, lex) + BEFORE_FOLLOWER

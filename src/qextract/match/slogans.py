@@ -567,10 +567,8 @@ def _comma_clauses(text: str, start: int, count: Optional[int]) -> Optional[list
     end_match = _COMMA_LIST_END.search(text, start, min(len(text), start + _COLON_LIST_WINDOW))
     if end_match is None:
         return None
-    items = _split_items(text, start, end_match.start(), _COMMA.finditer(text, start, end_match.start()))
-    if len(items) != count or any(not 0 < end - begin <= _MAX_COMMA_CLAUSE for begin, end in items):
-        return None
-    return items
+    end = end_match.start()
+    return _exactly_counted(text, start, end, _COMMA.finditer(text, start, end), count, _MAX_COMMA_CLAUSE)
 
 
 def _semicolon_items(text: str, start: int) -> Optional[list[tuple[int, int]]]:
@@ -594,8 +592,16 @@ def _run_in_items(text: str, start: int, count: Optional[int]) -> Optional[list[
         return None
     end_match = _RUN_IN_END.search(text, start, min(len(text), start + _RUN_IN_WINDOW))
     end = end_match.start() if end_match else min(len(text), start + _RUN_IN_WINDOW)
-    items = _split_items(text, start, end, _RUN_IN_SEPARATOR.finditer(text, start, end))
-    if len(items) != count or any(item_end <= item_start for item_start, item_end in items):
+    return _exactly_counted(text, start, end, _RUN_IN_SEPARATOR.finditer(text, start, end), count, _RUN_IN_WINDOW)
+
+
+def _exactly_counted(
+    text: str, start: int, end: int, separators: Iterable[regex.Match], count: int, longest: int
+) -> Optional[list[tuple[int, int]]]:
+    """The parts of ``text[start:end]`` between ``separators`` when there are exactly ``count``,
+    none empty and none longer than ``longest``."""
+    items = _split_items(text, start, end, separators)
+    if len(items) != count or any(not 0 < item_end - item_start <= longest for item_start, item_end in items):
         return None
     return items
 

@@ -238,8 +238,8 @@ def _is_link_title(line: str) -> bool:
 
 
 def remove_related_list(text: str) -> list[Edit]:
-    """A block of two or more ``- title(date)`` lines, with its heading, and the bulleted
-    lines under a related-articles heading (相关链接:, 往期回顾), dated or not.
+    """A block of two or more ``- title(date)`` lines, and the headlines under a
+    related-articles heading (相关链接:, 往期回顾), dated or not, with the heading.
 
     Such blocks list other articles; their dates and names are not this
     article's. A single dated line is kept: it may be the article's own.
@@ -251,9 +251,6 @@ def remove_related_list(text: str) -> list[Edit]:
 
     def close_run() -> None:
         if len(run) >= 2:
-            first = run[0]
-            if first > 0 and lines[first - 1].stripped.rstrip(":：") in headings:
-                doomed.append(lines[first - 1])
             doomed.extend(lines[index] for index in run)
         run.clear()
 
@@ -270,12 +267,10 @@ def remove_related_list(text: str) -> list[Edit]:
             doomed.append(line)
             headed_items += 1
         elif _RELATED_ITEM.match(line.text):
-            under_heading = False
             run.append(index)
         elif line.stripped or not run:
             # a blank line between the heading and its first item is kept waiting for it
             under_heading = under_heading and not line.stripped and headed_items == 0
             close_run()
     close_run()
-    unique = {line.start: line for line in doomed}
-    return _line_edits(text, [unique[start] for start in sorted(unique)])
+    return _line_edits(text, doomed)
