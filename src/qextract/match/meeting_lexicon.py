@@ -95,6 +95,8 @@ _L = _lists(
     place_cut=words("place_cut_words"),
     speech=words("speech_before_verb"),
     arrival=words("arrival_words"),
+    tour_adverbs=words("tour_adverbs"),
+    main_venue=words("main_venue_words"),
     leading=words("leading_words"),
     openers=words("attendance_list_openers"),
     jurisdictions=words("jurisdiction_prefixes"),
@@ -150,8 +152,11 @@ VISIT_TO = _compile(
     _DIRECTION + r"(?P<place>[^,，。;；:：!！?？、\n\s]{1,20}?)(?:开展|进行)?(?:专题)?"
     r"(?P<adv>\L<visit_adv>)?(?P<verb>\L<visits>)(?!\L<blockers>)")
 VISIT_CARRIED = _compile(r"(?P<carrier>\L<carriers>)[^,，。;；:：!！?？\n]{0,20}?(?P<verb>\L<visits>)(?!\L<blockers>)")
+# 赴柳州市、来宾市,就…开展调研: one place or a list of them. Not after 分 (分赴A、B等地:
+# teams going separately, so no one of those places is where the event was).
+_PLACE_ITEM = r"[^,，。;；:：!！?？、\n\s]{1,15}?"
 PLACE_BEFORE_VISIT = _compile(
-    _DIRECTION + r"(?P<place>[^,，。;；:：!！?？、\n\s]{1,15}?)(?=[,，]|\L<openers_follow>)"
+    r"(?<!分)" + _DIRECTION + r"(?P<place>%s(?:、%s){0,7})(?=[,，]|\L<openers_follow>)" % (_PLACE_ITEM, _PLACE_ITEM)
 )
 VISIT_AT = _compile(
     r"在(?P<place>[^在,，。;；:：!！?？、\n\s]{1,20}?)(?P<adv>\L<visit_adv>)?(?P<verb>调研|考察|视察|检查|督导)(?!\L<blockers>)")
@@ -163,6 +168,11 @@ ANY_VISIT_WORD = _compile(r"\L<visits>|\L<meet>")
 VISIT_ACCOMPANIED = _compile(r"陪同(?P<verb>\L<visits>)")
 VISIT_LED = _compile(r"(?:\L<leading>)[,，]?(?:深入|到)?(?P<verb>\L<visits>)(?!\L<blockers>)")
 ARRIVAL = _compile(r"(?:\L<arrival>)(?P<place>[^,，。;；:：!！?？\n\s]{2,40})")
+# 先后检查了A、B和C: what a visit verb after 先后 names is where the visit went.
+TOUR_OBJECT = _compile(r"(?:\L<tour_adverbs>)(?:\L<visits>)了?(?P<place>%s{2,40})" % _NO_PUNCT)
+MAIN_VENUE = _compile(
+    r"(?:\L<main_venue>)(?:设在|设于|位于)(?P<place>%s)(?=[,，。;；]|$)|在(?P<place>%s)设(?:立)?(?:\L<main_venue>)"
+    % (_PLACE_ITEM, _PLACE_ITEM))
 PLACE_CUT = _compile(r"\L<place_cut>")
 MEET_VENUE = regex.compile(r"在(?P<place>[^在,，。;；:：!！?？、\n\s]{1,15}?)$")
 MEET = _compile(r"(?P<verb>\L<meet>)(?!\L<meet_not_before>)了?")

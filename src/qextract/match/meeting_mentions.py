@@ -37,6 +37,7 @@ from qextract.match.meeting_lexicon import (
     GENERIC_NAME,
     LEADING_FILLER,
     LINK_LINE,
+    MAIN_VENUE,
     MEET,
     MODAL_BEFORE_VERB,
     NEVER_IN_NAME,
@@ -51,6 +52,7 @@ from qextract.match.meeting_lexicon import (
     SPIRIT_AFTER,
     SUMMARY_CUE,
     TITLE_BRACKETS,
+    TOUR_OBJECT,
     TRAILING_FILLER,
     VENUE_BEFORE,
     VISIT_ACCOMPANIED,
@@ -530,15 +532,12 @@ def _place_in_earlier_clause(clause: VisitClause, text: str, start: int, around:
     """来常州,就…开展调研: the place of a visit named in a clause before its verb."""
     match = PLACE_BEFORE_VISIT.search(text, start, clause.verbs[0][2])
     if match is not None and not around.is_blocked(match.start(), match.end()):
-        clause.place = _venue(match.group("place"), match.start("place"), around)
+        clause.place = _venue(_without_sites(match.group("place")), match.start("place"), around)
 
 
 def _arrival_place(clause: VisitClause, text: str, start: int, end: int, around: Surroundings) -> None:
     """先后来到A、B: where the visit went, better than the object of a verb."""
-    match = ARRIVAL.search(text, start, end)
-    if match is None or around.is_blocked(match.start(), match.end()):
-        return
-    place = _object_place(match.group("place"))
+    place = tour_place(text, start, end, around)
     if place:
         clause.place, clause.place_is_object = place, True
 
@@ -558,12 +557,43 @@ def _set_place(clause: VisitClause, match: regex.Match, kind: str, around: Surro
 
 _PLACE_VERBS = frozenset(words("place_taking_verbs"))
 _OBJECT_END = regex.compile(r"(?:等[\p{Han}]{0,4}|的[\p{Han}]{0,8}|[,，\s]+)$")
+_PLACE_DETERMINER = regex.compile("^(?:%s)" % "|".join(map(regex.escape, words("place_determiners"))))
 
 
 def _object_place(obj: str) -> str:
-    obj = obj.strip()
+    obj = _without_sites(_PLACE_DETERMINER.sub("", obj.strip()))
     trimmed = _OBJECT_END.sub("", obj)
     return trimmed or obj
+
+
+def _without_sites(places: str) -> str:
+    """宏道、河边、受禄等6个乡镇的农资市场: after a list of places, 的 opens the kind of site visited in them."""
+    listed = places.rfind("、")
+    site = places.find("的", listed) if listed != -1 else -1
+    return places[:site] if site > listed + 1 else places
+
+
+def main_venue(text: str, start: int, end: int, around: Surroundings) -> Optional[str]:
+    """会议在武汉设主会场 / 主会场设在省局: the venue of a video conference, not of its branches."""
+    match = MAIN_VENUE.search(text, start, end)
+    if match is None or around.is_blocked(match.start(), match.end()):
+        return None
+    return _venue(match.group("place"), match.start("place"), around)
+
+
+def tour_place(text: str, start: int, end: int, around: Surroundings) -> Optional[str]:
+    """先后来到A、B / 先后检查了A、B和C: where a visit under way went, told in a sentence of its own.
+
+    The sentence need not name the visitors (督导组一行先后来到…) nor use a
+    verb that opens a visit; the caller knows a visit is under way.
+    """
+    for pattern in (ARRIVAL, TOUR_OBJECT):
+        match = pattern.search(text, start, end)
+        if match is not None and not around.is_blocked(match.start(), match.end()):
+            place = _object_place(match.group("place"))
+            if place:
+                return place
+    return None
 
 
 def meet_verbs(text: str, start: int, end: int, around: Surroundings) -> list[regex.Match]:

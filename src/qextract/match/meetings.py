@@ -56,8 +56,10 @@ from qextract.match.meeting_mentions import (
     VisitClause,
     clause_start,
     event_mentions,
+    main_venue,
     meet_verbs,
     surroundings,
+    tour_place,
     visit_clause,
 )
 from qextract.match.meeting_people import Person, Role, find_people, people_between, role_verbs, roles_in
@@ -65,6 +67,8 @@ from qextract.records import Meeting
 from qextract.segment.sentences import Sentence
 
 _VISIT_PRIORITY = words("visit_name_priority")
+_TOUR_ADVERBS = frozenset(words("tour_adverbs"))
+_LED_CLAUSE_END = regex.compile(r"(?:%s)[,，]$" % "|".join(map(regex.escape, words("leading_words"))))
 _PARTS_OF_VISIT = frozenset(words("visit_part_kinds"))
 _VISIT_KIND: dict[str, str] = dict(LEX["visit_kinds"])
 _MIN_CONTAINED_NAME = 4
@@ -160,8 +164,12 @@ class _Reader:
             owner, actor = self._meeting_with_people(sentence)
             if owner is None:
                 owner, actor = self._visit(sentence)
+        if owner is None:
+            self._place_tour(sentence)
         roles = roles_in(self.text, sentence.start, sentence.end, self.people, self.verbs)
         target = owner or self.current
+        if target is not None and not target.is_visit and target.location is None:
+            target.location = main_venue(self.text, sentence.start, sentence.end, self.around)
         if target is not None:
             for role in roles:
                 target.add_people(role.role, role.subject)
@@ -372,6 +380,15 @@ class _Reader:
                 event.date = parent.date  # the event's day; the part of the day is not known
         return event
 
+    def _place_tour(self, sentence: Sentence) -> None:
+        """督导组一行先后来到A、B: the places of the visit under way, from a sentence that reports no new event."""
+        current = self.current
+        if current is None or not _is_tour(current) or current.location_from_body or sentence.start < self.ctx.body_start:
+            return
+        place = tour_place(self.text, sentence.start, sentence.end, self.around)
+        if place:
+            current.location, current.location_from_body = place, True
+
     def _confirm_in_body(self, event: _Event, sentence: Sentence, verb_start: int, location: Optional[str]) -> None:
         """A visit named in the headline and reported again in the body takes the body's day and place.
 
@@ -399,9 +416,16 @@ class _Reader:
         return None
 
     def _reported_visit(self, verb_start: int) -> bool:
-        """Not a plan (将到…调研) nor a tally of past visits (先后走访…)."""
-        window = self.text[clause_start(self.text, verb_start) : verb_start]
-        return not (FUTURE_CUE.search(window) or SUMMARY_CUE.search(window))
+        """Not a plan (将到…调研) nor a tally of past visits (先后走访…).
+
+        A leader's tour told step by step (局长X带队,先后检查了A、B) is reported, though 先后 also opens tallies.
+        """
+        opening = clause_start(self.text, verb_start)
+        window = self.text[opening:verb_start]
+        if FUTURE_CUE.search(window):
+            return False
+        summary = SUMMARY_CUE.search(window)
+        return summary is None or (summary.group() in _TOUR_ADVERBS and _led_before(self.text, opening))
 
     def _subject_before(self, sentence: Sentence, verb_start: int, after: Optional[int] = None) -> tuple[Person, ...]:
         """The persons acting before ``verb_start``; the previous actor when the subject is left out."""
@@ -602,3 +626,8 @@ _SENTENCE_END = regex.compile(r"[。!！?？;；\n]")
 def _sentence_end(text: str, position: int) -> int:
     match = _SENTENCE_END.search(text, position)
     return match.start() if match else len(text)
+
+
+def _led_before(text: str, clause_opening: int) -> bool:
+    """The clause before ``clause_opening`` ends with 带队/率队/一行: a leader's tour under way."""
+    return _LED_CLAUSE_END.search(text, max(0, clause_opening - 4), clause_opening) is not None
