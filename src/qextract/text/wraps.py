@@ -41,6 +41,7 @@ def join_hard_wraps(text: str) -> list[Edit]:
     edits.extend(_title_wraps(text))
     in_indented_paragraph = False
     previous = None
+    previous_continued = False  # ``previous`` was joined to the line before it
     width = 0  # the longest line of the paragraph so far: the layout's column
     for line in iter_lines(text):
         if not line.text.strip():
@@ -50,19 +51,25 @@ def join_hard_wraps(text: str) -> list[Edit]:
             # only a paragraph whose indented first line itself runs on to the column's edge
             first = line.text.strip()
             in_indented_paragraph = len(first) >= _MIN_WRAPPED_LINE and not _CLOSED.search(first)
-            previous, width = line, len(first)
+            previous, previous_continued, width = line, False, len(first)
             continue
-        if (
+        continued = (
             in_indented_paragraph
             and previous is not None
-            and _fills_the_column(previous.text.strip(), width)
+            and (
+                _fills_the_column(previous.text.strip(), width)
+                or (previous_continued and _fills_the_column(line.text.strip(), width))
+            )
             and not _CLOSED.search(previous.text)
-            and _CONTINUES.match(line.text)
+            and _CONTINUES.match(line.text) is not None
             and not _OPENS_ITEM.match(line.text)
             and line.start == previous.end + 1
-        ):
+        )
+        if continued and previous is not None:
+            # A short line inside the column (…副局长段\n文斌等…) is cut short by the layout, not ended:
+            # the paragraph ran on into it and runs on, full width, after it.
             edits.append(_break_after(previous, line))
-        previous = line
+        previous, previous_continued = line, continued
         width = max(width, len(line.text.strip()))
     unique = {(edit.start, edit.end): edit for edit in edits}  # both rules may join one break
     return [unique[key] for key in sorted(unique)]
