@@ -42,26 +42,57 @@ def _data() -> dict:
     return load_json("header/header.json")
 
 
+def _labels(labels: list[str]) -> str:
+    """An alternation of field labels, longest first; a Han label may be spaced out to fill a table cell (索 引 号, 名　　称)."""
+    spaced = []
+    for label in sorted(labels, key=len, reverse=True):
+        if regex.fullmatch(r"\p{Han}{2,}", label):
+            spaced.append(r"[^\S\n]{0,4}".join(label))
+        else:
+            spaced.append(regex.escape(label))
+    return "(?:" + "|".join(spaced) + ")"
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, regex.Pattern[str]]:
     data = _data()
-    source_labels = sorted(data["source_labels"], key=len, reverse=True)
-    date_labels = sorted(data["date_labels"], key=len, reverse=True)
-    field_labels = sorted(source_labels + date_labels + data["other_labels"], key=len, reverse=True)
+    source_labels = _labels(data["source_labels"])
+    field_labels = _labels(
+        data["source_labels"] + data["date_labels"] + data["other_labels"] + data["written_date_labels"] + data["title_labels"]
+    )
     body_words = sorted(data["dateline_body_words"], key=len, reverse=True)
     return {
         "source": regex.compile(
-            r"(?:\L<labels>)\s{0,3}[:：]\s{0,3}(?P<value>[^\s:：|｜【】\[\]]{1,40}?)(?=\s|$|[【】\[\]]|\L<fields>\s{0,3}[:：])",
-            labels=source_labels,
-            fields=field_labels,
+            source_labels
+            + r"\s{0,3}[:：]\s{0,3}(?P<value>[^\s:：|｜【】\[\]]{1,40}?)(?=\s|$|[【】\[\]]|"
+            + field_labels
+            + r"\s{0,3}[:：])"
         ),
         # 来源:省特种设备检验院 alone on a line (来源 | X in a public account's credits).
         "source_line": regex.compile(
-            r"(?m)^[^\S\n]{0,4}(?:\L<labels>)[^\S\n]{0,3}[:：|｜][^\S\n]{0,3}(?P<value>[^\s:：|｜]{2,30})[^\S\n]{0,4}$",
-            labels=source_labels,
+            r"(?m)^[^\S\n]{0,4}" + source_labels + r"[^\S\n]{0,3}[:：|｜][^\S\n]{0,3}(?P<value>[^\s:：|｜]{2,30})[^\S\n]{0,4}$"
         ),
-        "dated_field": regex.compile(r"(?:\L<labels>)\s{0,3}[:：]\s{0,3}", labels=date_labels),
-        "field_line": regex.compile(r"^\s{0,4}(?:\L<labels>)\s{0,3}[:：]", labels=field_labels),
+        # (文:陈思琪 图:周子航 来源:市局标准化处): the source inside a post's closing credit.
+        "credit_source": regex.compile(
+            source_labels + r"[^\S\n]{0,3}[:：][^\S\n]{0,3}(?P<value>[^\s:：|｜()（）【】\[\]]{2,30})[^\S\n]{0,3}[)）]"
+        ),
+        "dated_field": regex.compile(_labels(data["date_labels"]) + r"\s{0,3}[:：]\s{0,3}"),
+        "written_date_field": regex.compile(_labels(data["written_date_labels"]) + r"\s{0,3}[:：]\s{0,3}$"),
+        "title_field": regex.compile(
+            r"^\s{0,4}" + _labels(data["title_labels"]) + r"\s{0,3}[:：]\s{0,3}(?P<value>\S[^\n]{3,98}?)\s{0,4}$"
+        ),
+        "field_line": regex.compile(r"^\s{0,4}" + field_labels + r"\s{0,3}[:：]"),
+        # 25-3-18 16:05 来自 微博网页版: a microblog post's time and client, under the account's name.
+        "microblog_line": regex.compile(
+            r"^\s{0,4}(?P<stamp>(?P<y>\d{2}|\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\s{1,2}(?P<H>\d{1,2}):(?P<M>\d{2}))"
+            r"\s{1,3}来自\s{0,2}\S{1,20}(?:\s{1,3}已编辑)?\s{0,4}$"
+        ),
+        # 【深圳发布首批低空经济地方标准】: a microblog post's own headline, after its #topics#.
+        "microblog_headline": regex.compile(r"^\s{0,4}(?:#[^#\n]{1,30}#\s{0,2}){0,5}【(?P<value>[^【】\n]{4,60})】"),
+        # 第3期 / (总第126期) under a bulletin's name: the bulletin's masthead, not a headline.
+        "issue_line": regex.compile(r"^\s{0,4}[(（]?(?:总)?第\s{0,2}\d{1,4}\s{0,2}期[)）]?(?:\s{0,4}[(（]?总第\s{0,2}\d{1,5}\s{0,2}期[)）]?)?\s{0,4}$"),
+        # 中市监发〔2020〕58号 alone on a line: a document's number, under its title.
+        "document_number_line": regex.compile(r"^\s{0,4}\p{Han}{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s{0,2}\d{1,5}\s{0,2}号\s{0,4}$"),
         "dateline": regex.compile(
             r"^(?P<value>[\p{Han}A-Za-z]{1,16}?(?:\L<words>))(?:[\p{Han}]{0,6}?(?P<day>(?P<m>\d{1,2})月(?P<d>\d{1,2})日))?(?:讯|电|消息)",
             words=body_words,
@@ -75,9 +106,16 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         ),
         # 《冀南日报》 2006年3月16日 星期四 第3版: a newspaper page's masthead line; the
         # title marks may be missing and the layout may space the fields far apart.
+        # 兵团日报(汉): an edition in brackets after the paper's name.
         "masthead_line": regex.compile(
-            r"^\s{0,4}(?:《(?P<value>[^《》\s]{2,14}?(?:报|刊))》|(?P<value>\p{Han}{2,12}?(?:报|刊)))"
+            r"^\s{0,4}(?:《(?P<value>[^《》\s]{2,14}?(?:报|刊))》|(?P<value>\p{Han}{2,12}?(?:报|刊)))(?:[(（]\p{Han}{1,4}[)）])?"
             r"\s{0,40}(?P<stamp>\d{4}\s{0,2}年\s{0,2}\d{1,2}\s{0,2}月\s{0,2}\d{1,2}\s{0,2}日)"
+        ),
+        # 牡丹江市质量兴市工作领导小组办公室      2004年4月12日: a bulletin's issuer and date under its name.
+        "issuer_line": regex.compile(
+            r"^\s{0,4}(?P<value>\p{Han}{2,30}?(?:\L<endings>))[^\S\n]{2,40}"
+            r"(?P<stamp>\d{4}\s{0,2}年\s{0,2}\d{1,2}\s{0,2}月\s{0,2}\d{1,2}\s{0,2}日)\s{0,4}$",
+            endings=data["site_banner_endings"],
         ),
         # A line that is only a body's or a site's name, perhaps with the column (银川市工商行政管理局 — 工作动态).
         "site_banner": regex.compile(
@@ -102,6 +140,9 @@ _TIMESTAMP = regex.compile(
 # The site's name after a page title: " - 吉林省质量协会", "_中国质量新闻网", "｜市场监管总局".
 _SITE_NAME_SUFFIX = regex.compile(r"\s{0,3}[-_|｜—–]{1,2}\s{0,3}[\p{Han}A-Za-z]{2,24}")
 _FIELD_SEPARATOR = regex.compile(r"[:：|｜]")
+_VERIFIED_MARK = regex.compile(r"\s{1,3}(?:V|v|ⓥ|✓)$")
+_MAX_PLACES_LINE = 8
+_SUBTITLE_DASHES = ("—", "―", "–", "--")
 _BARE_TIMESTAMP_LINE = regex.compile(r"^\s{0,4}(?:" + _TIMESTAMP.pattern + r")\s{0,4}$")
 
 
@@ -141,11 +182,17 @@ def read_header(text: str) -> Header:
     patterns = _patterns()
     header = Header()
     lines = [line for line in iter_lines(text) if line.stripped][: _HEADER_LINES + _MAX_TITLE_LINES]
+    microblog = _microblog_post(text, lines, header, patterns)
+    if microblog is not None:
+        return microblog
     title_lines: list[Line] = []
     index = 0
     while index < len(lines) and len(title_lines) < _MAX_TITLE_LINES and _is_title_line(lines[index], patterns):
         title_lines.append(lines[index])
         index += 1
+    if title_lines and index < len(lines) and patterns["issue_line"].match(lines[index].stripped):
+        # 牡丹江市质量兴市工作简报 / 第3期: a bulletin's name and issue; its headline follows the issuer's line
+        title_lines, index = [], index + 1
     if title_lines and patterns["site_banner"].match(title_lines[0].stripped):
         # 江西省质量技术监督局 over the headline, or over the fields that precede
         # it: the site's name, not a kicker
@@ -159,12 +206,14 @@ def read_header(text: str) -> Header:
         while index < len(lines) and len(title_lines) < _MAX_TITLE_LINES and _is_title_line(lines[index], patterns):
             title_lines.append(lines[index])
             index += 1
-    if len(title_lines) > 1 and patterns["site_banner"].match(title_lines[0].stripped):
-        title_lines = title_lines[1:]  # a site's name over a headline that follows the fields
+    if len(title_lines) > 1 and (patterns["site_banner"].match(title_lines[0].stripped) or _only_places(title_lines[0].stripped)):
+        title_lines = title_lines[1:]  # a site's name (上海青浦) over a headline
     if len(title_lines) > 1 and _same_headline(title_lines[0].stripped, title_lines[1].stripped):
         title_lines = title_lines[1:2]  # the headline printed twice (page title and article title)
-    if title_lines and index < len(lines):
-        header.title = " ".join(" ".join(line.text.split()) for line in title_lines)
+    if header.title is not None:
+        pass  # named by a labelled field (名称: X) of an information table
+    elif title_lines and index < len(lines):
+        header.title = _joined_title(title_lines)
         start, end = title_lines[0].start, title_lines[-1].end
         header.title_span = Span(start, end, text[start:end])
     elif title_lines and len(title_lines) == 1:
@@ -178,6 +227,8 @@ def read_header(text: str) -> Header:
             break
         _read_fields(text, line, header, patterns)
         body_index += 1
+    if header.publish_date is None:
+        _written_date(text, lines[:body_index], header, patterns)
     if body_index < len(lines):
         header.body_start = lines[body_index].start
         if header.source is None:
@@ -185,6 +236,82 @@ def read_header(text: str) -> Header:
     elif lines:
         header.body_start = lines[-1].end
     return header
+
+
+def _joined_title(title_lines: list[Line]) -> str:
+    """Headline lines joined by a space; a subtitle opened by a dash (——访…) joins without one."""
+    title = ""
+    for line in title_lines:
+        part = " ".join(line.text.split())
+        title = part if not title else title + ("" if part.startswith(_SUBTITLE_DASHES) else " ") + part
+    return title
+
+
+def _microblog_post(
+    text: str, lines: list[Line], header: Header, patterns: dict[str, regex.Pattern[str]]
+) -> Optional[Header]:
+    """A microblog page: the account's name, ``25-3-18 16:05 来自 X``, then the post.
+
+    The post's 【headline】 is the title; the source is the one its closing
+    credit states (来源:X), else the account.
+    """
+    for index, line in enumerate(lines[:_HEADER_LINES]):
+        stamp = patterns["microblog_line"].match(line.text)
+        if stamp is not None:
+            break
+    else:
+        return None
+    year = int(stamp.group("y"))
+    value = parse_timestamp(_TIMESTAMP.search(f"{year + 2000 if year < 100 else year}-{stamp.group('m')}-{stamp.group('d')} "
+                                              f"{stamp.group('H')}:{stamp.group('M')}"))  # 25-3-18: the century left out
+    if value is not None:
+        start = line.start + stamp.start("stamp")
+        header.publish_date, header.publish_date_span = value, Span(start, line.start + stamp.end("stamp"), stamp.group("stamp"))
+    body = lines[index + 1 : index + 2]
+    if body:
+        headline = patterns["microblog_headline"].match(body[0].text)
+        if headline is not None:
+            start, end = body[0].start + headline.start("value"), body[0].start + headline.end("value")
+            header.title, header.title_span = text[start:end], Span(start, end, text[start:end])
+        header.body_start = body[0].start
+    else:
+        header.body_start = line.end
+    credit = None
+    for credit in patterns["credit_source"].finditer(text, max(0, len(text) - _FOOTER_CHARS)):
+        pass
+    if credit is not None:
+        _set_source(text, credit.start("value"), credit.end("value"), header)
+    elif index > 0:
+        account = lines[0]
+        name = _VERIFIED_MARK.sub("", account.text.strip())
+        start = account.start + account.text.index(name)
+        _set_source(text, start, start + len(name), header)
+    return header
+
+
+def _only_places(line: str) -> bool:
+    """上海青浦: a line that is only place names, the site's name over its headline."""
+    if len(line) > _MAX_PLACES_LINE:
+        return False
+    # Imported here: the gazetteer loads only for a page that opens with such a short line.
+    from qextract.entities.lexicon import lexicon
+
+    finder, position = lexicon().division_finder, 0
+    while position < len(line):
+        end = finder.match(line, position)
+        if end is None:
+            return False
+        position = end
+    return position > 0
+
+
+def _written_date(text: str, lines: list[Line], header: Header, patterns: dict[str, regex.Pattern[str]]) -> None:
+    """成文日期:2020-10-15 as the publication date, when the header gives no other."""
+    for line in lines:
+        for stamp in _TIMESTAMP.finditer(line.text):
+            if patterns["written_date_field"].search(line.text, 0, stamp.start()):
+                _set_publish_date(text, line, stamp, header)
+                return
 
 
 def _same_headline(page_title: str, headline: str) -> bool:
@@ -201,6 +328,8 @@ def _is_title_line(line: Line, patterns: dict[str, regex.Pattern[str]]) -> bool:
         and not stripped.endswith(("。", ";", ":", "："))
         and not _is_header_field_line(line, patterns)
         and not patterns["dateline"].match(stripped)
+        and not patterns["issue_line"].match(stripped)
+        and not patterns["document_number_line"].match(stripped)
     )
 
 
@@ -226,6 +355,11 @@ def _read_fields(text: str, line: Line, header: Header, patterns: dict[str, rege
         _set_source(text, line.start + posting.start("value"), line.start + posting.end("value"), header)
         _set_publish_date(text, line, _TIMESTAMP.search(line.text, posting.start("stamp")), header)
         return
+    if header.title is None:
+        named = patterns["title_field"].match(line.text)
+        if named is not None:
+            start, end = line.start + named.start("value"), line.start + named.end("value")
+            header.title, header.title_span = text[start:end], Span(start, end, text[start:end])
     if header.source is None:
         match = patterns["source"].search(line.text)
         if match:
@@ -236,8 +370,21 @@ def _read_fields(text: str, line: Line, header: Header, patterns: dict[str, rege
     if header.publish_date is None:
         # On a header line, a timestamp after a date label, or else the
         # first one on the line, is the publication time.
-        label = patterns["dated_field"].search(line.text)
-        _set_publish_date(text, line, _TIMESTAMP.search(line.text, label.end() if label else 0), header)
+        label = next(
+            (
+                found
+                for found in patterns["dated_field"].finditer(line.text)
+                if not patterns["written_date_field"].search(line.text, 0, found.end())  # 日期 inside 成文日期
+            ),
+            None,
+        )
+        if label is not None:
+            _set_publish_date(text, line, _TIMESTAMP.search(line.text, label.end()), header)
+            return
+        for stamp in _TIMESTAMP.finditer(line.text):
+            if not patterns["written_date_field"].search(line.text, 0, stamp.start()):
+                _set_publish_date(text, line, stamp, header)
+                return
 
 
 def _posting_line(line_text: str, patterns: dict[str, regex.Pattern[str]]) -> Optional[regex.Match[str]]:
@@ -245,7 +392,7 @@ def _posting_line(line_text: str, patterns: dict[str, regex.Pattern[str]]) -> Op
     account = patterns["account_line"].match(line_text)
     if account is not None and (account.group("original") or account.group("province") or _stamped_name(account)):
         return account
-    return patterns["masthead_line"].match(line_text)
+    return patterns["masthead_line"].match(line_text) or patterns["issuer_line"].match(line_text)
 
 
 def _stamped_name(account: regex.Match[str]) -> bool:
