@@ -30,6 +30,10 @@ DEFAULT_ROLE = "reporter"
 
 _SEPARATORS = r"\s、,，/|｜?？:：·•"
 _RUN = regex.compile(rf"[^{_SEPARATORS}]+")
+_DOTTED_PART = regex.compile(r"\p{Han}{1,8}")
+_MAX_DOTTED_PARTS = 4
+# 图为宣贯会现场。 雷 鸣 摄: a photo credit after the caption it credits, on the caption's line
+_CAPTION_END = regex.compile(r".*(?:[。！？!?]|[ \u3000]{2,})")
 _LINE = regex.compile(r"[^\n]+")
 _PARENTHESIS = regex.compile(r"[(（]([^()（）\n]{2,40})[)）]")
 _HAN_NAME = regex.compile(r"\p{Han}{1,4}")
@@ -73,7 +77,23 @@ def _credits(text: str) -> Iterator[_Credit]:
             if credits and _has_role(credits):
                 yield from credits
                 continue
+            credits = _after_caption(text, start, end)
+            if credits:
+                yield from credits
+                continue
         yield from _colon_pairs(text, start, end)
+
+
+def _after_caption(text: str, start: int, end: int) -> Optional[list[_Credit]]:
+    """``图为会议现场。 罗亮 摄``: credits after a caption's end, when a role word closes the line."""
+    caption = _CAPTION_END.match(text, start, end)
+    if caption is None:
+        return None
+    credit_start, _ = _strip(text, caption.end(), end)
+    credits = _parse(text, credit_start, end)
+    if credits and credits[-1].role is not None and text[credits[-1].end : end].strip() in lexicon().byline_after:
+        return credits
+    return None
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -167,19 +187,49 @@ def _name_run(text: str, runs: list[regex.Match], index: int):
             trailing_role = lex.byline_after[role_word]
             word, end = word[: -len(role_word)], end - len(role_word)
             break
-    if len(word) == 1 and index + 1 < len(runs):
-        following = runs[index + 1]
-        if (
-            lex.surname_at(word, 0)
-            and len(following.group()) == 1
-            and _SINGLE_SPACE.fullmatch(text, end, following.start())
-            and following.group() not in lex.byline_before
-            and following.group() not in lex.byline_after
-        ):
-            return (start, following.end(), word + following.group(), None, leading_role), 2
+    if len(word) == 1 and index + 1 < len(runs) and lex.surname_at(word, 0):
+        # 袁 睿, 龚 建 平: a name spaced out character by character
+        parts, last = [word], end
+        for following in runs[index + 1 : index + 3]:
+            if (
+                len(following.group()) != 1
+                or not _SINGLE_SPACE.fullmatch(text, last, following.start())
+                or following.group() in lex.byline_before
+                or following.group() in lex.byline_after
+            ):
+                break
+            parts.append(following.group())
+            last = following.end()
+        if len(parts) > 1:
+            return (start, last, "".join(parts), None, leading_role), len(parts)
+    dotted = _dotted_name(text, runs, index)
+    if dotted is not None:
+        return (start, runs[index + dotted - 1].end(), text[start : runs[index + dotted - 1].end()], None, leading_role), dotted
     if not _is_name(word):
         return None, 1
     return (start, end, word, trailing_role, leading_role), 1
+
+
+def _dotted_name(text: str, runs: list[regex.Match], index: int) -> Optional[int]:
+    """阿依古丽·吐尔逊: how many runs, joined by a dot with nothing around it, make one name (None if not two or more).
+
+    A role word is never a part (文·图 are two roles).
+    """
+    lex = lexicon()
+    count = 1
+    while (
+        index + count < len(runs)
+        and count < _MAX_DOTTED_PARTS
+        and runs[index + count - 1].end() + 1 == runs[index + count].start()
+        and text[runs[index + count - 1].end()] == "·"
+    ):
+        count += 1
+    if count == 1:
+        return None
+    parts = [run.group() for run in runs[index : index + count]]
+    if any(not _DOTTED_PART.fullmatch(part) or part in lex.byline_before or part in lex.byline_after for part in parts):
+        return None
+    return count
 
 
 def _is_name(word: str) -> bool:
