@@ -118,6 +118,7 @@ class Pipeline:
             publish_date=publish_date or header.publish_date,
             masked=normalised.masked,
             body_start=header.body_start,
+            header_stamp=_header_stamp(header),
             tokenizer=self._lazy_tokenizer,
             entity_recognizer=self._entity_recognizer,
         )
@@ -259,6 +260,13 @@ _CALLER_DATE = regex.compile(
     r"\s{0,8}(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2})"
     r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?\s{0,8}"
 )
+
+
+def _header_stamp(header: Header) -> Optional[tuple[int, int, str]]:
+    span = header.publish_date_span
+    if span is None or header.publish_date is None:
+        return None
+    return span.start, span.end, header.publish_date
 
 
 def _caller_publish_date(value: Any) -> tuple[Optional[str], list[ExtractionWarning]]:

@@ -95,3 +95,12 @@ def test_any_text_gives_well_formed_values_and_true_spans(text: str, publish_dat
         assert _ISO_VALUE.fullmatch(mention.value), mention.value
         assert text[mention.span.start:mention.span.end] == mention.text
         assert mention.granularity in ("year", "month", "day", "minute", "second")
+
+
+def test_the_header_timestamp_is_a_date_in_whatever_form_the_header_prints_it() -> None:
+    """25-3-18 16:05 under a microblog account: no date pattern reads a year without its century, the header does."""
+    from qextract.pipeline import Pipeline
+
+    text = "某某市场监管 V\n24-9-5 10:20 来自 微博网页版\n\n【全市质量月活动启动】9月4日,全市质量月活动启动。"
+    document = Pipeline()(text)
+    assert [(date.text, date.value) for date in document.dates] == [("24-9-5 10:20", "2024-09-05T10:20"), ("9月4日", "2024-09-04")]

@@ -27,6 +27,8 @@ class MatchContext:
     text: str
     publish_date: Optional[str] = None
     masked: list[tuple[int, int]] = field(default_factory=list)
+    # Where the header printed its publication time (25-3-18 16:05), and the value read from it.
+    header_stamp: Optional[tuple[int, int, str]] = None
     body_start: int = 0
     tokenizer: Optional[Tokenizer] = None
     found: dict[str, list[Any]] = field(default_factory=dict)

@@ -212,10 +212,24 @@ def find_dates(ctx: MatchContext) -> list[DateMention]:
             continue
         seen.add(mention.value)
         mentions.append(mention)
+    _add_header_stamp(ctx, mentions, seen)
     # The meetings stage reads repeated day words too (当天下午 dates the event of its
     # sentence); it finds repeated numeric days (6月5日) itself.
     ctx.found[REPEATED_DATES] = repeats
     return mentions
+
+
+def _add_header_stamp(ctx: MatchContext, mentions: list[DateMention], seen: set[str]) -> None:
+    """The header's publication time, in whatever form the header printed it (25-3-18 16:05), is a date of the page."""
+    if ctx.header_stamp is None:
+        return
+    start, end, value = ctx.header_stamp
+    if value in seen or any(m.span is not None and m.span.start < end and start < m.span.end for m in mentions):
+        return
+    granularity = "second" if value.count(":") == 2 else "minute" if "T" in value else "day"
+    mention = DateMention(ctx.text[start:end], value, granularity=granularity, span=ctx.span(start, end))
+    mentions.insert(next((i for i, m in enumerate(mentions) if m.span is not None and m.span.start > start), len(mentions)), mention)
+    seen.add(value)
 
 
 # Key in ``MatchContext.found`` of the day words (当天, 次日, 上周五) that repeat a recorded value.
@@ -829,6 +843,7 @@ class _RunParser:
             point.time_of_day = atom.text
             point.end = atom.end
             index += 1
+            point.standalone = True  # 今天上午: a part of one day is that day, as a clock time is
         if self.kind(index) in ("clock", "clockcn") and adjacent(self.text, point.end, self.atoms[index].start):
             atom = self.atoms[index]
             if _set_clock(point, clock_from_atom(atom)):
