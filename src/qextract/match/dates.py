@@ -135,6 +135,7 @@ class Point:
     day_range: Optional[tuple[int, int]] = None
     lunar_festival: Optional[str] = None
     floating: Optional[tuple[int, int]] = None  # (weekday, N): the Nth weekday of the month
+    holiday: bool = False  # named by a holiday (春节, 国庆节), not written as a day
     week: Optional[tuple[int, int]] = None  # (week offset, weekday): 上周五 is (-1, 4)
     standalone: bool = True  # False: a present deictic that is no record alone
     needs_year: bool = False  # parts of a year cannot stay year-less
@@ -295,18 +296,23 @@ class _Discourse:
         value = mention.value.rsplit("/", 1)[-1]
         if (last.year is not None or last.two_digit_year is not None or last.year_from_text) and value[:4].isdigit():
             self.year = int(value[:4])
-        if last.month_range is None and last.day_range is None and (last.month is not None or last.month_offset
-                                                                     is not None or last.day_offset is not None):
+        # 10月份, 1至10月: periods for figures (10月份抽查合格率), not the month the story is told in
+        for_figures = mention.text.endswith(_PERIOD_FOR_FIGURES) or (
+            mention.granularity == "month" and "/" in mention.value)
+        if last.month_range is None and last.day_range is None and not for_figures and (
+                last.month is not None or last.month_offset is not None or last.day_offset is not None):
             match = _YEAR_MONTH.match(value)
             if match:
                 self.month = (int(match.group(1)) if match.group(1) else None, int(match.group(2)))
         day = _YEAR_MONTH_DAY.match(value)
         # one day of the body (not the header's timestamp, not the end of a range: 6月中旬…当天)
         one_day = "/" not in mention.value and mention.granularity in ("day", "time")
-        if in_body and one_day and day is not None:
+        # 春节前联合开展检查 … 次日上午: a holiday named in passing is not the day the story has reached
+        if in_body and one_day and day is not None and not last.holiday:
             self.day = (int(day.group(1)) if day.group(1) else None, int(day.group(2)), int(day.group(3)))
 
 
+_PERIOD_FOR_FIGURES = ("月份",)
 _YEAR_MONTH = regex.compile(r"(?:(\d{4})|-)-(\d{2})")
 _YEAR_MONTH_DAY = regex.compile(r"(?:(\d{4})|-)-(\d{2})-(\d{2})")
 
@@ -826,7 +832,7 @@ class _RunParser:
             or data["nth_weekday"].get(name)
         if spec is None:
             return None, index + 1
-        point = Point(atom.start, atom.end)
+        point = Point(atom.start, atom.end, holiday=True)
         if isinstance(spec, list):
             point.month, point.floating = spec[0], (spec[1], spec[2])
         elif regex.fullmatch(r"\d\d-\d\d", spec):
