@@ -208,7 +208,7 @@ def _post_follows(entities: list[Entity], index: int) -> bool:
 
 
 def _name_before_post(text: str, entities: list[Entity], index: int) -> Optional[_Appointment]:
-    """欧阳锦全副市长: a name directly followed by a post that no name follows."""
+    """欧阳锦全副市长 (县质监局蒋立文局长): a name directly followed by a post that no name follows."""
     if index + 1 >= len(entities):
         return None
     person, title = entities[index], entities[index + 1]
@@ -218,7 +218,10 @@ def _name_before_post(text: str, entities: list[Entity], index: int) -> Optional
         text, title.end, entities[index + 2].start
     ):
         return None  # the post belongs to the name after it
-    posts: list[tuple[Optional[Entity], Entity]] = [(None, title)]
+    body = entities[index - 1] if index > 0 else None
+    if body is not None and (body.label not in (ORG, LOC) or body.end != person.start):
+        body = None  # 县质监局蒋立文局长: only a body written right before the name is the post's
+    posts: list[tuple[Optional[Entity], Entity]] = [(body, title)]
     return _Appointment(person, posts) if _is_official(posts) else None
 
 
