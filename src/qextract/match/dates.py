@@ -747,6 +747,7 @@ class _RunParser:
             return point, index + 1
         if kind == "edge":
             point.end = self.atoms[index].end
+            point.standalone = True  # 本月底: the end of a month is a time, as 年底 is
             index += 1
         if standalone_check and point.year is None and not point.year_inherited:
             before = self.text[point.start - 1] if point.start else ""
