@@ -262,8 +262,13 @@ def _microblog_post(
     else:
         return None
     year = int(stamp.group("y"))
-    value = parse_timestamp(_TIMESTAMP.search(f"{year + 2000 if year < 100 else year}-{stamp.group('m')}-{stamp.group('d')} "
-                                              f"{stamp.group('H')}:{stamp.group('M')}"))  # 25-3-18: the century left out
+    try:
+        value = _dt.datetime(
+            year + 2000 if year < 100 else year,  # 25-3-18: the century left out
+            int(stamp.group("m")), int(stamp.group("d")), int(stamp.group("H")), int(stamp.group("M")),
+        ).isoformat(timespec="minutes")
+    except ValueError:
+        value = None  # 25-2-30: no such day
     if value is not None:
         start = line.start + stamp.start("stamp")
         header.publish_date, header.publish_date_span = value, Span(start, line.start + stamp.end("stamp"), stamp.group("stamp"))
@@ -284,8 +289,9 @@ def _microblog_post(
     elif index > 0:
         account = lines[0]
         name = _VERIFIED_MARK.sub("", account.text.strip())
-        start = account.start + account.text.index(name)
-        _set_source(text, start, start + len(name), header)
+        if name:
+            start = account.start + account.text.index(name)
+            _set_source(text, start, start + len(name), header)
     return header
 
 
