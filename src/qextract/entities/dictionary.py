@@ -45,6 +45,9 @@ MAX_DEPARTMENT_NAME = 12
 MAX_TRADE_NAME = 8
 # A unit named only by its head's post (价格监督检查和反不正当竞争局|副局长).
 MAX_SELF_NAMED_UNIT = 16
+MAX_TOWN_NAME = 4  # 河边镇, 城关镇, 新集乡: two or three characters and the unit
+TOWN_UNITS = frozenset("乡镇")
+VAGUE_TOWN_OPENERS = ("各", "全", "本", "该", "每", "有关", "相关", "所在")
 # Bodies nest at most this deep after the place: 奉贤区|委|统战部, 省|政府|办公厅.
 MAX_UNITS = 4
 # Words that end a free-form body name on its left (参观了|尚德太阳能有限公司).
@@ -83,6 +86,7 @@ class DictionaryEntityRecognizer:
         titles = self._titles(text, view, starts, taken)
         orgs = self._orgs(text, view, starts, taken, frozenset(title.start for title in titles))
         orgs += self._units_named_by_their_post(text, titles, taken) + self._firms_named_before_their_post(text, titles, taken)
+        orgs += self._towns_named_before_their_post(text, titles, taken)
         orgs = sorted(orgs, key=lambda entity: entity.start)
         orgs = _numbered_groups_joined(text, orgs, taken)
         places = self._places(text, view, starts, taken)
@@ -244,6 +248,20 @@ class DictionaryEntityRecognizer:
             start = _clause_opening_name(text, end, taken, MAX_TRADE_NAME)
             if start is not None and end - start >= 4:
                 found.append(Entity(start, end, ORG, text[start:end], kind="company"))
+                _take(taken, start, end)
+        return found
+
+    def _towns_named_before_their_post(self, text: str, titles: list[Entity], taken: bytearray) -> list[Entity]:
+        """,河边镇|党委副书记: a town (乡, 镇), too small for the gazetteer, opening a clause before an official's post."""
+        found = []
+        for title in titles:
+            end = title.start
+            if title.kind not in self._lexicon.official_categories or end < 3 or taken[end - 1] or text[end - 1] not in TOWN_UNITS:
+                continue
+            start = _clause_opening_name(text, end, taken, MAX_TOWN_NAME)
+            name = text[start:end - 1] if start is not None else ""
+            if len(name) >= 2 and not TOWN_UNITS.intersection(name) and not name.startswith(VAGUE_TOWN_OPENERS):
+                found.append(Entity(start, end, ORG, text[start:end], kind="government"))
                 _take(taken, start, end)
         return found
 

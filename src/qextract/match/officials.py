@@ -24,7 +24,7 @@ import ahocorasick
 import regex
 
 from qextract.entities.context import document_entities
-from qextract.entities.dictionary import CLAUSE_OPENERS
+from qextract.entities.dictionary import CLAUSE_OPENERS, TOWN_UNITS
 from qextract.entities.guards import RangeSet, page_furniture, quoted
 from qextract.entities.lexicon import lexicon
 from qextract.entities.types import LOC, ORG, PERSON, TITLE, Entity
@@ -219,6 +219,9 @@ def _name_before_post(text: str, entities: list[Entity], index: int) -> Optional
     ):
         return None  # the post belongs to the name after it
     body = entities[index - 1] if index > 0 else None
+    if body is not None and body.label in (ORG, LOC) and text[body.end : person.start] in TOWN_UNITS:
+        # 龙港|镇|黄立新镇长: a place the gazetteer knows, then 镇 or 乡, is the town's government
+        body = Entity(body.start, person.start, ORG, text[body.start : person.start], kind="government")
     if body is not None and (body.label not in (ORG, LOC) or body.end != person.start):
         body = None  # 县质监局蒋立文局长: only a body written right before the name is the post's
     posts: list[tuple[Optional[Entity], Entity]] = [(body, title)]
