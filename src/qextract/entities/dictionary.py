@@ -85,8 +85,7 @@ class DictionaryEntityRecognizer:
         taken = bytearray(len(text))
         titles = self._titles(text, view, starts, taken)
         orgs = self._orgs(text, view, starts, taken, frozenset(title.start for title in titles))
-        orgs += self._units_named_by_their_post(text, titles, taken) + self._firms_named_before_their_post(text, titles, taken)
-        orgs += self._towns_named_before_their_post(text, titles, taken)
+        orgs += self._bodies_named_before_their_posts(text, titles, taken)
         orgs = sorted(orgs, key=lambda entity: entity.start)
         orgs = _numbered_groups_joined(text, orgs, taken)
         places = self._places(text, view, starts, taken)
@@ -218,52 +217,58 @@ class DictionaryEntityRecognizer:
                     return start, department_end
         return None
 
-    def _units_named_by_their_post(self, text: str, titles: list[Entity], taken: bytearray) -> list[Entity]:
-        """,产品质量安全监督管理司|司长, 、执法稽查局|副局长: a unit named, with no body before it, by the post of its head.
+    def _bodies_named_before_their_posts(self, text: str, titles: list[Entity], taken: bytearray) -> list[Entity]:
+        """Bodies named only by the post after them, their name running back to the opening of the clause or list item.
 
-        The post repeats the unit's character (司|司长, 局|副局长), and the
-        name runs back to the start of the clause or list item.
+        Each reading in turn over all posts: units named by their head's post,
+        firms by a trade name, towns by an official's post.
         """
         found = []
-        stops = self._lexicon.self_named_unit_stops
-        for title in titles:
-            unit = _unit_of_head_post(title.text, self._lexicon.self_named_unit_chars)
-            end = title.start
-            if unit is None or end == 0 or text[end - 1] != unit or taken[end - 1]:
-                continue
-            start = _clause_opening_name(text, end, taken, MAX_SELF_NAMED_UNIT)
-            if start is not None and end - start >= 3 and not stops.intersection(text[start:end]):
-                found.append(Entity(start, end, ORG, text[start:end], kind="government"))
-                _take(taken, start, end)
+        readings = (
+            (self._self_named_unit_start, "government"),
+            (self._trade_name_start, "company"),
+            (self._town_start, "government"),
+        )
+        for name_start, kind in readings:
+            for title in titles:
+                end = title.start
+                if end == 0 or taken[end - 1]:
+                    continue
+                start = name_start(text, title, taken)
+                if start is not None:
+                    found.append(Entity(start, end, ORG, text[start:end], kind=kind))
+                    _take(taken, start, end)
         return found
 
-    def _firms_named_before_their_post(self, text: str, titles: list[Entity], taken: bytearray) -> list[Entity]:
-        """。瑞通电气|董事长: a firm's short trade name (a name and its trade, no 公司) opening a clause before an enterprise post."""
-        found = []
-        endings = self._lexicon.trade_name_endings
-        for title in titles:
-            end = title.start
-            if title.kind != "enterprise" or end < 4 or taken[end - 1] or not text.endswith(endings, 0, end):
-                continue
-            start = _clause_opening_name(text, end, taken, MAX_TRADE_NAME)
-            if start is not None and end - start >= 4:
-                found.append(Entity(start, end, ORG, text[start:end], kind="company"))
-                _take(taken, start, end)
-        return found
+    def _self_named_unit_start(self, text: str, title: Entity, taken: bytearray) -> Optional[int]:
+        """,产品质量安全监督管理司|司长, 、执法稽查局|副局长: a unit whose head's post repeats its character (司|司长, 局|副局长)."""
+        end = title.start
+        unit = _unit_of_head_post(title.text, self._lexicon.self_named_unit_chars)
+        if unit is None or text[end - 1] != unit:
+            return None
+        start = _clause_opening_name(text, end, taken, MAX_SELF_NAMED_UNIT)
+        if start is None or end - start < 3 or self._lexicon.self_named_unit_stops.intersection(text[start:end]):
+            return None
+        return start
 
-    def _towns_named_before_their_post(self, text: str, titles: list[Entity], taken: bytearray) -> list[Entity]:
-        """,河边镇|党委副书记: a town (乡, 镇), too small for the gazetteer, opening a clause before an official's post."""
-        found = []
-        for title in titles:
-            end = title.start
-            if title.kind not in self._lexicon.official_categories or end < 3 or taken[end - 1] or text[end - 1] not in TOWN_UNITS:
-                continue
-            start = _clause_opening_name(text, end, taken, MAX_TOWN_NAME)
-            name = text[start:end - 1] if start is not None else ""
-            if len(name) >= 2 and not TOWN_UNITS.intersection(name) and not name.startswith(VAGUE_TOWN_OPENERS):
-                found.append(Entity(start, end, ORG, text[start:end], kind="government"))
-                _take(taken, start, end)
-        return found
+    def _trade_name_start(self, text: str, title: Entity, taken: bytearray) -> Optional[int]:
+        """。瑞通电气|董事长: a firm's short trade name (a name and its trade, no 公司) before an enterprise post."""
+        end = title.start
+        if title.kind != "enterprise" or end < 4 or not text.endswith(self._lexicon.trade_name_endings, 0, end):
+            return None
+        start = _clause_opening_name(text, end, taken, MAX_TRADE_NAME)
+        return start if start is not None and end - start >= 4 else None
+
+    def _town_start(self, text: str, title: Entity, taken: bytearray) -> Optional[int]:
+        """,河边镇|党委副书记: a town (乡, 镇), too small for the gazetteer, before an official's post."""
+        end = title.start
+        if title.kind not in self._lexicon.official_categories or end < 3 or text[end - 1] not in TOWN_UNITS:
+            return None
+        start = _clause_opening_name(text, end, taken, MAX_TOWN_NAME)
+        name = text[start : end - 1] if start is not None else ""
+        if len(name) < 2 or TOWN_UNITS.intersection(name) or name.startswith(VAGUE_TOWN_OPENERS):
+            return None
+        return start
 
     def _extend_left(self, text: str, start: int, view: TokenView, taken: bytearray) -> int:
         """Reach left over name-like words to the start of a free-form body name."""

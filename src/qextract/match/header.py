@@ -42,6 +42,10 @@ def _data() -> dict:
     return load_json("header/header.json")
 
 
+# 2004年4月12日, perhaps spaced out: the day under a masthead or an issuer's name.
+_WRITTEN_DAY = r"\d{4}\s{0,2}年\s{0,2}\d{1,2}\s{0,2}月\s{0,2}\d{1,2}\s{0,2}日"
+
+
 def _labels(labels: list[str]) -> str:
     """An alternation of field labels, longest first; a Han label may be spaced out to fill a table cell (索 引 号, 名　　称)."""
     spaced = []
@@ -109,12 +113,12 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         # 兵团日报(汉): an edition in brackets after the paper's name.
         "masthead_line": regex.compile(
             r"^\s{0,4}(?:《(?P<value>[^《》\s]{2,14}?(?:报|刊))》|(?P<value>\p{Han}{2,12}?(?:报|刊)))(?:[(（]\p{Han}{1,4}[)）])?"
-            r"\s{0,40}(?P<stamp>\d{4}\s{0,2}年\s{0,2}\d{1,2}\s{0,2}月\s{0,2}\d{1,2}\s{0,2}日)"
+            r"\s{0,40}(?P<stamp>" + _WRITTEN_DAY + ")"
         ),
         # 牡丹江市质量兴市工作领导小组办公室      2004年4月12日: a bulletin's issuer and date under its name.
         "issuer_line": regex.compile(
             r"^\s{0,4}(?P<value>\p{Han}{2,30}?(?:\L<endings>))[^\S\n]{2,40}"
-            r"(?P<stamp>\d{4}\s{0,2}年\s{0,2}\d{1,2}\s{0,2}月\s{0,2}\d{1,2}\s{0,2}日)\s{0,4}$",
+            r"(?P<stamp>" + _WRITTEN_DAY + r")\s{0,4}$",
             endings=data["site_banner_endings"],
         ),
         # A line that is only a body's or a site's name, perhaps with the column (银川市工商行政管理局 — 工作动态).
@@ -281,9 +285,7 @@ def _microblog_post(
         header.body_start = body[0].start
     else:
         header.body_start = line.end
-    credit = None
-    for credit in patterns["credit_source"].finditer(text, max(0, len(text) - _FOOTER_CHARS)):
-        pass
+    credit = _last_in_footer(patterns["credit_source"], text)
     if credit is not None:
         _set_source(text, credit.start("value"), credit.end("value"), header)
     elif index > 0:
@@ -315,9 +317,14 @@ def _written_date(text: str, lines: list[Line], header: Header, patterns: dict[s
     """成文日期:2020-10-15 as the publication date, when the header gives no other."""
     for line in lines:
         for stamp in _TIMESTAMP.finditer(line.text):
-            if patterns["written_date_field"].search(line.text, 0, stamp.start()):
+            if _written_date_at(line.text, stamp.start(), patterns):
                 _set_publish_date(text, line, stamp, header)
                 return
+
+
+def _written_date_at(line_text: str, position: int, patterns: dict[str, regex.Pattern[str]]) -> bool:
+    """A written-date label (成文日期:) ends right at ``position``: what follows is when the document was signed."""
+    return patterns["written_date_field"].search(line_text, 0, position) is not None
 
 
 def _same_headline(page_title: str, headline: str) -> bool:
@@ -355,7 +362,8 @@ def _read_fields(text: str, line: Line, header: Header, patterns: dict[str, rege
     if posting is not None:
         # 原创 X 2023-03-16 18:02 发表于广东 / 《X报》 2006年3月16日: the poster or paper, then its date;
         # a public account's post that states its source at its foot (来源:…) takes that source
-        footer = _labelled_footer_source(text, patterns) if posting.re is patterns["account_line"] else None
+        # 来源:省特种设备检验院 alone on a line
+        footer = _last_in_footer(patterns["source_line"], text) if posting.re is patterns["account_line"] else None
         if footer is not None:
             _set_source(text, footer.start("value"), footer.end("value"), header)
         _set_source(text, line.start + posting.start("value"), line.start + posting.end("value"), header)
@@ -380,7 +388,7 @@ def _read_fields(text: str, line: Line, header: Header, patterns: dict[str, rege
             (
                 found
                 for found in patterns["dated_field"].finditer(line.text)
-                if not patterns["written_date_field"].search(line.text, 0, found.end())  # 日期 inside 成文日期
+                if not _written_date_at(line.text, found.end(), patterns)  # 日期 inside 成文日期
             ),
             None,
         )
@@ -388,7 +396,7 @@ def _read_fields(text: str, line: Line, header: Header, patterns: dict[str, rege
             _set_publish_date(text, line, _TIMESTAMP.search(line.text, label.end()), header)
             return
         for stamp in _TIMESTAMP.finditer(line.text):
-            if not patterns["written_date_field"].search(line.text, 0, stamp.start()):
+            if not _written_date_at(line.text, stamp.start(), patterns):
                 _set_publish_date(text, line, stamp, header)
                 return
 
@@ -406,10 +414,10 @@ def _stamped_name(account: regex.Match[str]) -> bool:
     return ":" in account.group("stamp") and not _FIELD_SEPARATOR.search(account.group("value"))
 
 
-def _labelled_footer_source(text: str, patterns: dict[str, regex.Pattern[str]]) -> Optional[regex.Match[str]]:
-    """来源:省特种设备检验院 alone on a line at the foot of the page (the last such line)."""
+def _last_in_footer(pattern: regex.Pattern[str], text: str) -> Optional[regex.Match[str]]:
+    """The last match of ``pattern`` at the foot of the page, where a post states its source."""
     found = None
-    for found in patterns["source_line"].finditer(text, max(0, len(text) - _FOOTER_CHARS)):
+    for found in pattern.finditer(text, max(0, len(text) - _FOOTER_CHARS)):
         pass
     return found
 

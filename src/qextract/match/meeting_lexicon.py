@@ -96,6 +96,7 @@ _L = _lists(
     speech=words("speech_before_verb"),
     arrival=words("arrival_words"),
     tour_adverbs=words("tour_adverbs"),
+    determiners_of_place=words("place_determiners"),
     main_venue=words("main_venue_words"),
     leading=words("leading_words"),
     openers=words("attendance_list_openers"),
@@ -170,6 +171,10 @@ VISIT_LED = _compile(r"(?:\L<leading>)[,，]?(?:深入|到)?(?P<verb>\L<visits>)
 ARRIVAL = _compile(r"(?:\L<arrival>)(?P<place>[^,，。;；:：!！?？\n\s]{2,40})")
 # 先后检查了A、B和C: what a visit verb after 先后 names is where the visit went.
 TOUR_OBJECT = _compile(r"(?:\L<tour_adverbs>)(?:\L<visits>)了?(?P<place>%s{2,40})" % _NO_PUNCT)
+# 先后检查了辖区A、B: the visitors' own area named before the places.
+PLACE_DETERMINER = _compile(r"^(?:\L<determiners_of_place>)")
+# 局长X带队,|先后检查了…: a clause ending with a leading word, before the tour it leads.
+LED_CLAUSE_END = _compile(r"(?:\L<leading>)[,，]$")
 MAIN_VENUE = _compile(
     r"(?:\L<main_venue>)(?:设在|设于|位于)(?P<place>%s)(?=[,，。;；]|$)|在(?P<place>%s)设(?:立)?(?:\L<main_venue>)"
     % (_PLACE_ITEM, _PLACE_ITEM))

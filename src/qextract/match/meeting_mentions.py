@@ -42,6 +42,7 @@ from qextract.match.meeting_lexicon import (
     MODAL_BEFORE_VERB,
     NEVER_IN_NAME,
     PLACE_CUT,
+    PLACE_DETERMINER,
     PREFIX_MARKER,
     REFERENCE_CUE,
     REFERENCE_TAIL,
@@ -557,11 +558,10 @@ def _set_place(clause: VisitClause, match: regex.Match, kind: str, around: Surro
 
 _PLACE_VERBS = frozenset(words("place_taking_verbs"))
 _OBJECT_END = regex.compile(r"(?:等[\p{Han}]{0,4}|的[\p{Han}]{0,8}|[,，\s]+)$")
-_PLACE_DETERMINER = regex.compile("^(?:%s)" % "|".join(map(regex.escape, words("place_determiners"))))
 
 
 def _object_place(obj: str) -> str:
-    obj = _without_sites(_PLACE_DETERMINER.sub("", obj.strip()))
+    obj = _without_sites(PLACE_DETERMINER.sub("", obj.strip()))
     trimmed = _OBJECT_END.sub("", obj)
     return trimmed or obj
 

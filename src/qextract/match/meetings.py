@@ -38,6 +38,7 @@ from qextract.match.meeting_lexicon import (
     EVENT_FRAME,
     FUTURE_CUE,
     GROUP_SUBJECT,
+    LED_CLAUSE_END,
     LEX,
     MEET_VENUE,
     NAME_NOISE,
@@ -68,7 +69,6 @@ from qextract.segment.sentences import Sentence
 
 _VISIT_PRIORITY = words("visit_name_priority")
 _TOUR_ADVERBS = frozenset(words("tour_adverbs"))
-_LED_CLAUSE_END = regex.compile(r"(?:%s)[,，]$" % "|".join(map(regex.escape, words("leading_words"))))
 _PARTS_OF_VISIT = frozenset(words("visit_part_kinds"))
 _VISIT_KIND: dict[str, str] = dict(LEX["visit_kinds"])
 _MIN_CONTAINED_NAME = 4
@@ -630,4 +630,4 @@ def _sentence_end(text: str, position: int) -> int:
 
 def _led_before(text: str, clause_opening: int) -> bool:
     """The clause before ``clause_opening`` ends with 带队/率队/一行: a leader's tour under way."""
-    return _LED_CLAUSE_END.search(text, max(0, clause_opening - 4), clause_opening) is not None
+    return LED_CLAUSE_END.search(text, max(0, clause_opening - 4), clause_opening) is not None

@@ -109,8 +109,7 @@ _HONOUR_BEFORE = regex.compile(
 )
 _HONOUR_WINDOW = 12
 _HAS_WORD = regex.compile(r"[\p{Han}\d]")
-_ONLY_NUMERALS = regex.compile(r"[%s]+" % _ANY_NUMERAL)
-_ONLY_DIGITS = regex.compile(r"\d+")
+_ONLY_NUMBERS = regex.compile(r"[\d%s]+" % _ANY_NUMERAL)
 
 _CURLY_QUOTE = regex.compile(r"“([^“”\n]{1,60})”|「([^「」\n]{1,60})」|『([^『』\n]{1,60})』")
 _CONJUNCTIONS = _alternation(_lexicon("list_conjunctions.txt"))
@@ -303,8 +302,6 @@ def _quoted_kind(text: str, quote: _Quote) -> Optional[str]:
         return None
     if any(char in _SENTENCE_PUNCTUATION for char in content):
         return None  # a quoted sentence of speech
-    if _ONLY_DIGITS.fullmatch(content):
-        return None  # “12315”消费维权服务站: a hotline's or a code's number
     if content in _FIGURES_OF_SPEECH:
         return None  # 打出“组合拳”, 列入“黑名单”: a figure of speech, not a campaign
     if _NON_SLOGAN_HEAD.match(text, quote.end) or content.endswith(_NON_SLOGAN_SUFFIXES):
@@ -313,8 +310,8 @@ def _quoted_kind(text: str, quote: _Quote) -> Optional[str]:
         return None  # 荣获“…”, 被评为“…”
     if _is_numbered_form(content):
         return "numbered"
-    if _ONLY_NUMERALS.fullmatch(content):
-        return None  # a period label such as “十四五”
+    if _ONLY_NUMBERS.fullmatch(content):
+        return None  # a period label (“十四五”), a hotline's or a code's number (“12315”消费维权服务站)
     return "quoted"
 
 
