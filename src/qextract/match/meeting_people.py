@@ -51,6 +51,10 @@ _NAME_JOIN = regex.compile("|".join(word for word in words("list_separators") if
 _CONTINUES = regex.compile(
     r"^[^,，]{0,16}$|[,，]\s{0,1}(?:%s)[^,，]{0,8}$" % "|".join(sorted(words("clause_connectives"), key=len, reverse=True))
 )
+# ,以及各县(市)区政府分管领导、质监部门负责人共60余人: groups with no verb between the list and its role verb
+_GROUP_LIST_TAIL = regex.compile(
+    r"^[,，]\s?(?:%s)[^,，。;；:：!！?？\n]{1,40}$" % "|".join(sorted(words("group_list_openers"), key=len, reverse=True))
+)
 _SUBJECT_SUFFIX = regex.compile(r"(?:%s)?" % "|".join(sorted(words("subject_suffixes"), key=len, reverse=True)))
 _STOP_CHARS = frozenset(LEX["bare_name_stop_chars"])
 
@@ -258,6 +262,8 @@ def _subject(text: str, verb_start: int, people: list[Person], earlier: list[Rol
 
 def _is_direct_subject(text: str, person: Person, verb_start: int) -> bool:
     gap = text[person.end : verb_start]
+    if _GROUP_LIST_TAIL.match(gap) and not role_verbs(gap, 0, len(gap)):
+        return True
     if len(gap) > _MAX_VERB_GAP or any(char in CLAUSE_PUNCT for char in gap):
         return False
     return not (gap.startswith("的") and not gap.startswith("的陪同"))  # 张三的讲话: a possessive

@@ -25,6 +25,13 @@ _CONTINUES = regex.compile(r"^[\p{Han}\d%％,，、“]")
 _OPEN_TITLE_AT_END = regex.compile(r"《[^《》\n]{0,40}$")
 _TITLE_CLOSED_AT_START = regex.compile(r"^[^《》\n\s]{1,40}》")
 _MIN_WRAPPED_LINE = 16
+# Printed half as wide as a Han character (full-width punctuation was made half-width before this rule,
+# but it printed full-width on the page, so only digits and letters count half).
+_HALF_WIDTH = regex.compile(r"[0-9A-Za-z.%]")
+# A print or PDF column; a web page's paragraph is one long line, and two of them are two paragraphs.
+_MAX_COLUMN = 45
+# A page's number between two pages of a PDF (－ 1 －, - 2 -, 第3页): the paragraph runs on past it.
+_PAGE_NUMBER = regex.compile(r"^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$")
 # A line of full-width characters holds fewer of them than one with digits or Latin letters
 # (a column of 24 may print 18 Han characters and a full stop): 70% of the longest counts as full.
 _COLUMN_SHARE = 0.7
@@ -42,35 +49,59 @@ def join_hard_wraps(text: str) -> list[Edit]:
     in_indented_paragraph = False
     previous = None
     previous_continued = False  # ``previous`` was joined to the line before it
+    closed_first_line = False  # ``previous`` is an indented first line that ends a sentence
+    across_page = False  # a page number came between ``previous`` and this line
+    blank_before = False  # an empty line came between ``previous`` and this line
     width = 0  # the longest line of the paragraph so far: the layout's column
     for line in iter_lines(text):
         if not line.text.strip():
-            in_indented_paragraph, previous = False, None
+            blank_before = True
             continue
+        if _PAGE_NUMBER.match(line.text) and previous is not None:
+            across_page, blank_before = True, False
+            continue
+        if blank_before and not across_page:
+            in_indented_paragraph, previous = False, None
+        blank_before = False
         if _INDENT.match(line.text):
             # only a paragraph whose indented first line itself runs on to the column's edge
             first = line.text.strip()
+            closed_first_line = _MIN_WRAPPED_LINE <= len(first) <= _MAX_COLUMN and bool(_CLOSED.search(first))
             in_indented_paragraph = len(first) >= _MIN_WRAPPED_LINE and not _CLOSED.search(first)
-            previous, previous_continued, width = line, False, len(first)
+            previous, previous_continued, width, across_page = line, False, _printed_width(first), False
             continue
+        stripped = line.text.strip()
         continued = (
-            in_indented_paragraph
-            and previous is not None
+            previous is not None
             and (
-                _fills_the_column(previous.text.strip(), width)
-                or (previous_continued and _fills_the_column(line.text.strip(), width))
+                (
+                    in_indented_paragraph
+                    and (
+                        _fills_the_column(previous.text.strip(), width)
+                        or (previous_continued and _fills_the_column(stripped, width))
+                        # no sentence ends on a bare digit: …货值1\n280万元 is one number the layout broke
+                        or (previous.text.rstrip()[-1:].isdigit() and stripped[:1].isdigit())
+                    )
+                    and not _CLOSED.search(previous.text)
+                )
+                # An indented line that ends its sentence at the column's edge (…取得的成绩。) is
+                # followed by the paragraph's next sentence when the next line fills the column too.
+                or (closed_first_line and width <= _printed_width(stripped) <= _MAX_COLUMN + 2)
             )
-            and not _CLOSED.search(previous.text)
             and _CONTINUES.match(line.text) is not None
             and not _OPENS_ITEM.match(line.text)
-            and line.start == previous.end + 1
+            and (across_page or line.start == previous.end + 1)
         )
         if continued and previous is not None:
             # A short line inside the column (…副局长段\n文斌等…) is cut short by the layout, not ended:
             # the paragraph ran on into it and runs on, full width, after it.
+            # Past a page number the break, the blank lines and the number go together.
             edits.append(_break_after(previous, line))
-        previous, previous_continued = line, continued
-        width = max(width, len(line.text.strip()))
+            in_indented_paragraph = True
+        elif across_page:
+            in_indented_paragraph = False
+        previous, previous_continued, closed_first_line, across_page = line, continued, False, False
+        width = max(width, _printed_width(stripped))
     unique = {(edit.start, edit.end): edit for edit in edits}  # both rules may join one break
     return [unique[key] for key in sorted(unique)]
 
@@ -98,4 +129,9 @@ def _break_after(line: Line, following: Line) -> Edit:
 
 def _fills_the_column(line: str, width: int) -> bool:
     """A wrapped line runs to the column's edge; a short one (责任编辑:王某) ended on purpose."""
-    return len(line) >= _MIN_WRAPPED_LINE and len(line) >= _COLUMN_SHARE * width
+    return len(line) >= _MIN_WRAPPED_LINE and _printed_width(line) >= _COLUMN_SHARE * width
+
+
+def _printed_width(line: str) -> float:
+    """A line's width in full-width characters: a digit or a Latin letter prints half as wide as a Han character."""
+    return len(line) - 0.5 * len(_HALF_WIDTH.findall(line))
