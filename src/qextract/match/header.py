@@ -108,6 +108,12 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             r"(?P<stamp>\d{4}-\d{1,2}-\d{1,2}\s{1,2}\d{1,2}:\d{2}|(?:\d{4}年)?\d{1,2}月\d{1,2}日)"
             r"(?:\s{1,3}(?P<province>发表于)\S{1,10})?\s{0,4}$"
         ),
+        # 原创 2026-04-16 17:42·东莞长安发布·广东: a news app's post line, the time first, then the account and
+        # the poster's IP location.
+        "app_post_line": regex.compile(
+            r"^\s{0,4}(?:(?P<original>原创)\s{1,3})?(?P<stamp>\d{4}-\d{1,2}-\d{1,2}\s{1,2}\d{1,2}:\d{2})\s{0,2}[·•]\s{0,2}"
+            r"(?P<value>[^\s·•]{2,20})(?:\s{0,2}[·•]\s{0,2}(?P<province>\p{Han}{2,8}))?\s{0,4}$"
+        ),
         # 《冀南日报》 2006年3月16日 星期四 第3版: a newspaper page's masthead line; the
         # title marks may be missing and the layout may space the fields far apart.
         # 兵团日报(汉): an edition in brackets after the paper's name.
@@ -134,6 +140,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
 # Publication timestamps as header lines print them.
 _TIMESTAMP = regex.compile(
     r"(?P<y>\d{4})\s{0,2}(?:[-/.]|年)\s{0,2}(?P<m>\d{1,2})\s{0,2}(?:[-/.]|月)\s{0,2}(?P<d>\d{1,2})\s{0,2}日?"
+    # 1999年3月12日 星期五 08:41: the weekday between the day and the time
+    r"(?:\s{0,3}(?:星期|周)[一二三四五六日天](?=\s{0,3}\d{1,2}\s{0,2}[:：时]))?"
     r"(?:\s{0,3}(?P<H>\d{1,2})\s{0,2}[:：时]\s{0,2}(?P<M>\d{2})(?:\s{0,2}[:：分]\s{0,2}(?P<S>\d{2}))?)?"
     r"|(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})"
     r"(?:\s{1,3}(?P<H2>\d{1,2}):(?P<M2>\d{2})(?::(?P<S2>\d{2}))?)?"
@@ -147,6 +155,9 @@ _FIELD_SEPARATOR = regex.compile(r"[:：|｜]")
 _VERIFIED_MARK = regex.compile(r"\s{1,3}(?:V|v|ⓥ|✓)$")
 _MAX_PLACES_LINE = 8
 _SUBTITLE_DASHES = ("—", "―", "–", "--")
+_HAN = regex.compile(r"\p{Han}")
+_MAX_APP_NAME = 4
+_BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
 _BARE_TIMESTAMP_LINE = regex.compile(r"^\s{0,4}(?:" + _TIMESTAMP.pattern + r")\s{0,4}$")
 
 
@@ -210,8 +221,19 @@ def read_header(text: str) -> Header:
         while index < len(lines) and len(title_lines) < _MAX_TITLE_LINES and _is_title_line(lines[index], patterns):
             title_lines.append(lines[index])
             index += 1
+    if index < len(lines) and _is_header_field_line(lines[index], patterns):
+        title_lines = _last_block(text, title_lines, lines[index])
     if len(title_lines) > 1 and (patterns["site_banner"].match(title_lines[0].stripped) or _only_places(title_lines[0].stripped)):
         title_lines = title_lines[1:]  # a site's name (上海青浦) over a headline
+    if any(_HAN.search(line.stripped) for line in title_lines):
+        # Quality watchdog reports…: a bilingual site's English headline under the Chinese one
+        title_lines = [line for line in title_lines if _HAN.search(line.stripped)]
+    if (
+        len(title_lines) > 1
+        and len(title_lines[0].stripped) <= _MAX_APP_NAME
+        and _BLANK_LINE.search(text, title_lines[0].end, title_lines[1].start + 1)
+    ):
+        title_lines = title_lines[1:]  # 学习强国, 今日头条: an app's or a site's short name set apart above the headline
     if len(title_lines) > 1 and _same_headline(title_lines[0].stripped, title_lines[1].stripped):
         title_lines = title_lines[1:2]  # the headline printed twice (page title and article title)
     if header.title is not None:
@@ -240,6 +262,21 @@ def read_header(text: str) -> Header:
     elif lines:
         header.body_start = lines[-1].end
     return header
+
+
+def _last_block(text: str, title_lines: list[Line], fields: Line) -> list[Line]:
+    """A headline printed right on its fields line, with a blank line above it: the blank line parts it
+    from the site's name, an app's menu or a list of other headlines (溧阳新闻网 / … / 我市…挂牌成立).
+
+    Pages that set every line apart (a kicker, a blank line, the headline, a blank line, the fields) say
+    nothing by their blank lines, so the headline keeps its kicker there.
+    """
+    if not title_lines or _BLANK_LINE.search(text, title_lines[-1].end, fields.start + 1):
+        return title_lines
+    for index in range(len(title_lines) - 1, 0, -1):
+        if _BLANK_LINE.search(text, title_lines[index - 1].end, title_lines[index].start):
+            return title_lines[index:]
+    return title_lines
 
 
 def _joined_title(title_lines: list[Line]) -> str:
@@ -363,7 +400,11 @@ def _read_fields(text: str, line: Line, header: Header, patterns: dict[str, rege
         # 原创 X 2023-03-16 18:02 发表于广东 / 《X报》 2006年3月16日: the poster or paper, then its date;
         # a public account's post that states its source at its foot (来源:…) takes that source
         # 来源:省特种设备检验院 alone on a line
-        footer = _last_in_footer(patterns["source_line"], text) if posting.re is patterns["account_line"] else None
+        footer = None
+        if posting.re in (patterns["account_line"], patterns["app_post_line"]):
+            # a long comment thread may push the post's credit far from the page's foot: then the first
+            # 来源 line after the post line
+            footer = _last_in_footer(patterns["source_line"], text) or patterns["source_line"].search(text, line.end)
         if footer is not None:
             _set_source(text, footer.start("value"), footer.end("value"), header)
         _set_source(text, line.start + posting.start("value"), line.start + posting.end("value"), header)
@@ -406,7 +447,11 @@ def _posting_line(line_text: str, patterns: dict[str, regex.Pattern[str]]) -> Op
     account = patterns["account_line"].match(line_text)
     if account is not None and (account.group("original") or account.group("province") or _stamped_name(account)):
         return account
-    return patterns["masthead_line"].match(line_text) or patterns["issuer_line"].match(line_text)
+    return (
+        patterns["app_post_line"].match(line_text)
+        or patterns["masthead_line"].match(line_text)
+        or patterns["issuer_line"].match(line_text)
+    )
 
 
 def _stamped_name(account: regex.Match[str]) -> bool:

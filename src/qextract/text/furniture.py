@@ -105,6 +105,7 @@ def remove_rule_lines(text: str) -> list[Edit]:
 
 # A menu item: a short label with no sentence punctuation and no figures.
 _MENU_ITEM_CHARS = 8
+_MENU_LATIN_ITEM_CHARS = 12
 _MAX_SITE_NAME = 24
 _MIN_MENU_LINES = 3
 _MIN_MENU_ITEMS = 4
@@ -151,7 +152,9 @@ def _is_site_name(item: str) -> bool:
 
 
 def _is_menu_item(item: str) -> bool:
-    return len(item) <= _MENU_ITEM_CHARS and not _NOT_IN_MENU_ITEM.search(item)
+    # a bilingual site's menu (繁体 Traditional | 简体 Simplified): English words run longer
+    limit = _MENU_LATIN_ITEM_CHARS if item.isascii() else _MENU_ITEM_CHARS
+    return len(item) <= limit and not _NOT_IN_MENU_ITEM.search(item)
 
 
 @lru_cache(maxsize=1)
@@ -223,8 +226,10 @@ def remove_image_names(text: str) -> list[Edit]:
 
 
 # `- title(2023-07-28)`: a link to another article with its date.
+# - title(2024-05-06), or · title    2024-05-06 with the date set apart at the line's end
 _RELATED_ITEM = regex.compile(
-    r"^\s{0,8}(?:[-·•*>]|\d{1,2}[.、])\s{0,4}[^\n]{2,160}?[(（\[]\s{0,2}\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?\s{0,2}[)）\]]\s{0,8}$"
+    r"^\s{0,8}(?:[-·•*>]|\d{1,2}[.、])\s{0,4}[^\n]{2,160}?"
+    r"(?:[(（\[]\s{0,2}\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?\s{0,2}[)）\]]|[^\S\n]{1,40}\d{4}[-./]\d{1,2}[-./]\d{1,2})\s{0,8}$"
 )
 
 
