@@ -202,12 +202,16 @@ def read_header(text: str) -> Header:
         return microblog
     title_lines: list[Line] = []
     index = 0
-    while index < len(lines) and len(title_lines) < _MAX_TITLE_LINES and _is_title_line(lines[index], patterns):
+    issue = _bulletin_issue(lines, patterns)
+    if issue is not None:
+        # 牡丹江市质量兴市工作简报 / 第3期 / the issuer's dated line: a bulletin's masthead, perhaps under a
+        # document site's chrome; its headline follows the issuer's line
+        index = issue + 1
+    while issue is None and index < len(lines) and len(title_lines) < _MAX_TITLE_LINES and _is_title_line(lines[index], patterns):
         title_lines.append(lines[index])
         index += 1
     if title_lines and index < len(lines) and patterns["issue_line"].match(lines[index].stripped):
-        # 牡丹江市质量兴市工作简报 / 第3期: a bulletin's name and issue; its headline follows the issuer's line
-        title_lines, index = [], index + 1
+        title_lines, index = [], index + 1  # a bulletin's name and issue, with no issuer's line under them
     if title_lines and patterns["site_banner"].match(title_lines[0].stripped):
         # 江西省质量技术监督局 over the headline, or over the fields that precede
         # it: the site's name, not a kicker
@@ -262,6 +266,18 @@ def read_header(text: str) -> Header:
     elif lines:
         header.body_start = lines[-1].end
     return header
+
+
+def _bulletin_issue(lines: list[Line], patterns: dict[str, regex.Pattern[str]]) -> Optional[int]:
+    """Where a bulletin's issue line (第12期) stands over its issuer's dated line, in the page's first lines."""
+    for index, line in enumerate(lines[:_HEADER_LINES + _MAX_TITLE_LINES]):
+        if (
+            patterns["issue_line"].match(line.stripped)
+            and index + 1 < len(lines)
+            and patterns["issuer_line"].match(lines[index + 1].text)
+        ):
+            return index
+    return None
 
 
 def _last_block(text: str, title_lines: list[Line], fields: Line) -> list[Line]:
