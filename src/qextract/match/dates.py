@@ -987,6 +987,11 @@ def _resolve_point(point: Point, anchor: Anchor, after: Optional[Resolved] = Non
         year = None if after.year_less else after.sort_key[0]
         if year is not None and month is not None and (month, day or 0) < _month_day(after):
             year += 1  # 12月28日至1月3日 runs into the next year
+    if point.holiday and after is None and point.year_inherited is False and point.year is None \
+            and point.year_offset is None and anchor.date is not None and not anchor.from_text:
+        nearest = _nearest_holiday(point, anchor.date, tense)
+        if nearest is not None:
+            return _format(point, *nearest, inferred)
     if point.lunar_festival is not None:
         if year is None:
             return None
@@ -999,6 +1004,43 @@ def _resolve_point(point: Point, anchor: Anchor, after: Optional[Resolved] = Non
             return None
         day = nth_weekday(year, month, *point.floating)
     return _format(point, year, month, day, inferred)
+
+
+# A holiday of the year of publication stands unless it is half a year away and that of the year before or
+# after is within weeks (元旦 on a page of 28 December).
+_HOLIDAY_SAME_YEAR_DAYS = 150
+_HOLIDAY_OTHER_YEAR_DAYS = 75
+
+
+def _holiday_in(point: Point, year: int) -> Optional[_dt.date]:
+    if point.lunar_festival is not None:
+        found = lunar_festivals().get((year, point.lunar_festival))
+        return None if found is None else _dt.date(year, *found)
+    if point.month is None:
+        return None
+    if point.floating is not None:
+        return _dt.date(year, point.month, nth_weekday(year, point.month, *point.floating))
+    return _dt.date(year, point.month, point.day or 1)
+
+
+def _nearest_holiday(point: Point, published: _dt.date, tense: Optional[str]) -> Optional[tuple[int, int, int]]:
+    """The holiday of the year before or after, when a holiday named without a year is that one: 元旦 and 春节
+    on a page of late December are those of the coming year. A tense (将于, 以来) rules out the other side.
+    None keeps the year of publication."""
+    same_year = _holiday_in(point, published.year)
+    if same_year is not None and abs((same_year - published).days) <= _HOLIDAY_SAME_YEAR_DAYS:
+        return None  # the year of publication, as for any day written without a year
+    candidates = []
+    for year in (published.year - 1, published.year + 1):
+        day = _holiday_in(point, year)
+        if day is None or (tense == "past" and day > published) or (tense == "future" and day < published):
+            continue
+        if abs((day - published).days) <= _HOLIDAY_OTHER_YEAR_DAYS:
+            candidates.append((abs((day - published).days), day))
+    if not candidates:
+        return None
+    day = min(candidates)[1]
+    return day.year, day.month, day.day
 
 
 def _takes_year_of_first(point: Point) -> bool:
