@@ -104,3 +104,12 @@ def test_the_header_timestamp_is_a_date_in_whatever_form_the_header_prints_it() 
     text = "某某市场监管 V\n24-9-5 10:20 来自 微博网页版\n\n【全市质量月活动启动】9月4日,全市质量月活动启动。"
     document = Pipeline()(text)
     assert [(date.text, date.value) for date in document.dates] == [("24-9-5 10:20", "2024-09-05T10:20"), ("9月4日", "2024-09-04")]
+
+
+def test_a_header_timestamp_with_a_weekday_replaces_the_day_read_alone() -> None:
+    """1999年3月12日 星期五 08:41: the weekday parts the day from its time; the header reads them as one."""
+    from qextract.pipeline import Pipeline
+
+    text = "全省质量工作会议召开\n\n2003年4月8日 星期二 09:15  来源:新华社\n\n新华社4月7日电 全省质量工作会议今天召开。"
+    document = Pipeline()(text)
+    assert [(date.text, date.value) for date in document.dates][0] == ("2003年4月8日 星期二 09:15", "2003-04-08T09:15")

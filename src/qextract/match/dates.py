@@ -225,7 +225,16 @@ def _add_header_stamp(ctx: MatchContext, mentions: list[DateMention], seen: set[
     if ctx.header_stamp is None:
         return
     start, end, value = ctx.header_stamp
-    if value in seen or any(m.span is not None and m.span.start < end and start < m.span.end for m in mentions):
+    overlapping = [m for m in mentions if m.span is not None and m.span.start < end and start < m.span.end]
+    if overlapping and all(
+        start <= m.span.start and m.span.end <= end and value.startswith(m.value) and value != m.value
+        for m in overlapping if m.span is not None
+    ):
+        # 1999年3月12日 星期五 08:41: the day alone was read, the weekday parting it from its time
+        for m in overlapping:
+            mentions.remove(m)
+            seen.discard(m.value)
+    elif value in seen or overlapping:
         return
     granularity = "second" if value.count(":") == 2 else "minute" if "T" in value else "day"
     mention = DateMention(ctx.text[start:end], value, granularity=granularity, span=ctx.span(start, end))
