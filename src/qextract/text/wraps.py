@@ -52,7 +52,7 @@ def join_hard_wraps(text: str) -> list[Edit]:
     closed_first_line = False  # ``previous`` is an indented first line that ends a sentence
     across_page = False  # a page number came between ``previous`` and this line
     blank_before = False  # an empty line came between ``previous`` and this line
-    width = 0  # the longest line of the paragraph so far: the layout's column
+    width: float = 0  # the longest line of the paragraph so far: the layout's column
     for line in iter_lines(text):
         if not line.text.strip():
             blank_before = True
@@ -127,7 +127,7 @@ def _break_after(line: Line, following: Line) -> Edit:
     return Edit(line.start + len(line.text.rstrip()), following.start)
 
 
-def _fills_the_column(line: str, width: int) -> bool:
+def _fills_the_column(line: str, width: float) -> bool:
     """A wrapped line runs to the column's edge; a short one (责任编辑:王某) ended on purpose."""
     return len(line) >= _MIN_WRAPPED_LINE and _printed_width(line) >= _COLUMN_SHARE * width
 
