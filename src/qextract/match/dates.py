@@ -998,9 +998,9 @@ def _resolve_point(point: Point, anchor: Anchor, after: Optional[Resolved] = Non
             year += 1  # 12月28日至1月3日 runs into the next year
     if point.holiday and after is None and point.year_inherited is False and point.year is None \
             and point.year_offset is None and anchor.date is not None and not anchor.from_text:
-        nearest = _nearest_holiday(point, anchor.date, tense)
-        if nearest is not None:
-            return _format(point, *nearest, inferred)
+        other_year = _holiday_of_another_year(point, anchor.date, tense)
+        if other_year is not None:
+            return _format(point, *other_year, inferred)
     if point.lunar_festival is not None:
         if year is None:
             return None
@@ -1032,7 +1032,7 @@ def _holiday_in(point: Point, year: int) -> Optional[_dt.date]:
     return _dt.date(year, point.month, point.day or 1)
 
 
-def _nearest_holiday(point: Point, published: _dt.date, tense: Optional[str]) -> Optional[tuple[int, int, int]]:
+def _holiday_of_another_year(point: Point, published: _dt.date, tense: Optional[str]) -> Optional[tuple[int, int, int]]:
     """The holiday of the year before or after, when a holiday named without a year is that one: 元旦 and 春节
     on a page of late December are those of the coming year. A tense (将于, 以来) rules out the other side.
     None keeps the year of publication."""
