@@ -988,31 +988,29 @@ def _resolve_point(point: Point, anchor: Anchor, after: Optional[Resolved] = Non
         if anchor.day is not None and day - anchor.day > DAYS_AHEAD_LIMIT \
                 or day > days_in_month(year or 2000, month):
             year, month = (year, month - 1) if month > 1 else (year - 1 if year else None, 12)
-    elif point.year_inherited is False and point.year is None and point.two_digit_year is None \
-            and point.year_offset is None and point.month_offset is None and year is not None \
-            and month is not None and not point.month_range:
+    elif _year_left_out(point) and year is not None and month is not None and not point.month_range:
         year = _year_by_tense(year, month, day, anchor, tense)
     if after is not None and _takes_year_of_first(point):
         year = None if after.year_less else after.sort_key[0]
         if year is not None and month is not None and (month, day or 0) < _month_day(after):
             year += 1  # 12月28日至1月3日 runs into the next year
-    if point.holiday and after is None and point.year_inherited is False and point.year is None \
-            and point.year_offset is None and anchor.date is not None and not anchor.from_text:
+    if point.holiday and after is None and _year_left_out(point) and anchor.date is not None and not anchor.from_text:
         other_year = _holiday_of_another_year(point, anchor.date, tense)
         if other_year is not None:
             return _format(point, *other_year, inferred)
-    if point.lunar_festival is not None:
-        if year is None:
+    if point.lunar_festival is not None or point.floating is not None:
+        # 春节, 母亲节: a day that moves from year to year
+        holiday = _holiday_in(point, year) if year is not None else None
+        if holiday is None:
             return None
-        found = lunar_festivals().get((year, point.lunar_festival))
-        if found is None:
-            return None
-        month, day = found
-    if point.floating is not None:
-        if year is None:
-            return None
-        day = nth_weekday(year, month, *point.floating)
+        month, day = holiday.month, holiday.day
     return _format(point, year, month, day, inferred)
+
+
+def _year_left_out(point: Point) -> bool:
+    """A day written without any year of its own (2月20日, 春节), to be placed by the publication date."""
+    return point.year_inherited is False and point.year is None and point.two_digit_year is None \
+        and point.year_offset is None and point.month_offset is None
 
 
 # A holiday of the year of publication stands unless it is half a year away and that of the year before or
@@ -1022,6 +1020,7 @@ _HOLIDAY_OTHER_YEAR_DAYS = 75
 
 
 def _holiday_in(point: Point, year: int) -> Optional[_dt.date]:
+    """The day of a holiday in ``year``: from the lunar table, as the Nth weekday of its month, or fixed."""
     if point.lunar_festival is not None:
         found = lunar_festivals().get((year, point.lunar_festival))
         return None if found is None else _dt.date(year, *found)

@@ -413,13 +413,12 @@ def _is_header_field_line(line: Line, patterns: dict[str, regex.Pattern[str]]) -
 def _read_fields(text: str, line: Line, header: Header, patterns: dict[str, regex.Pattern[str]]) -> None:
     posting = _posting_line(line.text, patterns)
     if posting is not None:
-        # 原创 X 2023-03-16 18:02 发表于广东 / 《X报》 2006年3月16日: the poster or paper, then its date;
-        # a public account's post that states its source at its foot (来源:…) takes that source
-        # 来源:省特种设备检验院 alone on a line
+        # 原创 X 2023-03-16 18:02 发表于广东 / 《X报》 2006年3月16日: the poster or paper, then its date.
+        # A post that states its source on a line of its own (来源:省特种设备检验院) takes that source: the
+        # last such line at the page's foot, else, when a long comment thread pushed it away, the first
+        # after the post line.
         footer = None
         if posting.re in (patterns["account_line"], patterns["app_post_line"]):
-            # a long comment thread may push the post's credit far from the page's foot: then the first
-            # 来源 line after the post line
             footer = _last_in_footer(patterns["source_line"], text) or patterns["source_line"].search(text, line.end)
         if footer is not None:
             _set_source(text, footer.start("value"), footer.end("value"), header)
@@ -459,7 +458,8 @@ def _read_fields(text: str, line: Line, header: Header, patterns: dict[str, rege
 
 
 def _posting_line(line_text: str, patterns: dict[str, regex.Pattern[str]]) -> Optional[regex.Match[str]]:
-    """A public account's post line (marked 原创 or 发表于…, or stamped with a time) or a newspaper's masthead line."""
+    """A line naming who posted or printed the page, with its date: a public account's post line (marked 原创
+    or 发表于…, or stamped with a time), a news app's post line, a newspaper's masthead or a bulletin's issuer."""
     account = patterns["account_line"].match(line_text)
     if account is not None and (account.group("original") or account.group("province") or _stamped_name(account)):
         return account

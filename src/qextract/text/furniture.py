@@ -225,8 +225,8 @@ def remove_image_names(text: str) -> list[Edit]:
     return _line_edits(text, [line for line in iter_lines(text) if pattern.match(line.text)])
 
 
-# `- title(2023-07-28)`: a link to another article with its date.
-# - title(2024-05-06), or · title    2024-05-06 with the date set apart at the line's end
+# A link to another article with its date: `- title(2023-07-28)`, or `· title    2024-05-06` with the date
+# set apart at the line's end.
 _RELATED_ITEM = regex.compile(
     r"^\s{0,8}(?:[-·•*>]|\d{1,2}[.、])\s{0,4}[^\n]{2,160}?"
     r"(?:[(（\[]\s{0,2}\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?\s{0,2}[)）\]]|[^\S\n]{1,40}\d{4}[-./]\d{1,2}[-./]\d{1,2})\s{0,8}$"
