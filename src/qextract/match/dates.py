@@ -177,6 +177,7 @@ def find_dates(ctx: MatchContext) -> list[DateMention]:
     else:
         hint = resolve_year_hint(ctx)
         anchor = Anchor(year=hint, from_text=True) if hint is not None else Anchor()
+    filed = _dateline(text, ctx.body_start, anchor)
     skipped = Intervals(link_list_ranges(text))
     titles = Intervals((match.start(), match.end()) for match in _BOOK_TITLE.finditer(text))
     discourse = _Discourse()
@@ -194,7 +195,8 @@ def find_dates(ctx: MatchContext) -> list[DateMention]:
             continue  # 《昨天今天明天》 is a title, not a date
         if _recurring(text, expression.start):
             continue  # 每年3月15日 names a day of every year
-        mention = _mention(text, expression, discourse.anchor_for(expression, anchor), _tense(text, expression))
+        told = filed[1] if filed is not None and expression.start >= filed[0] and _counted_from_today(expression) else anchor
+        mention = _mention(text, expression, discourse.anchor_for(expression, told), _tense(text, expression))
         if mention is None:
             continue
         end = expression.end
@@ -218,6 +220,36 @@ def find_dates(ctx: MatchContext) -> list[DateMention]:
     # sentence); it finds repeated numeric days (6月5日) itself.
     ctx.found[REPEATED_DATES] = repeats
     return mentions
+
+
+# How far into the body a dateline may open (a reprint puts a lead or an editor's note first).
+_DATELINE_REACH = 400
+
+
+def _dateline(text: str, body_start: int, anchor: Anchor) -> Optional[tuple[int, Anchor]]:
+    """Where the dateline ends and the day it names (新华社北京3月11日电 on a page dated the 12th).
+
+    A wire story's 今天, 昨天 and 上周五 count from the day it was filed, which
+    a page that reprints it a day or a week later does not share. Other dates
+    keep the publication date as their anchor: a dateline inside a page that
+    strings several stories together would otherwise move their years. The
+    dateline's day is read in the publication year, or the year before when
+    that day would lie after the publication date. Only a dated page has such
+    an anchor: a year from the text cannot place a day.
+    """
+    published = anchor.date
+    if published is None or anchor.from_text:
+        return None
+    found = _DATELINE.search(text, body_start, min(len(text), body_start + _DATELINE_REACH))
+    if found is None:
+        return None
+    month, day = int(found.group(1)), int(found.group(2))
+    year = published.year if (month, day) <= (published.month, published.day) else published.year - 1
+    if not 1 <= month <= 12 or not 1 <= day <= days_in_month(year, month):
+        return None
+    if (year, month, day) == (published.year, published.month, published.day):
+        return None
+    return found.end(), Anchor(year, month, day)
 
 
 def _add_header_stamp(ctx: MatchContext, mentions: list[DateMention], seen: set[str]) -> None:
@@ -244,6 +276,12 @@ def _add_header_stamp(ctx: MatchContext, mentions: list[DateMention], seen: set[
 
 # Key in ``MatchContext.found`` of the day words (当天, 次日, 上周五) that repeat a recorded value.
 REPEATED_DATES = "dates_repeated"
+
+
+def _counted_from_today(expression: Expression) -> bool:
+    """今天, 昨天, 上周五: counted from the day of writing (not 次日, counted from the day the text last named)."""
+    first = expression.first if isinstance(expression, Range) else expression
+    return (first.day_offset is not None and not first.year_from_text) or first.week is not None
 
 
 def _counted_day(expression: Expression) -> bool:
@@ -394,8 +432,8 @@ _FIGURES_CUT_OFF = regex.compile(r"(?:截至|截止)(?:到|至)?\s?((?:19|20)\d{
 # A paragraph that opens with a full date (2008年12月16日上午,…大会在南昌召开):
 # the day of the event the article reports.
 _PARAGRAPH_DATED = regex.compile(r"(?m)^[ \t]{0,4}((?:19|20)\d{2})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日")
-# A news-agency dateline's day (新华社南宁6月3日电): the month the article was filed.
-_DATELINE_MONTH = regex.compile(r"^[^\n]{0,24}?(\d{1,2})月\d{1,2}日(?:电|讯)", regex.MULTILINE)
+# A news-agency dateline's day (新华社南宁6月3日电, 本报讯 6月3日讯): the day the article was filed.
+_DATELINE = regex.compile(r"^[^\n]{0,24}?(\d{1,2})月(\d{1,2})日(?:电|讯)", regex.MULTILINE)
 _BOOK_TITLE = regex.compile(r"《[^《》\n]{0,200}》")
 
 
@@ -431,7 +469,7 @@ def year_stated_in(text: str) -> Optional[int]:
     cut_off = _FIGURES_CUT_OFF.search(text)
     if cut_off:
         year, month = int(cut_off.group(1)), int(cut_off.group(2))
-        filed = _DATELINE_MONTH.search(text)
+        filed = _DATELINE.search(text)
         return year + 1 if filed and int(filed.group(1)) < month else year
     return None
 
