@@ -76,6 +76,8 @@ _L = _lists(
     tails=words("reference_tails"),
     units=words("count_units"),
     chair=words("chair_verbs"),
+    chair_heads=words("chair_appointment_heads"),
+    chair_posts=words("chair_appointment_posts"),
     speak=words("speaker_verbs"),
     attendv=words("attendee_verbs"),
     heads=words("speaker_heads"),
@@ -200,10 +202,12 @@ COUNT_TAIL = _compile(r"\s{0,2}(?:共|计)?[\d一二两三四五六七八九十�
 COUNT_HEAD = _compile(r"(?:各类|各种)?[\d一二两三四五六七八九十百几多]{1,4}(?:\L<units>)")
 SPEECH_BEFORE = _compile(r"(?:\L<speech>)[,，:：]")
 
-# Role verbs. 作/做…汇报 spans up to 40 characters of report subject.
+# Role verbs. 作/做…汇报 spans up to 40 characters of report subject; 担任…主持人
+# up to 8 characters naming the event (担任听证会主持人).
 ROLE_VERB = _compile(
     r"(?P<speak2>(?<![%s])(?:\L<heads>)(?![%s])[^,，。;；:：!！?？\n]{0,40}?(?:\L<stails>))"
     % (LEX["speaker_head_not_after"], LEX["speaker_head_not_before"]) +
+    r"|(?P<chair>(?:\L<chair_heads>)[^,，。;；:：!！?？\n]{0,8}?(?:\L<chair_posts>))"
     r"|(?P<chair>\L<chair>)|(?P<speak>\L<speak>)|(?P<attend>\L<attendv>)")
 ROLE_NOT_BEFORE = _compile(r"(?:\L<notbefore>)")
 GENERIC_NAME = _compile(r"^(?:\L<determiners>)?(?:\L<kinds>)$")
