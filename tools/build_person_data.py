@@ -47,11 +47,12 @@ _HAN_ONLY = regex.compile(r"^\p{Han}+$")
 
 def _surnames() -> tuple[set[str], set[str]]:
     single, compound = set(), set()
-    for line in (DATA / "surnames.txt").read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        (compound if len(line) == 2 else single).add(line)
+    for name in ("surnames.txt", "regional_surnames.txt"):
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            (compound if len(line) == 2 else single).add(line)
     return single, compound
 
 

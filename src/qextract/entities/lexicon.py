@@ -23,6 +23,8 @@ SURNAME_ODDS_CAP = 4.0
 # (rank limit, bonus): the surname list is ordered by frequency for its first few hundred entries.
 SURNAME_RANK_BONUS = ((100, 1.0), (300, 0.0))
 RARE_SURNAME = -2.0
+# The rank a regional surname (regional_surnames.txt) is scored at: no bonus, no rarity penalty.
+REGIONAL_SURNAME_RANK = SURNAME_RANK_BONUS[-1][0]
 
 
 def _rank_bonus(rank: Optional[int]) -> float:
@@ -295,12 +297,16 @@ def lexicon() -> Lexicon:
     context = load_json(_DIR + "context.json")
     bylines = load_json(_DIR + "bylines.json")
     surnames = [line for line in load_lines(_DIR + "surnames.txt")]
+    regional = [line for line in load_lines(_DIR + "regional_surnames.txt") if line not in surnames]
     name_chars, totals = _load_name_chars()
     divisions = _load_divisions()
     posts = _post_table(posts_data)
     return Lexicon(
-        surnames=frozenset(s for s in surnames if len(s) == 1),
-        surname_rank={s: rank for rank, s in enumerate((s for s in surnames if len(s) == 1), start=1)},
+        surnames=frozenset(s for s in surnames + regional if len(s) == 1),
+        surname_rank={
+            **{s: rank for rank, s in enumerate((s for s in surnames if len(s) == 1), start=1)},
+            **{s: REGIONAL_SURNAME_RANK for s in regional},
+        },
         compound_surnames=frozenset(s for s in surnames if len(s) == 2),
         name_chars=name_chars,
         name_totals=totals,
@@ -338,7 +344,7 @@ def lexicon() -> Lexicon:
         common_words=_load_common_words(),
         foreign_names=_load_foreign_names(),
         honorifics=frozenset(context["honorifics"]),
-        surname_initials=frozenset(s[0] for s in surnames),
+        surname_initials=frozenset(s[0] for s in surnames + regional),
         honorific_sizes=tuple(sorted({len(word) for word in context["honorifics"]})),
         occupation_modifiers=frozenset(posts_data["occupation_modifiers"]),
     )

@@ -205,7 +205,7 @@ def find_dates(ctx: MatchContext) -> list[DateMention]:
             compared = _period_compared(sentence_starts, periods, expression.start)
             if compared is not None:
                 mention, end = _a_year_before(compared, text[expression.start : same_period.end()]), same_period.end()
-        discourse.update(expression, mention, in_body=expression.start >= ctx.body_start)
+        discourse.update(expression, mention, in_body=expression.start >= ctx.body_start, opens_span=_opens_span(text, expression))
         if mention.granularity != "year":
             periods.append((expression.start, end, mention))
         mention.span = ctx.span(expression.start, end)
@@ -338,7 +338,7 @@ class _Discourse:
             return Anchor(year=year, month=month, from_text=False)
         return anchor
 
-    def update(self, expression: Expression, mention: DateMention, in_body: bool = True) -> None:
+    def update(self, expression: Expression, mention: DateMention, in_body: bool = True, opens_span: bool = False) -> None:
         last = expression.last if isinstance(expression, Range) else expression
         value = mention.value.rsplit("/", 1)[-1]
         if (last.year is not None or last.two_digit_year is not None or last.year_from_text) and value[:4].isdigit():
@@ -355,13 +355,35 @@ class _Discourse:
         # one day of the body (not the header's timestamp, not the end of a range: 6月中旬…当天)
         one_day = "/" not in mention.value and mention.granularity in ("day", "time")
         # 春节前联合开展检查 … 次日上午: a holiday named in passing is not the day the story has reached
-        if in_body and one_day and day is not None and not last.holiday:
+        # 自2月20日动员大会召开以来, 7月1日前 … 次日: a day bounding a span is not the story's day either
+        if in_body and one_day and day is not None and not last.holiday and not opens_span:
             self.day = (int(day.group(1)) if day.group(1) else None, int(day.group(2)), int(day.group(3)))
 
 
 _PERIOD_FOR_FIGURES = ("月份",)
 _YEAR_MONTH = regex.compile(r"(?:(\d{4})|-)-(\d{2})")
 _YEAR_MONTH_DAY = regex.compile(r"(?:(\d{4})|-)-(\d{2})-(\d{2})")
+
+
+def _opens_span(text: str, expression: Expression) -> bool:
+    """The day bounds a span rather than being one the story reached: written between an
+    opener and a closer in one clause (自2月20日…以来, 从5月1日起), or right before a bound (7月1日前)."""
+    openers, closer, bounds = _span_words()
+    start, end = expression.start, expression.end
+    if any(text.startswith(bound, end) for bound in bounds):
+        return True
+    if not any(text.startswith(opener, start - len(opener)) for opener in openers if start >= len(opener)):
+        return False
+    return closer.match(text, end) is not None
+
+
+@lru_cache(maxsize=None)
+def _span_words() -> tuple[tuple[str, ...], regex.Pattern[str], tuple[str, ...]]:
+    data = load_json("dates/context.json")
+    closers = "|".join(regex.escape(word) for word in data["span_closers"])
+    # the closer ends the clause the day opens: at most 30 characters on, before any clause mark
+    closer = regex.compile(r"[^，,。；;！!？?\n]{0,30}?(?:" + closers + ")")
+    return tuple(data["span_openers"]), closer, tuple(data["span_bounds"])
 
 
 def _only_relative(expression: Expression) -> bool:
