@@ -72,6 +72,8 @@ class Lexicon:
     assembly_body_endings: tuple[str, ...]
     generic_posts: frozenset[str]
     group_markers: tuple[str, ...]
+    appointment_verbs: tuple[str, ...]  # 任命A为…: the person before the post
+    removal_verbs: tuple[str, ...]  # 免去A的…职务
     status_prefixes: tuple[str, ...]
     rank_prefixes: tuple[str, ...]
     division_finder: PhraseFinder
@@ -317,6 +319,8 @@ def lexicon() -> Lexicon:
         assembly_body_endings=tuple(posts_data["assembly_body_endings"]),
         generic_posts=frozenset(posts_data["generic_posts"]),
         group_markers=tuple(posts_data["group_markers"]),
+        appointment_verbs=tuple(posts_data["appointment_verbs"]),
+        removal_verbs=tuple(posts_data["removal_verbs"]),
         status_prefixes=tuple(posts_data["variant_prefixes"]["status"]),
         rank_prefixes=tuple(posts_data["variant_prefixes"]["rank"]),
         division_finder=_division_finder(divisions),

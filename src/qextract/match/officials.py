@@ -120,6 +120,11 @@ def _guard(ctx: Any) -> RangeSet:
 def _appointments(text: str, entities: list[Entity]) -> Iterator[_Appointment]:
     index = 0
     while index < len(entities):
+        named, after_notice = _appointed(text, entities, index)
+        if named:
+            yield from named
+            index = after_notice
+            continue
         posts, after_posts = _post_chain(text, entities, index)
         if posts:
             persons, after_persons = _person_list(text, entities, after_posts)
@@ -134,6 +139,42 @@ def _appointments(text: str, entities: list[Entity]) -> Iterator[_Appointment]:
             index += 2
             continue
         index += 1
+
+
+def _appointed(text: str, entities: list[Entity], index: int) -> tuple[list[_Appointment], int]:
+    """任命A、B为市质监局副局长 / 免去A的市工商局副局长职务: an appointment notice names the person first.
+
+    The verb stands right before the first name; the posts follow 为 (or 的, or
+    nothing, after a removal verb), so the notice's edges fix whose they are.
+    """
+    first = entities[index]
+    if first.label != PERSON:
+        return [], index
+    lex = lexicon()
+    before = text[max(0, first.start - _VERB_REACH) : first.start]
+    if any(before.endswith(verb) for verb in lex.appointment_verbs):
+        joiners = _APPOINTED_AS
+    elif any(before.endswith(verb) for verb in lex.removal_verbs):
+        joiners = _REMOVED_FROM
+    else:
+        return [], index
+    persons = [first]
+    after = index + 1
+    while after < len(entities) and entities[after].label == PERSON and text[persons[-1].end : entities[after].start] == _NAME_LIST_JOINER:
+        persons.append(entities[after])
+        after += 1
+    if after >= len(entities) or text[persons[-1].end : entities[after].start] not in joiners:
+        return [], index
+    posts, after_posts = _post_chain(text, entities, after)
+    if not posts or not _is_official(posts):
+        return [], index
+    return [_Appointment(person, posts) for person in persons], after_posts
+
+
+# How far back the verb of an appointment notice is looked for, and what joins the names to the posts.
+_VERB_REACH = 4
+_APPOINTED_AS = frozenset({"为", "同志为"})
+_REMOVED_FROM = frozenset({"", "的", "同志的", "同志"})
 
 
 def _post_chain(text: str, entities: list[Entity], index: int) -> tuple[list[tuple[Optional[Entity], Entity]], int]:
