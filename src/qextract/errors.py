@@ -68,6 +68,7 @@ W_SURROGATES = "surrogates_replaced"
 W_PUBLISH_DATE_IGNORED = "publish_date_ignored"
 W_CONTROL_CHARS = "control_chars_removed"
 W_MARKUP = "markup_removed"
+W_MARKDOWN = "markdown_removed"
 W_SPAM_LINE = "spam_line_removed"
 W_FURNITURE = "page_furniture_removed"
 W_IMAGE_NAME = "image_name_removed"
@@ -91,6 +92,7 @@ WARNING_CODES: dict[str, str] = {
     W_PUBLISH_DATE_IGNORED: "the publish_date given by the caller is not an ISO date and was ignored",
     W_CONTROL_CHARS: "control characters (NUL and others) were removed",
     W_MARKUP: "HTML tags, scripts, comments and character references were removed or decoded",
+    W_MARKDOWN: "Markdown syntax (headings, emphasis, link targets, images, quotes, list bullets, table bars) was removed",
     W_SPAM_LINE: "an SEO spam / link-farm line was removed",
     W_FURNITURE: "page furniture (breadcrumb, menu, font switch, view counter, previous/next-article link, rule line, emoji) was removed",
     W_IMAGE_NAME: "an image file name on its own line was removed",

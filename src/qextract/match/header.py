@@ -127,12 +127,15 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             r"(?P<stamp>" + _WRITTEN_DAY + r")\s{0,4}$",
             endings=data["site_banner_endings"],
         ),
-        # A line that is only a body's or a site's name, perhaps with the column (银川市工商行政管理局 — 工作动态).
+        # A line that is only a body's or a site's name, perhaps with the column (银川市工商行政管理局 — 工作动态)
+        # or the site's address (宝鸡市人民政府网 www.bj.gov.cn).
         "site_banner": regex.compile(
-            r"^\p{Han}{2,24}?(?:\L<endings>)(?:\s{0,3}[—–\-|｜>»]{1,2}\s{0,3}\p{Han}{2,10})?$", endings=data["site_banner_endings"]
+            r"^\p{Han}{2,24}?(?:\L<endings>)(?:\s{0,3}[—–\-|｜>»]{1,2}\s{0,3}\p{Han}{2,10})?"
+            r"(?:\s{1,4}(?:https?://)?[A-Za-z0-9\-]{1,40}(?:\.[A-Za-z0-9\-]{1,40}){1,5}/?)?$",
+            endings=data["site_banner_endings"],
         ),
         "byline_line": regex.compile(
-            r"^[\s(（]{0,2}(?:[\p{Han}]{1,4}(?:\s[\p{Han}]{1,3})?\s{0,3}(?:摄|供图)|(?:记者|通讯员|编辑|责任编辑|作者)\s{0,2}[:：]?\s{0,3}[\p{Han}\s、,]{2,30})[\s)）]{0,2}$"
+            r"^[\s(（]{0,2}(?:[\p{Han}]{1,4}(?:\s[\p{Han}]{1,3})?\s{0,3}(?:摄|供图)|(?:本报|本刊|本台|本网|特约|实习|见习){0,2}(?:记者|通讯员|编辑|责任编辑|作者)\s{0,2}[:：]?\s{0,3}[\p{Han}\s、,]{2,30})[\s)）]{0,2}$"
         ),
     }
 
@@ -225,6 +228,13 @@ def read_header(text: str) -> Header:
         while index < len(lines) and len(title_lines) < _MAX_TITLE_LINES and _is_title_line(lines[index], patterns):
             title_lines.append(lines[index])
             index += 1
+    if (
+        title_lines
+        and index + 1 < len(lines)
+        and patterns["document_number_line"].match(lines[index].stripped)
+        and _is_header_field_line(lines[index + 1], patterns)
+    ):
+        index += 1  # 柳食药监通〔2017〕23号 between a notice's headline and its fields
     if index < len(lines) and _is_header_field_line(lines[index], patterns):
         title_lines = _last_block(text, title_lines, lines[index])
     if len(title_lines) > 1 and (patterns["site_banner"].match(title_lines[0].stripped) or _only_places(title_lines[0].stripped)):

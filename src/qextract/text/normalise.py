@@ -6,8 +6,8 @@ what each one did into :class:`ExtractionWarning` s.
 
 Order matters:
 
-1. line endings, HTML markup and control characters, so every later rule sees
-   plain lines;
+1. line endings, HTML markup, Markdown syntax and control characters, so every
+   later rule sees plain lines;
 2. pinyin annotations and spurious commas, which sit inside mojibake runs;
 3. mojibake, while the garbled characters are still as the page had them
    (script conversion would change the bytes they stand for);
@@ -29,7 +29,7 @@ import regex
 
 from qextract import errors
 from qextract.records import ExtractionWarning
-from qextract.text import control, duplicates, furniture, markup, pinyin, punctuation, script, widths, wraps
+from qextract.text import control, duplicates, furniture, markdown, markup, pinyin, punctuation, script, widths, wraps
 from qextract.text.mojibake import find_mojibake
 from qextract.text.offsets import Edit, OffsetMap
 
@@ -66,6 +66,7 @@ class NormalisedText:
 BEFORE_MOJIBAKE: tuple[Repair, ...] = (
     Repair(errors.W_CONTROL_CHARS, control.normalise_line_endings, summarise=True),
     Repair(errors.W_MARKUP, markup.remove_markup, summarise=True),
+    Repair(errors.W_MARKDOWN, markdown.remove_markdown, summarise=True),
     Repair(errors.W_CONTROL_CHARS, control.remove_control_chars, summarise=True),
     Repair(errors.W_PINYIN, pinyin.remove_pinyin_annotations, summarise=True),
     Repair(errors.W_SPURIOUS_COMMA, punctuation.remove_spurious_commas, summarise=True),
