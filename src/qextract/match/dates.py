@@ -278,15 +278,15 @@ def _add_header_stamp(ctx: MatchContext, mentions: list[DateMention], seen: set[
 REPEATED_DATES = "dates_repeated"
 
 
-def _counted_from_today(expression: Expression) -> bool:
-    """今天, 昨天, 上周五: counted from the day of writing (not 次日, counted from the day the text last named)."""
-    first = expression.first if isinstance(expression, Range) else expression
-    return (first.day_offset is not None and not first.year_from_text) or first.week is not None
-
-
 def _counted_day(expression: Expression) -> bool:
     first = expression.first if isinstance(expression, Range) else expression
     return first.day_offset is not None or first.week is not None
+
+
+def _counted_from_today(expression: Expression) -> bool:
+    """今天, 昨天, 上周五: counted from the day of writing (not 次日, counted from the day the text last named)."""
+    first = expression.first if isinstance(expression, Range) else expression
+    return _counted_day(expression) and not first.year_from_text
 
 # 去年同期 / 上年同期: the period just named in the sentence, a year earlier.
 _SAME_PERIOD = regex.compile(r"同期")

@@ -57,6 +57,15 @@ def _labels(labels: list[str]) -> str:
     return "(?:" + "|".join(spaced) + ")"
 
 
+# The credit words of the byline stage that open a line of credits under a headline: its reporters,
+# correspondents, authors and editors (记者, 本报记者, 特约通讯员, 责任编辑…), not 文 or 报道, which open prose too.
+_CREDIT_LINE_ROLES = ("记者", "通讯员", "编辑", "作者")
+
+
+def _credit_words() -> list[str]:
+    return [word for word in load_json("entities/bylines.json")["before_names"] if word.endswith(_CREDIT_LINE_ROLES)]
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, regex.Pattern[str]]:
     data = _data()
@@ -135,7 +144,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             endings=data["site_banner_endings"],
         ),
         "byline_line": regex.compile(
-            r"^[\s(（]{0,2}(?:[\p{Han}]{1,4}(?:\s[\p{Han}]{1,3})?\s{0,3}(?:摄|供图)|(?:本报|本刊|本台|本网|特约|实习|见习){0,2}(?:记者|通讯员|编辑|责任编辑|作者)\s{0,2}[:：]?\s{0,3}[\p{Han}\s、,]{2,30})[\s)）]{0,2}$"
+            r"^[\s(（]{0,2}(?:[\p{Han}]{1,4}(?:\s[\p{Han}]{1,3})?\s{0,3}(?:摄|供图)|(?:\L<credits>)\s{0,2}[:：]?\s{0,3}[\p{Han}\s、,]{2,30})[\s)）]{0,2}$",
+            credits=_credit_words(),
         ),
     }
 

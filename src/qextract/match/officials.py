@@ -151,10 +151,9 @@ def _appointed(text: str, entities: list[Entity], index: int) -> tuple[list[_App
     if first.label != PERSON:
         return [], index
     lex = lexicon()
-    before = text[max(0, first.start - _VERB_REACH) : first.start]
-    if any(before.endswith(verb) for verb in lex.appointment_verbs):
+    if any(_written_before(text, first.start, verb) for verb in lex.appointment_verbs):
         joiners = _APPOINTED_AS
-    elif any(before.endswith(verb) for verb in lex.removal_verbs):
+    elif any(_written_before(text, first.start, verb) for verb in lex.removal_verbs):
         joiners = _REMOVED_FROM
     else:
         return [], index
@@ -171,8 +170,11 @@ def _appointed(text: str, entities: list[Entity], index: int) -> tuple[list[_App
     return [_Appointment(person, posts) for person in persons], after_posts
 
 
-# How far back the verb of an appointment notice is looked for, and what joins the names to the posts.
-_VERB_REACH = 4
+def _written_before(text: str, position: int, word: str) -> bool:
+    return position >= len(word) and text.startswith(word, position - len(word))
+
+
+# What joins the names of an appointment notice to their posts.
 _APPOINTED_AS = frozenset({"为", "同志为"})
 _REMOVED_FROM = frozenset({"", "的", "同志的", "同志"})
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import regex
 
-from qextract.text.offsets import Edit
+from qextract.text.offsets import Edit, first_of_overlapping
 
 # A link target: an address (scheme, path or anchor), no spaces, one level of brackets
 # inside (javascript:window.print()), an optional title.
@@ -61,14 +61,5 @@ def remove_markdown(text: str) -> list[Edit]:
         for position, bar in enumerate(bars):
             outer = position == 0 or position == len(bars) - 1
             edits.append(Edit(bar.start(), bar.end(), "" if outer else " "))
-    return _without_overlaps(edits)
+    return first_of_overlapping(edits)
 
-
-def _without_overlaps(edits: list[Edit]) -> list[Edit]:
-    """The edits in order, an edit inside an earlier one (a link inside an image) dropped."""
-    kept: list[Edit] = []
-    for edit in sorted(edits, key=lambda e: (e.start, -e.end)):
-        if kept and edit.start < kept[-1].end:
-            continue
-        kept.append(edit)
-    return kept

@@ -22,7 +22,7 @@ from typing import NamedTuple
 import regex
 
 from qextract.data import load_json
-from qextract.text.offsets import Edit
+from qextract.text.offsets import Edit, first_of_overlapping
 
 _TAG = regex.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})(?=[\s/>])[^<>]{0,2000}>")
 _DECLARATION = regex.compile(r"<![A-Za-z][^<>]{0,2000}>|<\?[A-Za-z][^<>]{0,2000}\?>")
@@ -57,7 +57,7 @@ def remove_markup(text: str) -> list[Edit]:
             candidates.append(Edit(match.start(), match.end()))
     candidates += [Edit(m.start(), m.end()) for m in _DECLARATION.finditer(text)]
     candidates += _references(text)
-    return _first_of_overlapping(candidates)
+    return first_of_overlapping(candidates)
 
 
 def _comments(text: str) -> list[Edit]:
@@ -110,12 +110,3 @@ def _references(text: str) -> list[Edit]:
             edits.append(Edit(match.start(), match.end(), decoded))
     return edits
 
-
-def _first_of_overlapping(edits: list[Edit]) -> list[Edit]:
-    """Sorted, disjoint edits: an edit inside an earlier, wider one (a tag inside a script) is dropped."""
-    kept: list[Edit] = []
-    for edit in sorted(edits, key=lambda e: (e.start, -e.end)):
-        if kept and edit.start < kept[-1].end:
-            continue
-        kept.append(edit)
-    return kept

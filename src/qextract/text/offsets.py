@@ -33,6 +33,17 @@ class Edit:
     replacement: str = ""
 
 
+def first_of_overlapping(edits: list[Edit]) -> list[Edit]:
+    """Sorted, disjoint edits: an edit inside an earlier, wider one (a tag inside a script, a link
+    inside an image) is dropped."""
+    kept: list[Edit] = []
+    for edit in sorted(edits, key=lambda e: (e.start, -e.end)):
+        if kept and edit.start < kept[-1].end:
+            continue
+        kept.append(edit)
+    return kept
+
+
 class Segment(NamedTuple):
     clean_start: int
     clean_end: int
