@@ -18,6 +18,7 @@ from typing import Optional
 import regex
 
 from qextract.data import data_path, load_json
+from qextract.match.english_dates import english_date_parts, english_date_pattern
 
 # ---------------------------------------------------------------- numerals
 
@@ -321,6 +322,7 @@ def _lexicon_kinds() -> dict[str, tuple[str, Optional[tuple[int, int]]]]:
 
 
 NUMERIC_ATOMS = _numeric_pattern()
+ENGLISH_DATE_ATOMS = regex.compile(english_date_pattern("en_"))
 CHINESE_NUMERAL_ATOMS = _chinese_numeral_pattern()
 OTHER_ATOMS = _other_pattern()
 WORD_ATOMS = regex.compile(
@@ -377,6 +379,7 @@ def scan_atoms(text: str) -> list[Atom]:
     """
     numbers = [atom for atom in map(_numeric_atom, NUMERIC_ATOMS.finditer(text)) if atom is not None]
     numbers.extend(atom for atom in map(_numeric_atom, CHINESE_NUMERAL_ATOMS.finditer(text)) if atom is not None)
+    numbers.extend(atom for atom in map(_english_atom, ENGLISH_DATE_ATOMS.finditer(text)) if atom is not None)
     words = [atom for match in WORD_ATOMS.finditer(text)
              if (atom := _lexicon_atom(text, match.group(), match.start(), match.end())) is not None]
     for match in OTHER_ATOMS.finditer(text):
@@ -395,6 +398,16 @@ def scan_atoms(text: str) -> list[Atom]:
 
 
 _NO_VALUES: dict = {}
+
+
+def _english_atom(match: regex.Match[str]) -> Optional[Atom]:
+    """``Fri, 24 Apr 2026 09:15:00 +0800`` as the ``iso`` atom it means; weekday and zone are in its span."""
+    parts = english_date_parts(match.groupdict(), "en_")
+    if parts is None:
+        return None
+    year, month, day, clock = parts
+    values = {"iso_y": str(year), "iso_m": str(month), "iso_d": str(day), "iso_clock": clock}
+    return Atom("iso", match.start(), match.end(), values, match.group())
 
 
 def _other_atoms(match: regex.Match[str]) -> list[Atom]:

@@ -16,6 +16,7 @@ from typing import Optional
 import regex
 
 from qextract.data import load_json
+from qextract.match.english_dates import english_date_parts, english_date_pattern
 from qextract.records import Span
 from qextract.text.lines import Line, iter_lines
 
@@ -161,6 +162,8 @@ _TIMESTAMP = regex.compile(
     # 二〇一九年十月二十二日: some sites print the date in Chinese numerals
     r"|(?P<y3>[〇○零一二三四五六七八九]{4})\s{0,2}年\s{0,2}(?P<m3>[一二三四五六七八九十]{1,3})\s{0,2}月"
     r"\s{0,2}(?P<d3>[一二三四五六七八九十]{1,3})\s{0,2}日"
+    # Fri, 24 Apr 2026 09:15:00 +0800: feeds' pubDate and English page headers
+    r"|" + english_date_pattern("en_")
 )
 # The site's name after a page title: " - 吉林省质量协会", "_中国质量新闻网", "｜市场监管总局".
 _SITE_NAME_SUFFIX = regex.compile(r"\s{0,3}[-_|｜—–]{1,2}\s{0,3}[\p{Han}A-Za-z]{2,24}")
@@ -177,7 +180,14 @@ _BARE_TIMESTAMP_LINE = regex.compile(r"^\s{0,4}(?:" + _TIMESTAMP.pattern + r")\s
 def parse_timestamp(match: regex.Match[str]) -> Optional[str]:
     """ISO value of a :data:`_TIMESTAMP` match, as precise as it is written."""
     groups = match.groupdict()
-    if groups["y3"]:
+    if groups["en_year"] or groups["en_year2"]:
+        parts = english_date_parts(groups, "en_")
+        if parts is None:
+            return None
+        clock = parts[3].split(":") if parts[3] else [None, None]
+        year, month, day = str(parts[0]), str(parts[1]), str(parts[2])
+        hour, minute, second = clock[0], clock[1], clock[2] if len(clock) > 2 else None
+    elif groups["y3"]:
         # Imported here: the dates tables load when a page prints a Chinese-numeral date, not at import.
         from qextract.match.datetime_parts import digit_string_number, small_number
 

@@ -6,7 +6,8 @@ what each one did into :class:`ExtractionWarning` s.
 
 Order matters:
 
-1. line endings, HTML markup, Markdown syntax and control characters, so every
+1. a crawler's JSON record or a feed item unwrapped first, since its escapes hide
+   the lines and tags the other repairs look for; then line endings, HTML markup, Markdown syntax and control characters, so every
    later rule sees plain lines;
 2. pinyin annotations and spurious commas, which sit inside mojibake runs;
 3. mojibake, while the garbled characters are still as the page had them
@@ -29,7 +30,7 @@ import regex
 
 from qextract import errors
 from qextract.records import ExtractionWarning
-from qextract.text import control, duplicates, furniture, markdown, markup, pinyin, punctuation, script, widths, wraps
+from qextract.text import containers, control, duplicates, furniture, markdown, markup, pinyin, punctuation, script, widths, wraps
 from qextract.text.mojibake import find_mojibake
 from qextract.text.offsets import Edit, OffsetMap
 
@@ -64,6 +65,8 @@ class NormalisedText:
 
 
 BEFORE_MOJIBAKE: tuple[Repair, ...] = (
+    Repair(errors.W_CONTAINER, containers.unwrap_json_record, summarise=True),
+    Repair(errors.W_CONTAINER, containers.unwrap_feed_item, summarise=True),
     Repair(errors.W_CONTROL_CHARS, control.normalise_line_endings, summarise=True),
     Repair(errors.W_MARKUP, markup.remove_markup, summarise=True),
     Repair(errors.W_MARKDOWN, markdown.remove_markdown, summarise=True),
