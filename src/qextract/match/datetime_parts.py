@@ -18,7 +18,7 @@ from typing import Optional
 import regex
 
 from qextract.data import data_path, load_json
-from qextract.match.english_dates import english_date_parts, english_date_pattern
+from qextract.match.english_dates import english_date_parts, english_date_pattern, month_name_pattern
 
 # ---------------------------------------------------------------- numerals
 
@@ -323,6 +323,7 @@ def _lexicon_kinds() -> dict[str, tuple[str, Optional[tuple[int, int]]]]:
 
 NUMERIC_ATOMS = _numeric_pattern()
 ENGLISH_DATE_ATOMS = regex.compile(english_date_pattern("en_"))
+ENGLISH_MONTH_NAME = regex.compile(month_name_pattern())
 CHINESE_NUMERAL_ATOMS = _chinese_numeral_pattern()
 OTHER_ATOMS = _other_pattern()
 WORD_ATOMS = regex.compile(
@@ -379,7 +380,8 @@ def scan_atoms(text: str) -> list[Atom]:
     """
     numbers = [atom for atom in map(_numeric_atom, NUMERIC_ATOMS.finditer(text)) if atom is not None]
     numbers.extend(atom for atom in map(_numeric_atom, CHINESE_NUMERAL_ATOMS.finditer(text)) if atom is not None)
-    numbers.extend(atom for atom in map(_english_atom, ENGLISH_DATE_ATOMS.finditer(text)) if atom is not None)
+    if ENGLISH_MONTH_NAME.search(text):
+        numbers.extend(atom for atom in map(_english_atom, ENGLISH_DATE_ATOMS.finditer(text)) if atom is not None)
     words = [atom for match in WORD_ATOMS.finditer(text)
              if (atom := _lexicon_atom(text, match.group(), match.start(), match.end())) is not None]
     for match in OTHER_ATOMS.finditer(text):

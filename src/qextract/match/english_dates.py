@@ -51,6 +51,13 @@ def english_date_pattern(prefix: str) -> str:
     )
 
 
+def month_name_pattern() -> str:
+    """Any month name's first three letters as the date pattern writes them: a scan for these is
+    about fifty times faster than the date pattern itself, and almost no Chinese page has one."""
+    stems = [name[:3] for name in _names()[0]]
+    return "(?:" + "|".join(stem.capitalize() + "|" + stem for stem in stems) + ")"
+
+
 def month_number(name: str) -> Optional[int]:
     """1–12 for an English month name in full or cut short (``Apr``, ``Sept.``)."""
     key = name.rstrip(".").lower()

@@ -35,6 +35,10 @@ import regex
 from qextract.data import load_json
 from qextract.text.offsets import Edit
 
+# The ends of a text, found without copying a long page.
+_LEADING_SPACE = regex.compile(r"\s*+")
+_TAIL = 1000
+
 # JSON tokens. The two alternatives of a string's body cannot both match a character,
 # so possessive repetition never backtracks: linear in the record.
 _JSON_STRING = regex.compile(r'"(?:[^"\\]++|\\.)*+"')
@@ -82,8 +86,8 @@ def _vocabulary() -> _Vocabulary:
 
 def unwrap_json_record(text: str) -> list[Edit]:
     """Edits that turn one JSON object holding an article into the article's lines."""
-    start = len(text) - len(text.lstrip())
-    if text[start : start + 1] != "{" or not text.rstrip().endswith("}"):
+    start = _LEADING_SPACE.match(text).end()
+    if text[start : start + 1] != "{" or not text[-_TAIL:].rstrip().endswith("}"):
         return []
     try:
         record = json.loads(text)
@@ -136,7 +140,8 @@ def _json_value_edits(text: str, field: _Field) -> list[Edit]:
 
 def unwrap_feed_item(text: str) -> list[Edit]:
     """Edits that turn an RSS or Atom feed into the lines of its first item."""
-    if not text.lstrip().startswith("<") or _FEED_OPENING.match(text) is None:
+    start = _LEADING_SPACE.match(text).end()
+    if text[start : start + 1] != "<" or _FEED_OPENING.match(text) is None:
         return []
     item = _first_item(text)
     if item is None:
