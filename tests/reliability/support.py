@@ -34,7 +34,7 @@ def budget(examples: int) -> settings:
 # judged differently from the line it was cut from.
 LINE_JUDGED = frozenset(
     {errors.W_SPAM_LINE, errors.W_FURNITURE, errors.W_IMAGE_NAME, errors.W_RELATED_LIST, errors.W_DUPLICATE_BODY, errors.W_HARD_WRAP,
-     errors.W_MARKDOWN}
+     errors.W_MARKDOWN, errors.W_LOST_BREAKS, errors.W_CONTAINER}
 )
 _LINE_BREAK = re.compile(r"[\r\n]")
 

@@ -8,7 +8,7 @@ from typing import Callable
 
 import pytest
 
-from qextract.text import control, duplicates, furniture, markdown, pinyin, punctuation, script, widths, wraps
+from qextract.text import control, duplicates, furniture, glued_lines, markdown, pinyin, punctuation, script, widths, wraps
 from qextract.text.offsets import OffsetMap
 
 CASES = json.loads((Path(__file__).parent / "cases" / "repairs.json").read_text(encoding="utf-8"))
@@ -19,6 +19,7 @@ EDIT_REPAIRS: dict[str, Callable] = {
     "remove_markdown": markdown.remove_markdown,
     "remove_pinyin_annotations": pinyin.remove_pinyin_annotations,
     "remove_spurious_commas": punctuation.remove_spurious_commas,
+    "restore_lost_line_breaks": glued_lines.restore_lost_line_breaks,
     "join_spaced_dates": widths.join_spaced_dates,
     "remove_spam_lines": furniture.remove_spam_lines,
     "remove_breadcrumbs": furniture.remove_breadcrumbs,

@@ -14,7 +14,7 @@ Order matters:
    (script conversion would change the bytes they stand for);
 4. traditional -> simplified and full-width -> half-width, both one character
    for one, so that the remaining rules are written for one script only;
-5. spaced dates, which the related-list rule reads, then junk lines (spam,
+5. the lines of a page glued into one put back; spaced dates, which the related-list rule reads, then junk lines (spam,
    breadcrumbs, furniture, image names, related lists) and the repeated body,
    which compares the cleaned lines;
 6. blank lines last.
@@ -30,7 +30,7 @@ import regex
 
 from qextract import errors
 from qextract.records import ExtractionWarning
-from qextract.text import containers, control, duplicates, furniture, markdown, markup, pinyin, punctuation, script, widths, wraps
+from qextract.text import containers, control, duplicates, furniture, glued_lines, markdown, markup, pinyin, punctuation, script, widths, wraps
 from qextract.text.mojibake import find_mojibake
 from qextract.text.offsets import Edit, OffsetMap
 
@@ -76,6 +76,8 @@ BEFORE_MOJIBAKE: tuple[Repair, ...] = (
 )
 
 AFTER_SCRIPT: tuple[Repair, ...] = (
+    # first: every later rule reads lines, and a glued page has one
+    Repair(errors.W_LOST_BREAKS, glued_lines.restore_lost_line_breaks, summarise=True),
     # dates joined first: the related-list rule reads the dates of its lines
     Repair(errors.W_SPACED_DATE, widths.join_spaced_dates, summarise=True),
     Repair(errors.W_SPAM_LINE, furniture.remove_spam_lines),
