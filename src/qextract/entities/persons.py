@@ -516,6 +516,9 @@ def _dotted_end(low: int, high: int, ctx: Context, lex: Lexicon) -> Optional[int
         if text[end] in _person_words()["place_following"]:
             return None  # 圣·莫尼卡|山
         if end in ctx.title_starts or _follower_at(text, end, lex):
+            if end + 1 < high and _follower_at(text, end + 1, lex) and text[end] in foreign.translit_chars() \
+                    and not _follower_at(text, end + 2, lex):
+                return end + 1  # 阿合买提|出席: two followers overlap (提出, 出席); the name keeps its sound
             return end
         if is_minority_name(text[low:end]) and not _minority_pattern().match(text, end):
             return end  # 额尔敦·宝音|结合: a Mongolian or Tibetan last part ends where its name parts do
