@@ -48,6 +48,7 @@ from qextract.match.datetime_parts import (
     periods,
     relative_words,
     scan_atoms,
+    deadline_markers,
     tense_markers,
     simplified_view,
     small_number,
@@ -404,7 +405,7 @@ def _recurring_words() -> tuple[str, ...]:
 
 
 def _tense(text: str, expression: Expression) -> Optional[str]:
-    """"future" after 将于/拟/预计…, "past" before 以来, else None."""
+    """"future" after 将于/拟/预计… and before a deadline's 前, "past" before 以来, else None."""
     future_words, past_words = tense_markers()
     start, end = expression.start, expression.end
     if start and text[start - 1] in _FUTURE_LAST_CHARS:
@@ -413,11 +414,22 @@ def _tense(text: str, expression: Expression) -> Optional[str]:
             return "future"
     if end < len(text) and text[end] in _PAST_FIRST_CHARS and any(text.startswith(word, end) for word in past_words):
         return "past"
+    if end < len(text) and text[end] in _DEADLINE_FIRST_CHARS:
+        deadline_words, lookalikes, done_words = deadline_markers()
+        if any(text.startswith(word, end) for word in deadline_words) and not any(
+            text.startswith(word, end) for word in lookalikes
+        ):
+            clause = _CLAUSE_END.search(text, end)
+            rest = text[end : clause.start() if clause else len(text)]
+            if not any(word in rest for word in done_words):
+                return "future"  # 11月中旬前完成: a deadline set for a task, not one met (前,全市已完成)
     return None
 
 
 _FUTURE_LAST_CHARS = frozenset(word[-1] for word in tense_markers()[0])
 _PAST_FIRST_CHARS = frozenset(word[0] for word in tense_markers()[1])
+_DEADLINE_FIRST_CHARS = frozenset(word[0] for word in deadline_markers()[0])
+_CLAUSE_END = regex.compile(r"[。;；!！?？\n]")
 
 
 def parse_date(text: str, publish_date: Optional[str] = None) -> Optional[DateMention]:

@@ -155,6 +155,14 @@ def periods() -> dict:
 
 
 @lru_cache(maxsize=None)
+def deadline_markers() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(words after a date that make it a deadline, words that only look like one, words of a task done)."""
+    data = load_json("dates/context.json")
+    return (tuple(sorted(data["deadline_after"], key=len, reverse=True)), tuple(data["not_deadline_after"]),
+            tuple(data["done_words"]))
+
+
+@lru_cache(maxsize=None)
 def tense_markers() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(words announcing a future date, words looking back from a date)."""
     data = load_json("dates/context.json")
