@@ -85,14 +85,17 @@ def _credits(text: str) -> Iterator[_Credit]:
 
 
 def _after_caption(text: str, start: int, end: int) -> Optional[list[_Credit]]:
-    """``图为会议现场。 罗亮 摄``: credits after a caption's end, when a role word closes the line."""
+    """``图为会议现场。 罗亮 摄``: credits after a caption's end, when a role word closes the line.
+
+    A caption ends at its sentence's end or a wide blank; a short caption with no full stop
+    (``演练现场 罗静怡 摄``) ends at the first blank after which the rest reads as a credit."""
     caption = _CAPTION_END.match(text, start, end)
-    if caption is None:
-        return None
-    credit_start, _ = _strip(text, caption.end(), end)
-    credits = _parse(text, credit_start, end)
-    if credits and credits[-1].role is not None and text[credits[-1].end : end].strip() in lexicon().byline_after:
-        return credits
+    ends = [caption.end()] if caption is not None else [blank.end() for blank in _SINGLE_SPACE.finditer(text, start, end)]
+    for caption_end in ends:
+        credit_start, _ = _strip(text, caption_end, end)
+        credits = _parse(text, credit_start, end)
+        if credits and credits[-1].role is not None and text[credits[-1].end : end].strip() in lexicon().byline_after:
+            return credits
     return None
 
 
