@@ -19,12 +19,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Callable, Iterable, Optional, Sequence
 
-import regex
-
 from qextract.entities.types import LOC, ORG, PERSON, TITLE, Entity
-
-# What ends a sentence for the purpose of reading persons.
-_SENTENCE_END = regex.compile(r"[。！？!?；;\n]")
+from qextract.segment.sentences import SENTENCE_END
 
 # Persons of the text between two offsets, in any order.
 PersonReader = Callable[[int, int], list[Entity]]
@@ -53,7 +49,7 @@ class DocumentEntities:
         self._places = list(places)
         self._read_persons = read_persons
         self._persons: dict[int, list[Entity]] = {}  # sentence index -> its persons
-        self._starts = [0] + [match.end() for match in _SENTENCE_END.finditer(text)]
+        self._starts = [0] + [match.end() for match in SENTENCE_END.finditer(text)]
         if read_persons is None:
             for person in persons:
                 self._persons.setdefault(self._sentence_of(person.start), []).append(person)

@@ -55,6 +55,7 @@ from qextract.match.datetime_parts import (
 )
 from qextract.match.intervals import Intervals
 from qextract.records import DateMention, Span
+from qextract.segment.sentences import sentence_end
 
 __all__ = ["find_dates", "parse_date", "resolve_year_hint", "Anchor"]
 
@@ -419,8 +420,7 @@ def _tense(text: str, expression: Expression) -> Optional[str]:
         if any(text.startswith(word, end) for word in deadline_words) and not any(
             text.startswith(word, end) for word in lookalikes
         ):
-            clause = _CLAUSE_END.search(text, end)
-            rest = text[end : clause.start() if clause else len(text)]
+            rest = text[end : sentence_end(text, end)]
             if not any(word in rest for word in done_words):
                 return "future"  # 11月中旬前完成: a deadline set for a task, not one met (前,全市已完成)
     return None
@@ -429,7 +429,6 @@ def _tense(text: str, expression: Expression) -> Optional[str]:
 _FUTURE_LAST_CHARS = frozenset(word[-1] for word in tense_markers()[0])
 _PAST_FIRST_CHARS = frozenset(word[0] for word in tense_markers()[1])
 _DEADLINE_FIRST_CHARS = frozenset(word[0] for word in deadline_markers()[0])
-_CLAUSE_END = regex.compile(r"[。;；!！?？\n]")
 
 
 def parse_date(text: str, publish_date: Optional[str] = None) -> Optional[DateMention]:

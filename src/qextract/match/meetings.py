@@ -65,7 +65,7 @@ from qextract.match.meeting_mentions import (
 )
 from qextract.match.meeting_people import Person, Role, find_people, people_between, role_verbs, roles_in
 from qextract.records import Meeting
-from qextract.segment.sentences import Sentence
+from qextract.segment.sentences import Sentence, sentence_end
 
 _VISIT_PRIORITY = words("visit_name_priority")
 _TOUR_ADVERBS = frozenset(words("tour_adverbs"))
@@ -461,8 +461,8 @@ class _Reader:
                 continue
             line_end = self.text.find("\n", match.end())
             end = len(self.text) if line_end == -1 else line_end
-            sentence_end = _sentence_end(self.text, match.end())
-            subject = next((p.name for p in self.people if match.end() <= p.start < sentence_end), None)
+            stop = sentence_end(self.text, match.end())
+            subject = next((p.name for p in self.people if match.end() <= p.start < stop), None)
             frames.append(_PlaceFrame(match.start(), end, place, subject))
         return frames
 
@@ -618,14 +618,6 @@ def _visit_name(clause: VisitClause) -> tuple[str, str, tuple[int, int]]:
     return adverb + chosen, _VISIT_KIND.get(chosen, "考察"), (start - len(adverb), end)
 
 
-
-
-_SENTENCE_END = regex.compile(r"[。!！?？;；\n]")
-
-
-def _sentence_end(text: str, position: int) -> int:
-    match = _SENTENCE_END.search(text, position)
-    return match.start() if match else len(text)
 
 
 def _led_before(text: str, clause_opening: int) -> bool:

@@ -29,6 +29,7 @@ from qextract.data import load_lines
 from qextract.errors import W_SLOGAN_ITEM_COUNT
 from qextract.match.context import MatchContext
 from qextract.records import ExtractionWarning, Slogan
+from qextract.segment.sentences import SENTENCE_END
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -138,7 +139,6 @@ _ITEM_END = regex.compile(r"[;；。!！?？\n]")
 _SEMICOLON = regex.compile(r"[;；]")
 _COMMA = regex.compile(r"[,，]")
 _COUNTING_NUMERALS = "一二三四五六七八九十"
-_COMMA_LIST_END = regex.compile(r"[。!！?？;；\n]")
 # A counted list of comma clauses holds short clauses (由政府主导向政府与市场并重转变: 15).
 _MAX_COMMA_CLAUSE = 24
 _RUN_IN_END = regex.compile(r"[,，。;；!！?？\n]")
@@ -564,7 +564,7 @@ def _comma_clauses(text: str, start: int, count: Optional[int]) -> Optional[list
     exactly as many short comma clauses as counted."""
     if count is None:
         return None
-    end_match = _COMMA_LIST_END.search(text, start, min(len(text), start + _COLON_LIST_WINDOW))
+    end_match = SENTENCE_END.search(text, start, min(len(text), start + _COLON_LIST_WINDOW))
     if end_match is None:
         return None
     end = end_match.start()

@@ -38,6 +38,7 @@ from qextract.match.numbers import (
     parse_number,
 )
 from qextract.records import Statistic
+from qextract.segment.sentences import SENTENCE_END
 from qextract.segment.tokenizer import Token
 
 _DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "statistics"
@@ -254,7 +255,6 @@ _SHORT_QUOTE = regex.compile(r"“[^“”\n]{1,12}”")
 _QUOTED_ITEM_AT_END = regex.compile(r"“[^“”\n]{1,24}”[、,，和及与]?$")
 _HAN = regex.compile(r"\p{Han}")
 _CLAUSE_END = regex.compile(r"[,，、;；:：。!?！？\n]")
-_SENTENCE_END = regex.compile(r"[。;；!?！？\n]")
 _DROP_QUOTES = str.maketrans(dict.fromkeys("“”‘’「」\""))
 
 # --------------------------------------------------------------------------
@@ -1116,7 +1116,7 @@ def _share_list_subjects(ctx: MatchContext, candidates: list[_Candidate]) -> Non
     """
     for previous, current in zip(candidates, candidates[1:]):
         if current.change_only and not current.subject and previous.subject:
-            if not _SENTENCE_END.search(ctx.text, previous.end, current.start):
+            if not SENTENCE_END.search(ctx.text, previous.end, current.start):
                 current.subject = previous.subject
             continue
         if not current.category_only or not previous.subject_head:

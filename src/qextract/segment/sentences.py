@@ -9,7 +9,10 @@ import regex
 # A sentence ends at 。！？!? or ; (optionally followed by closing quotes or
 # brackets), or at a line break. ASCII '.' is not an end: it sits inside
 # numbers (4.8万) and dates (19.05.2015).
-_SENTENCE = regex.compile(r"[^\n。！？!?；;]*(?:[。！？!?；;]+[”’」』)）]*|\n|$)")
+_ENDS = "。！？!?；;"
+_SENTENCE = regex.compile(rf"[^\n{_ENDS}]*(?:[{_ENDS}]+[”’」』)）]*|\n|$)")
+# The character that ends a sentence, for rules that only need to know where theirs stops.
+SENTENCE_END = regex.compile(rf"[{_ENDS}\n]")
 
 
 @dataclass(frozen=True)
@@ -17,6 +20,12 @@ class Sentence:
     start: int
     end: int
     text: str
+
+
+def sentence_end(text: str, position: int) -> int:
+    """Where the sentence holding ``position`` stops (its end mark's offset, or the text's end)."""
+    match = SENTENCE_END.search(text, position)
+    return match.start() if match else len(text)
 
 
 def split_sentences(text: str) -> list[Sentence]:
