@@ -18,22 +18,22 @@ from qextract.data import load_json
 
 
 @lru_cache(maxsize=1)
-def _names() -> tuple[dict[str, int], list[str], list[str]]:
+def _names() -> tuple[dict[str, int], list[str], list[str], dict[str, list[str]]]:
     data = load_json("dates/english.json")
-    return data["months"], data["weekdays"], data["zone_names"]
+    return data["months"], data["weekdays"], data["zone_names"], data["other_short_forms"]
 
 
 def _name_pattern(name: str) -> str:
-    """A name in full or cut to three letters (four for Sept), first letter in either case."""
+    """A name in full, cut to three letters or to another short form (Sept), first letter in either case."""
     first, rest = name[0], name[1:]
-    cuts = [rest[2:]] + ([rest[2]] if name == "september" else [])
-    tails = "|".join(regex.escape(cut) for cut in sorted(cuts, key=len, reverse=True))
-    return f"[{first.upper()}{first}]{regex.escape(rest[:2])}(?:{tails})?"
+    tails = [rest[2:]] + [short[3:] for short in _names()[3].get(name, [])]
+    alternatives = "|".join(regex.escape(tail) for tail in sorted(tails, key=len, reverse=True))
+    return f"[{first.upper()}{first}]{regex.escape(rest[:2])}(?:{alternatives})?"
 
 
 def english_date_pattern(prefix: str) -> str:
     """The pattern source; ``prefix`` keeps its group names apart from a caller's."""
-    months, weekdays, zones = _names()
+    months, weekdays, zones, _ = _names()
     month = "(?:" + "|".join(_name_pattern(name) for name in months) + r")\.?"
     weekday = "(?:" + "|".join(_name_pattern(name) for name in weekdays) + r")\.?"
     p = prefix
@@ -61,10 +61,9 @@ def month_name_pattern() -> str:
 def month_number(name: str) -> Optional[int]:
     """1–12 for an English month name in full or cut short (``Apr``, ``Sept.``)."""
     key = name.rstrip(".").lower()
-    for full, number in _names()[0].items():
-        if full.startswith(key) and len(key) >= 3:
-            return number
-    return None
+    if len(key) < 3:
+        return None
+    return next((number for full, number in _names()[0].items() if full.startswith(key)), None)
 
 
 def english_date_parts(groups: dict[str, Optional[str]], prefix: str) -> Optional[tuple[int, int, int, Optional[str]]]:

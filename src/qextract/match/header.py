@@ -184,9 +184,8 @@ def parse_timestamp(match: regex.Match[str]) -> Optional[str]:
         parts = english_date_parts(groups, "en_")
         if parts is None:
             return None
-        clock = parts[3].split(":") if parts[3] else [None, None]
-        year, month, day = str(parts[0]), str(parts[1]), str(parts[2])
-        hour, minute, second = clock[0], clock[1], clock[2] if len(clock) > 2 else None
+        year, month, day = (str(part) for part in parts[:3])
+        hour, minute, second = (parts[3].split(":") + [None])[:3] if parts[3] else (None, None, None)
     elif groups["y3"]:
         # Imported here: the dates tables load when a page prints a Chinese-numeral date, not at import.
         from qextract.match.datetime_parts import digit_string_number, small_number

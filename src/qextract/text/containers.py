@@ -41,8 +41,9 @@ _TAIL = 1000
 
 # JSON tokens. The two alternatives of a string's body cannot both match a character,
 # so possessive repetition never backtracks: linear in the record.
-_JSON_STRING = regex.compile(r'"(?:[^"\\]++|\\.)*+"')
-_JSON_KEY = regex.compile(r'\s*+("(?:[^"\\]++|\\.)*+")\s*+:\s*+')
+_JSON_STRING_SOURCE = r'"(?:[^"\\]++|\\.)*+"'
+_JSON_STRING = regex.compile(_JSON_STRING_SOURCE)
+_JSON_KEY = regex.compile(r"\s*+(" + _JSON_STRING_SOURCE + r")\s*+:\s*+")
 _JSON_COMMA = regex.compile(r"\s*+,?")
 _JSON_ESCAPE = regex.compile(r'\\(?:u([0-9a-fA-F]{4})(?:\\u([dD][c-fC-F][0-9a-fA-F]{2}))?|(["\\/bfnrt]))')
 _JSON_SIMPLE_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "", "f": "", "n": "\n", "r": "\r", "t": "\t"}
