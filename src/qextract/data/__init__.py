@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Iterable
+
+import regex
 
 
 def data_path(relative: str) -> str:
@@ -26,3 +28,8 @@ def load_lines(relative: str) -> tuple[str, ...]:
         return tuple(
             line.strip() for line in handle if line.strip() and not line.lstrip().startswith("#")
         )
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of the literal ``words``, longer ones first, so a word never loses to its own prefix."""
+    return "|".join(regex.escape(word) for word in sorted(set(words), key=lambda word: (-len(word), word)))

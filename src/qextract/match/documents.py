@@ -13,7 +13,7 @@ from typing import Optional
 import ahocorasick
 import regex
 
-from qextract.data import load_lines
+from qextract.data import alternation, load_lines
 from qextract.match.context import MatchContext
 from qextract.records import PolicyDocument
 
@@ -47,14 +47,10 @@ def _load_kinds() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda pair: -len(pair[0]))
 
 
-def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True))
-
-
 _KINDS = _load_kinds()
 _ISSUER_SUFFIXES = tuple(sorted(load_lines("documents/issuer_suffixes.txt"), key=len, reverse=True))
-_ADVERBS = _alternation(load_lines("documents/issuer_adverbs.txt"))
-_VERBS = _alternation(load_lines("documents/issuer_verbs.txt"))
+_ADVERBS = alternation(load_lines("documents/issuer_adverbs.txt"))
+_VERBS = alternation(load_lines("documents/issuer_verbs.txt"))
 
 # The clause before a title: "<issuer><adverbs><verb>(了|的)" and nothing else.
 _ISSUING_CLAUSE = regex.compile(

@@ -25,15 +25,11 @@ from typing import Iterable, Iterator, Optional
 
 import regex
 
-from qextract.data import load_lines
+from qextract.data import alternation, load_lines
 from qextract.errors import W_SLOGAN_ITEM_COUNT
 from qextract.match.context import MatchContext
 from qextract.records import ExtractionWarning, Slogan
 from qextract.segment.sentences import SENTENCE_END
-
-
-def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(regex.escape(word) for word in sorted(set(words), key=len, reverse=True))
 
 
 def _lexicon(name: str) -> tuple[str, ...]:
@@ -58,7 +54,7 @@ _SENTENCE_PUNCTUATION = frozenset("。!！?？")
 # --- patterns --------------------------------------------------------------
 
 _COUNT = r"(?P<count>[%s]{1,3}|\d{1,2})" % _SMALL_NUMERALS
-_CLASSIFIER = r"(?P<classifier>%s)" % _alternation(_lexicon("classifiers.txt"))
+_CLASSIFIER = r"(?P<classifier>%s)" % alternation(_lexicon("classifiers.txt"))
 _NOT_AFTER_NUMBER = r"(?<![\d%s第.．])" % _ANY_NUMERAL
 _BREAK = r"[:：,，。;；!！?？\n]"
 
@@ -67,29 +63,29 @@ _COUNT_AT_BREAK = regex.compile(
     _NOT_AFTER_NUMBER + _COUNT + _CLASSIFIER + r"(?P<noun>\p{Han}{1,6})(?=" + _BREAK + r"|$)"
 )
 _COUNT_WHOLE = regex.compile(_COUNT + _CLASSIFIER + r"(?P<noun>\p{Han}{1,8})")
-_COUNT_AFTER_FROM = regex.compile(r"(?<=从)" + _COUNT + _CLASSIFIER + r"(?P<noun>%s)" % _alternation(_lexicon("from_count_nouns.txt")))
+_COUNT_AFTER_FROM = regex.compile(r"(?<=从)" + _COUNT + _CLASSIFIER + r"(?P<noun>%s)" % alternation(_lexicon("from_count_nouns.txt")))
 _COUNTED_SHORT = regex.compile(_COUNT + r"\p{Han}{1,2}")
 # What opens the list after a count phrase: a colon, or 即/分别是… .
-_PROGRAMME_NOUN = regex.compile(_alternation(_lexicon("programme_nouns.txt")))
+_PROGRAMME_NOUN = regex.compile(alternation(_lexicon("programme_nouns.txt")))
 # A list run in after a comma, not a colon, is trusted only with short parts (增品种).
 _MAX_COMMA_LIST_ITEM = 8
 _LIST_INTRODUCER = regex.compile(
     r"[ \t\u3000]{0,2}(?:[:：]|[,，]?[ \t\u3000]{0,2}(?:%s))[ \t\u3000]{0,2}"
-    % _alternation(_lexicon("list_introducers.txt"))
+    % alternation(_lexicon("list_introducers.txt"))
 )
 # The count phrase right after a run of quoted items: “A”“B”等两大系列
 _COUNT_AFTER_LIST = regex.compile(
-    r"\s{0,2}(?:%s)?\s{0,2}" % _alternation(_lexicon("sum_up_words.txt"))
+    r"\s{0,2}(?:%s)?\s{0,2}" % alternation(_lexicon("sum_up_words.txt"))
     + _COUNT
     + _CLASSIFIER
     + r"(?P<noun>\p{Han}{1,6})"
 )
-_NOUN_CUT = regex.compile(_alternation(_lexicon("count_phrase_cuts.txt")))
+_NOUN_CUT = regex.compile(alternation(_lexicon("count_phrase_cuts.txt")))
 _COUNTED_THINGS = tuple(_lexicon("counted_things.txt"))
 # A run-in list summed up by a count phrase, with or without 等 (A、B、C等3个专题, 分为A、B、C三个阶段).
 _COUNT_AFTER_RUN_IN = regex.compile(r"(?<=[^\s、,，。;；:：])等?" + _NOT_AFTER_NUMBER + _COUNT + _CLASSIFIER + r"(?P<noun>\p{Han}{1,6})")
 _CLAUSE_START = regex.compile(r"[,，。;；:：!！?？\n(（][^,，。;；:：!！?？\n(（]*$")
-_RUN_IN_OPENER = regex.compile(r"(?:%s)" % _alternation(_lexicon("run_in_list_openers.txt")))
+_RUN_IN_OPENER = regex.compile(r"(?:%s)" % alternation(_lexicon("run_in_list_openers.txt")))
 _LIST_COMMA = regex.compile(r"、")
 _RUN_IN_LIST_REACH = 120
 _MIN_RUN_IN_ITEM, _MAX_RUN_IN_ITEM = 2, 16
@@ -101,19 +97,19 @@ _FORMULA = regex.compile(_NOT_AFTER_NUMBER + _FORMULA_BODY)
 _FORMULA_WHOLE = regex.compile(_FORMULA_BODY)
 _PER_UNIT_WHOLE = regex.compile(r"(?:一%s){2,3}" % _FORMULA_CHAR)
 _POWERS_WHOLE = regex.compile(r"[十百千万]{3,4}")  # 十百千万: one unit at each level
-_PROGRAMME_TAIL = regex.compile(r"\p{Han}{0,12}?(?:%s)" % _alternation(_lexicon("programme_heads.txt")))
-_FIXED = regex.compile(_NOT_AFTER_NUMBER + "(?:%s)" % _alternation(tuple(_FIXED_PROGRAMMES)))
+_PROGRAMME_TAIL = regex.compile(r"\p{Han}{0,12}?(?:%s)" % alternation(_lexicon("programme_heads.txt")))
+_FIXED = regex.compile(_NOT_AFTER_NUMBER + "(?:%s)" % alternation(tuple(_FIXED_PROGRAMMES)))
 
-_NON_SLOGAN_HEAD = regex.compile(_alternation(_lexicon("non_slogan_heads.txt")))
+_NON_SLOGAN_HEAD = regex.compile(alternation(_lexicon("non_slogan_heads.txt")))
 _HONOUR_BEFORE = regex.compile(
-    r"(?:%s)[^,，。;；:：“”\n]{0,6}$" % _alternation(_lexicon("honour_verbs.txt"))
+    r"(?:%s)[^,，。;；:：“”\n]{0,6}$" % alternation(_lexicon("honour_verbs.txt"))
 )
 _HONOUR_WINDOW = 12
 _HAS_WORD = regex.compile(r"[\p{Han}\d]")
 _ONLY_NUMBERS = regex.compile(r"[\d%s]+" % _ANY_NUMERAL)
 
 _CURLY_QUOTE = regex.compile(r"“([^“”\n]{1,60})”|「([^「」\n]{1,60})」|『([^『』\n]{1,60})』")
-_CONJUNCTIONS = _alternation(_lexicon("list_conjunctions.txt"))
+_CONJUNCTIONS = alternation(_lexicon("list_conjunctions.txt"))
 _QUOTE_GAP = regex.compile(r"\s{0,2}(?:、|,|，|%s)?\s{0,2}" % _CONJUNCTIONS)
 
 # List markers: 一是/一要, 第一, (一), 一、, 1. / 1、, (1), ①.
@@ -129,7 +125,7 @@ _MARKER = regex.compile(
     r")"
     % (
         _SMALL_NUMERALS,
-        _alternation(_lexicon("enumeration_verbs.txt")),
+        alternation(_lexicon("enumeration_verbs.txt")),
         _SMALL_NUMERALS,
         _SMALL_NUMERALS,
         _SMALL_NUMERALS,

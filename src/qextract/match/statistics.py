@@ -28,6 +28,7 @@ from typing import Any, Callable, Collection, Iterable, Optional
 
 import regex
 
+from qextract.data import alternation
 from qextract.match.context import MatchContext
 from qextract.match.numbers import (
     NUMBER_PATTERN,
@@ -187,11 +188,6 @@ def _load_lexicon() -> _Lexicon:
     )
 
 
-def _alternation(words: Iterable[str]) -> str:
-    """A regex alternation that tries longer words first."""
-    return "|".join(regex.escape(word) for word in sorted(set(words), key=len, reverse=True))
-
-
 # The scanner's groups in order. Readers take them from one match.groups() call:
 # a look-up by name costs more than most of the tests that reject a number.
 _SCANNER_GROUPS = (
@@ -219,22 +215,22 @@ def _compile_patterns(lexicon: _Lexicon) -> _Patterns:
     scanner = regex.compile(
         rf"(?P<percent_words>百分之|千分之)(?P<percent_number>{NUMBER_PATTERN})"
         rf"|(?P<ordinal>第|前)(?P<ordinal_number>{NUMBER_PATTERN})"
-        rf"(?P<ordinal_measure>{_alternation(lexicon.top_rank_measures)})?"
+        rf"(?P<ordinal_measure>{alternation(lexicon.top_rank_measures)})?"
         rf"|(?P<number>{NUMBER_PATTERN})"
         rf"(?:(?P<range_separator>至|到|~|～|-|—|－)(?P<range_end>{NUMBER_PATTERN}))?"
-        rf"(?P<infix>{_alternation(lexicon.infix)})?"
+        rf"(?P<infix>{alternation(lexicon.infix)})?"
         r"(?P<multiplier>万亿|千万|百万|万|亿)?"
-        rf"(?P<measure>{_alternation(lexicon.measure_kind)})?"
+        rf"(?P<measure>{alternation(lexicon.measure_kind)})?"
     )
     if tuple(sorted(scanner.groupindex, key=scanner.groupindex.__getitem__)) != _SCANNER_GROUPS:
         raise RuntimeError("the scanner's groups are out of step with _SCANNER_GROUPS")
     return _Patterns(
         scanner=scanner,
-        suffix=regex.compile(rf"(?:{_alternation(lexicon.suffix)})"),
-        time_suffix=regex.compile(rf"(?:{_alternation({**lexicon.suffix, **lexicon.time_suffix})})"),
-        time_noun=regex.compile(_alternation(lexicon.time_nouns_after_ge)),
-        set_phrases=regex.compile(_alternation(lexicon.set_phrases)),
-        stop_verb_prefix=regex.compile(_alternation(word for word in lexicon.stop_verbs if len(word) > 1)),
+        suffix=regex.compile(rf"(?:{alternation(lexicon.suffix)})"),
+        time_suffix=regex.compile(rf"(?:{alternation({**lexicon.suffix, **lexicon.time_suffix})})"),
+        time_noun=regex.compile(alternation(lexicon.time_nouns_after_ge)),
+        set_phrases=regex.compile(alternation(lexicon.set_phrases)),
+        stop_verb_prefix=regex.compile(alternation(word for word in lexicon.stop_verbs if len(word) > 1)),
         suffix_first_chars=frozenset(word[0] for word in (*lexicon.suffix, *lexicon.time_suffix)),
     )
 

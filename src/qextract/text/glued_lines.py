@@ -26,7 +26,7 @@ from functools import lru_cache
 
 import regex
 
-from qextract.data import load_json
+from qextract.data import alternation, load_json
 from qextract.text.lines import iter_lines
 from qextract.text.offsets import Edit
 
@@ -40,11 +40,11 @@ def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     header = load_json("header/header.json")
     furniture = load_json("text/furniture.json")
 
-    def alternation(words: list[str]) -> str:
-        return "(?:" + "|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True)) + ")"
+    def group(words: list[str]) -> str:
+        return "(?:" + alternation(words) + ")"
 
-    date_label = alternation(header["date_labels"])
-    other_label = alternation(header["source_labels"] + header["other_labels"])
+    date_label = group(header["date_labels"])
+    other_label = group(header["source_labels"] + header["other_labels"])
     stamp = (r"\d{4}" + _B + r"{0,2}(?:[-/.]|年)" + _B + r"{0,2}\d{1,2}" + _B + r"{0,2}(?:[-/.]|月)" + _B
              + r"{0,2}\d{1,2}(?:" + _B + r"{0,2}日)?(?:" + _B + r"{1,3}\d{1,2}:\d{2}(?::\d{2})?)?")
     # No value may end in blanks: a run ending there would be taken before the next field is tried.
@@ -66,10 +66,10 @@ def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     break_before = regex.compile(
         r"(?<=\S)" + _B + r"{0,4}(?="
         + r"首页" + _B + r"{0,3}[" + separators + r"]"
-        + r"|" + alternation(furniture["breadcrumb_labels"]) + _B + r"{0,3}[:：]"
+        + r"|" + group(furniture["breadcrumb_labels"]) + _B + r"{0,3}[:：]"
         + r"|(?:" + action + r")|(?:" + share + r")"
-        + r"|" + alternation(furniture["neighbour_link_labels"]) + _B + r"{0,3}[:：]"
-        + r"|" + alternation(furniture["footer_labels"])
+        + r"|" + group(furniture["neighbour_link_labels"]) + _B + r"{0,3}[:：]"
+        + r"|" + group(furniture["footer_labels"])
         + r")"
         # a breadcrumb's last crumb, 正文, before the headline
         + r"|(?<=[" + separators + r"]" + _B + r"{0,3}正文)(?=\S)"
