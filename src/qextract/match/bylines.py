@@ -89,6 +89,8 @@ def _after_caption(text: str, start: int, end: int) -> Optional[list[_Credit]]:
 
     A caption ends at its sentence's end or a wide blank; a short caption with no full stop
     (``演练现场 罗静怡 摄``) ends at the first blank after which the rest reads as a credit."""
+    if not text[start:end].rstrip().endswith(tuple(lexicon().byline_after)):
+        return None  # the credit word closes the line, or nothing here is a caption's credit
     caption = _CAPTION_END.match(text, start, end)
     ends = [caption.end()] if caption is not None else [blank.end() for blank in _SINGLE_SPACE.finditer(text, start, end)]
     for caption_end in ends:
