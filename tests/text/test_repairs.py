@@ -29,6 +29,7 @@ EDIT_REPAIRS: dict[str, Callable] = {
     "remove_pictographs": furniture.remove_pictographs,
     "remove_furniture_fragments": furniture.remove_furniture_fragments,
     "remove_image_names": furniture.remove_image_names,
+    "remove_comment_threads": furniture.remove_comment_threads,
     "remove_related_list": furniture.remove_related_list,
     "remove_duplicate_body": duplicates.remove_duplicate_body,
     "join_hard_wraps": wraps.join_hard_wraps,

@@ -225,6 +225,74 @@ def remove_image_names(text: str) -> list[Edit]:
     return _line_edits(text, [line for line in iter_lines(text) if pattern.match(line.text)])
 
 
+@lru_cache(maxsize=1)
+def _comment_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    data = _data()
+    labels = sorted(data["comment_headings"], key=len, reverse=True)
+    heading = regex.compile(r"^(?:\L<labels>)[^\S\n]{0,2}[:：]?[^\S\n]{0,2}[(（]?\d{0,7}[^\S\n]{0,1}条?[)）]?$", labels=labels)
+    thread_line = regex.compile("|".join(f"(?:{pattern})" for pattern in data["comment_lines"]))
+    return heading, regex.compile(data["comment_stamp"]), thread_line
+
+
+_MAX_STAMP_LINE = 60  # nickname, place and time: a comment's header line is short
+_MAX_THREAD_PREAMBLE = 3  # 写下你的评论… / 全部评论 86 / 按热度 | 按时间 before the first comment
+
+
+def _is_comment_stamp(line: Line, stamp: regex.Pattern[str]) -> bool:
+    if len(line.stripped) > _MAX_STAMP_LINE:
+        return False
+    match = stamp.search(line.text)
+    return match is not None and bool(line.text[: match.start()].strip())
+
+
+def _comment_thread_end(lines: list[Line], heading: int) -> Optional[int]:
+    """The index past the last line of the thread opened at ``heading``; None if no comment follows.
+
+    A comment runs from its stamp line to the next blank line; between
+    comments only blank lines and the thread's own lines (likes, replies,
+    "more comments") are read. Any other line is the page again.
+    """
+    _, stamp, thread_line = _comment_patterns()
+    index, end, comments, in_comment, preamble = heading + 1, heading + 1, 0, False, 0
+    while index < len(lines):
+        line = lines[index]
+        if not line.stripped:
+            in_comment = False
+        elif _is_comment_stamp(line, stamp):
+            comments, in_comment, end = comments + 1, True, index + 1
+        elif in_comment or thread_line.match(line.text):
+            end = index + 1
+        elif comments == 0 and preamble < _MAX_THREAD_PREAMBLE and _is_link_title(line.stripped):
+            preamble += 1
+            end = index + 1
+        else:
+            break
+        index += 1
+    return end if comments else None
+
+
+def remove_comment_threads(text: str) -> list[Edit]:
+    """Readers' comments under the article (``全部评论 86`` then ``网友甲　广东　5小时前`` and what they wrote).
+
+    What readers write is not the article: their numbers, names and quoted
+    phrases would be read as the article's. The thread needs a heading and
+    at least one stamped comment; it ends at the first line of another kind.
+    """
+    heading_pattern = _comment_patterns()[0]
+    lines = list(iter_lines(text))
+    doomed: list[Line] = []
+    index = 0
+    while index < len(lines):
+        if heading_pattern.match(lines[index].stripped):
+            end = _comment_thread_end(lines, index)
+            if end is not None:
+                doomed.extend(lines[index:end])
+                index = end
+                continue
+        index += 1
+    return _line_edits(text, doomed)
+
+
 # A link to another article with its date: `- title(2023-07-28)`, or `· title    2024-05-06` with the date
 # set apart at the line's end.
 _RELATED_ITEM = regex.compile(

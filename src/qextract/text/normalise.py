@@ -88,6 +88,7 @@ AFTER_SCRIPT: tuple[Repair, ...] = (
     Repair(errors.W_FURNITURE, furniture.remove_neighbour_links),
     Repair(errors.W_FURNITURE, furniture.remove_furniture_fragments),
     Repair(errors.W_IMAGE_NAME, furniture.remove_image_names),
+    Repair(errors.W_FURNITURE, furniture.remove_comment_threads),
     Repair(errors.W_RELATED_LIST, furniture.remove_related_list),
     Repair(errors.W_HARD_WRAP, wraps.join_hard_wraps, summarise=True),
     Repair(errors.W_DUPLICATE_BODY, duplicates.remove_duplicate_body),
