@@ -1129,8 +1129,8 @@ def _share_list_subjects(ctx: MatchContext, candidates: list[_Candidate]) -> Non
 
 def _introduces_list(text: str, candidate: _Candidate, lexicon: _Lexicon) -> bool:
     """N个方面: / 6大系列 after six quoted items: the count of a numbered list."""
-    if candidate.value > _LIST_INTRODUCER_MAX_VALUE:
-        return False
+    if candidate.value > _LIST_INTRODUCER_MAX_VALUE or candidate.value < 1 or not candidate.value.is_integer():
+        return False  # a list counts its items: 0.86个百分点 counts nothing, whatever precedes it
     clause_end = _CLAUSE_END.search(text, candidate.text_end, candidate.text_end + _INTRODUCER_REACH)
     if clause_end and clause_end.group() in lexicon.list_introducers:
         return True  # 三个方面的工作: ...
