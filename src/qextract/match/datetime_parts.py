@@ -583,8 +583,7 @@ def _lexicon_atom(text: str, word: str, start: int, end: int) -> Optional[Atom]:
         if after and after in spec.get("not_before", ""):
             return None
     elif kind == "holiday_short":
-        follow = end + 1 if after in "”’」』\"'" and after else end  # “五一”假期
-        if not any(text.startswith(suffix, follow) for suffix in holidays()["suffixes"]):
+        if not _short_holiday_dated(text, end):
             return None
         kind = "holiday"
     elif kind == "mpart" and before not in ("月", "份"):
@@ -596,6 +595,45 @@ def _lexicon_atom(text: str, word: str, start: int, end: int) -> Optional[Atom]:
     elif kind in ("weekrel", "weekday"):
         return Atom(kind, start, end, {"week": week_words()[word][1]}, word)
     return Atom(kind, start, end, {"months": months}, word)
+
+
+_CLOSING_QUOTES = "”’」』\"'"
+_HOLIDAY_LIST_SEPARATORS = "、和与及"
+_HOLIDAY_LIST_MAX = 3
+
+
+def _short_holiday_dated(text: str, end: int) -> bool:
+    """A short holiday name (国庆, 中秋) is a date when a suffix follows (国庆期间, “五一”假期),
+    and so is every name of a list that ends in one (中秋、国庆前后, 中秋国庆“双节”, 中秋、国庆节)."""
+    follow = end
+    for _ in range(_HOLIDAY_LIST_MAX):
+        if follow < len(text) and text[follow] in _CLOSING_QUOTES:
+            follow += 1
+        if any(text.startswith(suffix, follow) for suffix in holidays()["suffixes"]):
+            return True
+        if follow < len(text) and text[follow] in _HOLIDAY_LIST_SEPARATORS:
+            follow += 1
+        if follow < len(text) and text[follow] in "“‘":
+            follow += 1
+        name = _holiday_name_at(text, follow)
+        if name is None:
+            return False
+        if _lexicon_kinds()[name][0] == "holiday":
+            return True
+        follow += len(name)
+    return False
+
+
+def _holiday_name_at(text: str, position: int) -> Optional[str]:
+    kinds = _lexicon_kinds()
+    for size in range(_HOLIDAY_NAME_MAX, 1, -1):
+        word = text[position : position + size]
+        if kinds.get(word, ("",))[0] in ("holiday", "holiday_short"):
+            return word
+    return None
+
+
+_HOLIDAY_NAME_MAX = 8
 
 
 def adjacent(text: str, left_end: int, right_start: int) -> bool:
