@@ -42,6 +42,7 @@ _FIXED_PROGRAMMES = frozenset(_lexicon("fixed_programmes.txt"))
 _IDIOMS = _lexicon("numeral_idioms.txt")
 _NON_SLOGAN_SUFFIXES = tuple(sorted(_lexicon("non_slogan_suffixes.txt"), key=len, reverse=True))
 _FIGURES_OF_SPEECH = frozenset(_lexicon("figures_of_speech.txt"))
+_SEASON_LABELS = frozenset(_lexicon("season_labels.txt"))
 
 _SMALL_NUMERALS = "一二两三四五六七八九十"
 _ANY_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
@@ -300,6 +301,8 @@ def _quoted_kind(text: str, quote: _Quote) -> Optional[str]:
         return None  # a quoted sentence of speech
     if content in _FIGURES_OF_SPEECH:
         return None  # 打出“组合拳”, 列入“黑名单”: a figure of speech, not a campaign
+    if content in _SEASON_LABELS:
+        return None  # “两节”期间, “双11”: a season named, not a campaign
     if _NON_SLOGAN_HEAD.match(text, quote.end) or content.endswith(_NON_SLOGAN_SUFFIXES):
         return None  # goods or firms labelled (“三无”产品), bodies, honours, events
     if _HONOUR_BEFORE.search(text, max(0, quote.start - _HONOUR_WINDOW), quote.start):
