@@ -517,7 +517,12 @@ def _items_after(
     ahead = _COLON_AHEAD.match(text, position)
     if ahead is not None:
         # 从五个方面对…进行了部署:第一,…;第二,…: the list after the clause the count phrase opens
-        items = _marked_items(scan, ahead.end(), first_before=ahead.end() + 3) or _semicolon_items(text, ahead.end())
+        items = (
+            _marked_items(scan, ahead.end(), first_before=ahead.end() + 3)
+            or _semicolon_items(text, ahead.end())
+            # 从“六个着力”作了部署:着力A,着力B…: as many comma clauses as counted, all opening alike
+            or _items_opening_alike(text, ahead.end(), count)
+        )
         if items and (count is None or len(items) == count):
             return items
     if position < len(text) and text[position] not in _CLAUSE_BREAKS:
