@@ -45,6 +45,7 @@ MAX_DEPARTMENT_NAME = 12
 MAX_TRADE_NAME = 8
 # A unit named only by its head's post (价格监督检查和反不正当竞争局|副局长).
 MAX_SELF_NAMED_UNIT = 16
+INSTITUTION_TAG = "nt"  # the tokeniser dictionary's tag of an institution's name (复旦大学)
 MAX_TOWN_NAME = 4  # 河边镇, 城关镇, 新集乡: two or three characters and the unit
 TOWN_UNITS = frozenset("乡镇")
 VAGUE_TOWN_OPENERS = ("各", "全", "本", "该", "每", "有关", "相关", "所在")
@@ -149,21 +150,39 @@ class DictionaryEntityRecognizer:
     def _orgs(self, text: str, view: TokenView, starts: Starts, taken: bytearray, title_starts: frozenset[int]) -> list[Entity]:
         found = []
         reached = 0
-        for start in sorted(starts):
+        institution_words = {token.start for token in view.tokens if token.pos == INSTITUTION_TAG}
+        for start in sorted(institution_words.union(starts)):
             if start < reached or taken[start] or not view.is_boundary(start):
                 continue
             span = self._org_at(start, text, view, starts, taken, title_starts)
             if span is None:
                 span = self._department_of_bare_unit(start, text, starts, taken, title_starts)
-            elif span[1] not in title_starts:
-                span = (span[0], self._department_end(text, span[1], taken, title_starts) or span[1])
+            if span is None and start in institution_words:
+                span = self._institution_word(start, view, starts, taken)
             if span is None:
                 continue
+            if span[1] not in title_starts:
+                span = (span[0], self._department_end(text, span[1], taken, title_starts) or span[1])
             body_start, end = span
             found.append(Entity(body_start, end, ORG, text[body_start:end], kind=self._org_kind(text[body_start:end])))
             _take(taken, body_start, end)
             reached = end
         return found
+
+    def _institution_word(self, start: int, view: TokenView, starts: Starts, taken: bytearray) -> Optional[tuple[int, int]]:
+        """复旦大学, 中国人民银行: one word of the tokeniser's dictionary, tagged as an institution,
+        that ends with the suffix of a school, research body, company or association. The name before the suffix is no word of its own,
+        so the suffix grammar never sees where the body starts."""
+        token = view.covering(start)
+        if token is None or token.start != start or any(taken[start : token.end]):
+            return None
+        if self._org_kind(token.text) == "government":
+            return None  # 建设局, 新闻办: a government unit takes its place or level from the text before it
+        for position in range(start + 1, token.end):
+            for suffix_end, roles in starts.get(position, ()):
+                if suffix_end == token.end and ("suffix" in roles or "free_suffix" in roles):
+                    return start, token.end
+        return None
 
     def _org_at(
         self, start: int, text: str, view: TokenView, starts: Starts, taken: bytearray, title_starts: frozenset[int] = frozenset()
