@@ -10,7 +10,7 @@ posts and bodies around them.
 
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 import regex
 
@@ -98,10 +98,14 @@ class DictionaryEntityRecognizer:
         found = []
         reached = 0
         work_titles = _work_titles(text)
+
+        def ends_before_glued_name(end: int) -> bool:
+            return self._name_glued_to_post(text, end, view)
+
         for start in sorted(starts):
             if start < reached or not (view.is_boundary(start) or self._doubled_unit_char(text, start)):
                 continue
-            end, head_start = _post_at(start, starts, view)
+            end, head_start = _post_at(start, starts, view, ends_before_glued_name)
             if end is None:
                 continue
             start = self._after_body_suffix(text, start, end, starts)
@@ -115,6 +119,13 @@ class DictionaryEntityRecognizer:
             _take(taken, start, end)
             reached = end
         return found
+
+    def _name_glued_to_post(self, text: str, end: int, view: TokenView) -> bool:
+        """主任|何静, 处长|沙丽: the tokeniser made a word of the post's last character and the
+        surname after it (任何, 长沙), so the post ends inside that word; a surname there
+        opens the name the post is followed by."""
+        token = view.covering(end)
+        return token is not None and token.start == end - 1 and self._lexicon.surname_at(text, end) is not None
 
     def _after_body_suffix(self, text: str, start: int, end: int, starts: Starts) -> int:
         """市总|工会主席: where the character before a post and the post's first ones make a
@@ -462,13 +473,13 @@ def _ends(starts: Starts, position: int, role: str) -> list[int]:
     return [end for end, roles in starts.get(position, ()) if role in roles]
 
 
-def _post_at(start: int, starts: Starts, view: TokenView) -> tuple[Optional[int], int]:
+def _post_at(start: int, starts: Starts, view: TokenView, may_end_inside: Callable[[int], bool]) -> tuple[Optional[int], int]:
     """(end, start of the post word) of the longest [status][rank] post at ``start``."""
     best: tuple[Optional[int], int] = (None, start)
     for status_end in [start] + _ends(starts, start, "status"):
         for rank_end in [status_end] + _ends(starts, status_end, "rank"):
             for end in _ends(starts, rank_end, "post"):
-                if view.is_boundary(end):
+                if view.is_boundary(end) or may_end_inside(end):
                     if best[0] is None or end > best[0]:
                         best = (end, rank_end)
                     break
