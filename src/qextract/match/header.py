@@ -90,6 +90,11 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "credit_source": regex.compile(
             source_labels + r"[^\S\n]{0,3}[:：][^\S\n]{0,3}(?P<value>[^\s:：|｜()（）【】\[\]]{2,30})[^\S\n]{0,3}[)）]"
         ),
+        # (转自《甘肃日报》), (来源:中国质量报): a reprint's credit at the foot of a page with no source field.
+        "footer_source": regex.compile(
+            r"[(（][^\S\n]{0,2}" + source_labels
+            + r"[^\S\n]{0,3}(?:[:：]|(?=《))[^\S\n]{0,3}《?(?P<value>[^\s:：|｜()（）《》【】\[\]]{2,30}?)》?[^\S\n]{0,3}[)）]"
+        ),
         "dated_field": regex.compile(_labels(data["date_labels"]) + r"\s{0,3}[:：]\s{0,3}"),
         "written_date_field": regex.compile(_labels(data["written_date_labels"]) + r"\s{0,3}[:：]\s{0,3}$"),
         "title_field": regex.compile(
@@ -294,6 +299,10 @@ def read_header(text: str) -> Header:
             _read_dateline(text, lines[body_index], header, patterns)
     elif lines:
         header.body_start = lines[-1].end
+    if header.source is None:
+        credit = _last_in_footer(patterns["footer_source"], text)
+        if credit is not None and credit.group("value") not in _data()["not_a_source"]:
+            _set_source(text, credit.start("value"), credit.end("value"), header)
     return header
 
 
