@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 from qextract.match.context import MatchContext
 from qextract.match.dates import find_dates, parse_date, resolve_year_hint
+from qextract.match.datetime_parts import lunar_day_in, lunar_festivals
 from qextract.records import DateMention
 
 CASES = json.loads((Path(__file__).parent / "cases" / "dates.json").read_text(encoding="utf-8"))
@@ -113,3 +115,13 @@ def test_a_header_timestamp_with_a_weekday_replaces_the_day_read_alone() -> None
     text = "全省质量工作会议召开\n\n2003年4月8日 星期二 09:15  来源:新华社\n\n新华社4月7日电 全省质量工作会议今天召开。"
     document = Pipeline()(text)
     assert [(date.text, date.value) for date in document.dates][0] == ("2003年4月8日 星期二 09:15", "2003-04-08T09:15")
+
+
+def test_lunar_month_table_agrees_with_the_festival_table() -> None:
+    """Two data files hold the lunar calendar: 春节 opens 正月, 端午 is 五月初五 and 中秋 八月十五 in every year."""
+    festivals = lunar_festivals()
+    years = sorted({year for year, _ in festivals})
+    assert len(years) > 100
+    for year in years:
+        for key, (month, day) in (("spring", (1, 1)), ("dragon_boat", (5, 5)), ("mid_autumn", (8, 15))):
+            assert lunar_day_in(year, month, day) == datetime.date(year, *festivals[(year, key)]), (year, key)

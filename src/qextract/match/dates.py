@@ -43,6 +43,7 @@ from qextract.match.datetime_parts import (
     digit_string_number,
     full_year,
     holidays,
+    lunar_day_in,
     lunar_festivals,
     nth_weekday,
     periods,
@@ -136,6 +137,7 @@ class Point:
     month_range: Optional[tuple[int, int]] = None
     day_range: Optional[tuple[int, int]] = None
     lunar_festival: Optional[str] = None
+    lunar_day: Optional[tuple[int, int]] = None  # (lunar month, day): 农历正月初六
     floating: Optional[tuple[int, int]] = None  # (weekday, N): the Nth weekday of the month
     holiday: bool = False  # named by a holiday (春节, 国庆节), not written as a day
     week: Optional[tuple[int, int]] = None  # (week offset, weekday): 上周五 is (-1, 4)
@@ -392,7 +394,7 @@ def _only_relative(expression: Expression) -> bool:
     """True for expressions made of relative words only (昨天, 明年), with no number or holiday."""
     points = (expression.first, expression.last) if isinstance(expression, Range) else (expression,)
     return all(point.year is None and point.two_digit_year is None and point.month is None and point.day is None
-               and point.lunar_festival is None and point.month_range is None for point in points)
+               and point.lunar_festival is None and point.lunar_day is None and point.month_range is None for point in points)
 
 
 def _recurring(text: str, start: int) -> bool:
@@ -592,7 +594,7 @@ def _runs(text: str, atoms: list[Atom]) -> list[list[Atom]]:
 
 _POINT_STARTERS = frozenset(
     {"iso", "dmy", "ym", "mdc", "mdot", "yspan", "year2", "year4", "relyear",
-     "month", "relmonth", "mspan", "day", "relday", "quarter", "leading", "ypart", "holiday", "weekrel"}
+     "month", "relmonth", "mspan", "day", "relday", "quarter", "leading", "ypart", "holiday", "lunar", "weekrel"}
 )
 
 
@@ -748,7 +750,7 @@ class _RunParser:
                 point.end = self.atoms[index].end
                 point.standalone = True
                 return point, index + 1
-        if kind in ("holiday", "mdot"):
+        if kind in ("holiday", "lunar", "mdot"):
             parsed, after = self._point_after_year(index, point)
             if isinstance(parsed, Point):
                 return parsed, after
@@ -923,6 +925,12 @@ class _RunParser:
         _inherit_year(point, inherit)
         return self.day_tail(index + 1, point)
 
+    def _start_lunar(self, index: int, atom: Atom, inherit: Optional[Point]) -> Parsed:
+        """农历正月初六: a day of the lunar calendar, placed like a lunar festival."""
+        point = Point(atom.start, atom.end, holiday=True, lunar_day=atom.values["months"])
+        _inherit_year(point, inherit)
+        return self.day_tail(index + 1, point)
+
     def day_tail(self, index: int, point: Point) -> Parsed:
         """A part of the day and a clock time after a day: ``下午``, ``15:30``, ``9时30分``."""
         if self.kind(index) == "tod" and adjacent(self.text, point.end, self.atoms[index].start):
@@ -1069,8 +1077,8 @@ def _resolve_point(point: Point, anchor: Anchor, after: Optional[Resolved] = Non
         other_year = _holiday_of_another_year(point, anchor.date, tense)
         if other_year is not None:
             return _format(point, *other_year, inferred)
-    if point.lunar_festival is not None or point.floating is not None:
-        # 春节, 母亲节: a day that moves from year to year
+    if point.lunar_festival is not None or point.lunar_day is not None or point.floating is not None:
+        # 春节, 母亲节, 农历正月初六: a day that moves from year to year
         holiday = _holiday_in(point, year) if year is not None else None
         if holiday is None:
             return None
@@ -1095,6 +1103,8 @@ def _holiday_in(point: Point, year: int) -> Optional[_dt.date]:
     if point.lunar_festival is not None:
         found = lunar_festivals().get((year, point.lunar_festival))
         return None if found is None else _dt.date(year, *found)
+    if point.lunar_day is not None:
+        return lunar_day_in(year, *point.lunar_day)
     if point.month is None:
         return None
     if point.floating is not None:
@@ -1144,7 +1154,7 @@ def _resolve_year(point: Point, anchor: Anchor):
             return _FAIL, True
         return anchor.year + point.year_offset, not point.year_from_text
     if anchor.year is None:
-        if point.needs_year or point.lunar_festival is not None or point.floating is not None:
+        if point.needs_year or point.lunar_festival is not None or point.lunar_day is not None or point.floating is not None:
             return _FAIL, False
         return None, False
     return anchor.year, True

@@ -11,6 +11,7 @@ repetition, so scanning is linear in the length of the text whatever it holds.
 from __future__ import annotations
 
 import calendar
+import datetime as _dt
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -170,6 +171,45 @@ def tense_markers() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 @lru_cache(maxsize=None)
+def lunar_month_starts() -> dict[tuple[int, int], _dt.date]:
+    """(lunar year, lunar month) -> the Gregorian day its month opens (leap months left out)."""
+    table: dict[tuple[int, int], _dt.date] = {}
+    with open(data_path("dates/lunar_months.tsv"), encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#"):
+                continue
+            cells = line.rstrip("\n").split("\t")
+            for month, cell in enumerate(cells[1:], start=1):
+                table[(int(cells[0]), month)] = _dt.date.fromisoformat(cell)
+    return table
+
+
+def lunar_day_in(year: int, month: int, day: int) -> Optional[_dt.date]:
+    """The Gregorian day of lunar ``month``/``day`` that falls in Gregorian ``year``
+    (腊月 of a lunar year runs into the next Gregorian year), or None outside the table."""
+    for lunar_year in (year, year - 1):
+        start = lunar_month_starts().get((lunar_year, month))
+        if start is not None:
+            found = start + _dt.timedelta(days=day - 1)
+            if found.year == year:
+                return found
+    return None
+
+
+def _lunar_date_words() -> dict[str, tuple[int, int]]:
+    """农历正月初六, 腊月二十三, 二月初二 -> (lunar month, day)."""
+    data = load_json("dates/lunar_dates.json")
+    words: dict[str, tuple[int, int]] = {}
+    for month_word, month in data["months"].items():
+        for day_word, day in data["days"].items():
+            for prefix in data["prefixes"]:
+                words[prefix + month_word + day_word] = (month, day)
+            if month_word in data["lunar_only_months"] or day_word.startswith(tuple(data["lunar_only_day_openers"])):
+                words[month_word + day_word] = (month, day)
+    return words
+
+
+@lru_cache(maxsize=None)
 def lunar_festivals() -> dict[tuple[int, str], tuple[int, int]]:
     """(year, festival key) -> (month, day) on the Gregorian calendar."""
     table: dict[tuple[int, str], tuple[int, int]] = {}
@@ -299,6 +339,8 @@ def _lexicon_kinds() -> dict[str, tuple[str, Optional[tuple[int, int]]]]:
         kinds[word] = ("holiday", None)
     for word in data["needs_suffix"]:
         kinds.setdefault(word, ("holiday_short", None))
+    for word, month_day in _lunar_date_words().items():
+        kinds[word] = ("lunar", month_day)
     for word, part in day_parts().items():
         if not part.single:
             kinds[word] = ("tod", None)
@@ -396,7 +438,8 @@ def scan_atoms(text: str) -> list[Atom]:
         words.extend(_other_atoms(match))
     if not words and all(left.start < right.start for left, right in zip(numbers, numbers[1:])):
         return numbers
-    ranked = [(atom.start, 0, atom) for atom in numbers] + [(atom.start, 1, atom) for atom in words]
+    # a lunar date (二月初二) opens with what also reads as a month: the whole lunar date goes first
+    ranked = [(atom.start, 0, atom) for atom in numbers] + [(atom.start, -1 if atom.kind == "lunar" else 1, atom) for atom in words]
     ranked.sort(key=_rank)
     atoms: list[Atom] = []
     reached = -1
