@@ -107,6 +107,7 @@ BEST_AFTER_LEFT = max(BEFORE_POST, BEFORE_FOLLOWER + ROLE_MAX, BEFORE_PREDICATE 
 # A Latin word standing alone: letters (and digits after the first letter), not part of a longer token.
 _LATIN_WORD = regex.compile(r"(?<![A-Za-z0-9._@/-])[A-Za-z][A-Za-z0-9]{1,15}(?![A-Za-z0-9._@/-])")
 _PUNCTUATION = regex.compile(r"[\p{P}\p{S}\s]")
+_DAY_OF_MONTH = regex.compile(r"(?:[1-9]|[12]\d|3[01]|[一二三四五六七八九十]{1,3})日(?![元本])")  # not 日元, 日本
 _HAN = regex.compile(r"\p{Han}")
 # A Latin spelling in brackets: words of letters (at least one lowercase: not an acronym such as CEO).
 _BRACKETED_LATIN = regex.compile(r"[(（]((?=[^)）]*[a-z])[A-Za-z][A-Za-z.'\- ]{1,40}[A-Za-z.])[)）]")
@@ -899,6 +900,8 @@ def _right(end: int, ctx: Context, lex: Lexicon) -> float:
         return BEFORE_FOLLOWER
     if end in ctx.title_starts:
         return BEFORE_POST
+    if _DAY_OF_MONTH.match(text, end):
+        return BEFORE_FOLLOWER  # 伍立新9日在…表示: the day of what the person did, as a wire writes it
     if text[end] in _person_words()["place_following"] and lex.division(text[end : end + 2]) is None:
         return PLACE_SUFFIX  # 卢霍|山, 伍迪|岛: the reading is the head of a place name (but 王刚|山东)
     role = _role_after(ctx, end)
