@@ -96,6 +96,7 @@ class Lexicon:
     byline_office_endings: tuple[str, ...]
     byline_after: dict[str, str]
     byline_datelines: tuple[str, ...]
+    byline_media_endings: tuple[str, ...]
     programme_words: tuple[str, ...]
     words: WordIndex  # every dictionary word with its roles, for one-pass scanning
     common_words: dict[str, str] = field(default_factory=dict)  # word opening with a surname -> place/body/word
@@ -343,6 +344,7 @@ def lexicon() -> Lexicon:
         byline_office_endings=tuple(bylines["office_endings"]),
         byline_after=dict(bylines["after_names"]),
         byline_datelines=tuple(bylines["datelines"]),
+        byline_media_endings=tuple(bylines["media_endings"]),
         programme_words=tuple(load_lines(_DIR + "programme_words.txt")),
         words=_word_index(posts_data, posts, bodies, divisions),
         common_words=_load_common_words(),

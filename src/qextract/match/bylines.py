@@ -154,6 +154,11 @@ def _parse(text: str, start: int, end: int) -> Optional[list[_Credit]]:
             role, since_role = None, len(credits)
             index += 1
             continue
+        media_role = _role_after_media(word)
+        if media_role is not None:
+            role, since_role = media_role, len(credits)
+            index += 1
+            continue
         parsed, consumed = _name_run(text, runs, index)
         if parsed is None:
             return None
@@ -168,6 +173,17 @@ def _parse(text: str, start: int, end: int) -> Optional[list[_Credit]]:
             role, since_role = None, len(credits)
         index += consumed
     return credits or None
+
+
+def _role_after_media(word: str) -> Optional[str]:
+    """甘肃日报记者, 县融媒体中心记者: a role word glued after the name of the paper or station it works for."""
+    lex = lexicon()
+    for role_word, role in lex.byline_before.items():
+        if len(role_word) >= 2 and word.endswith(role_word):
+            media = word[: -len(role_word)]
+            if len(media) > 2 and media.endswith(lex.byline_media_endings):
+                return role
+    return None
 
 
 def _slashed_after_name(text: str, run: regex.Match, credits: list[_Credit]) -> bool:
