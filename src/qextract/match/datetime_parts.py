@@ -196,7 +196,8 @@ def lunar_day_in(year: int, month: int, day: int) -> Optional[_dt.date]:
     return None
 
 
-def _lunar_date_words() -> dict[str, tuple[int, int]]:
+@lru_cache(maxsize=1)
+def lunar_date_words() -> dict[str, tuple[int, int]]:
     """农历正月初六, 腊月二十三, 二月初二 -> (lunar month, day)."""
     data = load_json("dates/lunar_dates.json")
     words: dict[str, tuple[int, int]] = {}
@@ -339,8 +340,6 @@ def _lexicon_kinds() -> dict[str, tuple[str, Optional[tuple[int, int]]]]:
         kinds[word] = ("holiday", None)
     for word in data["needs_suffix"]:
         kinds.setdefault(word, ("holiday_short", None))
-    for word, month_day in _lunar_date_words().items():
-        kinds[word] = ("lunar", month_day)
     for word, part in day_parts().items():
         if not part.single:
             kinds[word] = ("tod", None)
@@ -376,6 +375,10 @@ ENGLISH_DATE_ATOMS = regex.compile(english_date_pattern("en_"))
 ENGLISH_MONTH_NAME = regex.compile(month_name_pattern())
 CHINESE_NUMERAL_ATOMS = _chinese_numeral_pattern()
 OTHER_ATOMS = _other_pattern()
+# Lunar dates are scanned apart, on the pages that write one of these: their words open with numerals,
+# and in the word pass they would start a look-up at every 一, 二 and 十 of the text.
+LUNAR_HINT = regex.compile(r"农历|阴历|正月|冬月|腊月|月初|月廿")
+LUNAR_ATOMS = regex.compile(r"\L<words>", words=sorted(lunar_date_words(), key=len, reverse=True))
 WORD_ATOMS = regex.compile(
     r"(?=[" + regex.escape("".join(sorted({word[0] for word in _lexicon_kinds()}))) + r"])\L<lexicon>",
     lexicon=sorted(_lexicon_kinds(), key=len, reverse=True),
@@ -436,6 +439,9 @@ def scan_atoms(text: str) -> list[Atom]:
              if (atom := _lexicon_atom(text, match.group(), match.start(), match.end())) is not None]
     for match in OTHER_ATOMS.finditer(text):
         words.extend(_other_atoms(match))
+    if LUNAR_HINT.search(text):
+        words.extend(Atom("lunar", match.start(), match.end(), {"months": lunar_date_words()[match.group()]}, match.group())
+                     for match in LUNAR_ATOMS.finditer(text))
     if not words and all(left.start < right.start for left, right in zip(numbers, numbers[1:])):
         return numbers
     # a lunar date (二月初二) opens with what also reads as a month: the whole lunar date goes first
