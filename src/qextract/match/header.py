@@ -86,13 +86,11 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "source_line": regex.compile(
             r"(?m)^[^\S\n]{0,4}" + source_labels + r"[^\S\n]{0,3}[:：|｜][^\S\n]{0,3}(?P<value>[^\s:：|｜]{2,30})[^\S\n]{0,4}$"
         ),
-        # (文:陈思琪 图:周子航 来源:市局标准化处): the source inside a post's closing credit.
+        # The source a closing credit names, up to its closing bracket: (文:陈思琪 图:周子航 来源:市局标准化处)
+        # under a post, (转自《甘肃日报》) or (来源:中国质量报) at the foot of a reprint with no source field.
+        # The label needs a colon or a 《 after it: (来源于企业台账) is prose.
         "credit_source": regex.compile(
-            source_labels + r"[^\S\n]{0,3}[:：][^\S\n]{0,3}(?P<value>[^\s:：|｜()（）【】\[\]]{2,30})[^\S\n]{0,3}[)）]"
-        ),
-        # (转自《甘肃日报》), (来源:中国质量报): a reprint's credit at the foot of a page with no source field.
-        "footer_source": regex.compile(
-            r"[(（][^\S\n]{0,2}" + source_labels
+            source_labels
             + r"[^\S\n]{0,3}(?:[:：]|(?=《))[^\S\n]{0,3}《?(?P<value>[^\s:：|｜()（）《》【】\[\]]{2,30}?)》?[^\S\n]{0,3}[)）]"
         ),
         "dated_field": regex.compile(_labels(data["date_labels"]) + r"\s{0,3}[:：]\s{0,3}"),
@@ -300,7 +298,7 @@ def read_header(text: str) -> Header:
     elif lines:
         header.body_start = lines[-1].end
     if header.source is None:
-        credit = _last_in_footer(patterns["footer_source"], text)
+        credit = _last_in_footer(patterns["credit_source"], text)
         if credit is not None and credit.group("value") not in _data()["not_a_source"]:
             _set_source(text, credit.start("value"), credit.end("value"), header)
     return header
