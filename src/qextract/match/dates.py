@@ -927,7 +927,7 @@ class _RunParser:
 
     def _start_lunar(self, index: int, atom: Atom, inherit: Optional[Point]) -> Parsed:
         """农历正月初六: a day of the lunar calendar, placed like a lunar festival."""
-        point = Point(atom.start, atom.end, holiday=True, lunar_day=atom.values["months"])
+        point = Point(atom.start, atom.end, holiday=True, lunar_day=atom.values["lunar_day"])
         _inherit_year(point, inherit)
         return self.day_tail(index + 1, point)
 

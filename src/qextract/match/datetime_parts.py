@@ -440,7 +440,7 @@ def scan_atoms(text: str) -> list[Atom]:
     for match in OTHER_ATOMS.finditer(text):
         words.extend(_other_atoms(match))
     if LUNAR_HINT.search(text):
-        words.extend(Atom("lunar", match.start(), match.end(), {"months": lunar_date_words()[match.group()]}, match.group())
+        words.extend(Atom("lunar", match.start(), match.end(), {"lunar_day": lunar_date_words()[match.group()]}, match.group())
                      for match in LUNAR_ATOMS.finditer(text))
     if not words and all(left.start < right.start for left, right in zip(numbers, numbers[1:])):
         return numbers
@@ -646,6 +646,7 @@ def _lexicon_atom(text: str, word: str, start: int, end: int) -> Optional[Atom]:
     return Atom(kind, start, end, {"months": months}, word)
 
 
+_OPENING_QUOTES = "“‘「『"
 _CLOSING_QUOTES = "”’」』\"'"
 _HOLIDAY_LIST_SEPARATORS = "、和与及"
 _HOLIDAY_LIST_MAX = 3
@@ -656,14 +657,10 @@ def _short_holiday_dated(text: str, end: int) -> bool:
     and so is every name of a list that ends in one (中秋、国庆前后, 中秋国庆“双节”, 中秋、国庆节)."""
     follow = end
     for _ in range(_HOLIDAY_LIST_MAX):
-        if follow < len(text) and text[follow] in _CLOSING_QUOTES:
-            follow += 1
-        if any(text.startswith(suffix, follow) for suffix in holidays()["suffixes"]):
-            return True
-        if follow < len(text) and text[follow] in _HOLIDAY_LIST_SEPARATORS:
-            follow += 1
-        if follow < len(text) and text[follow] in "“‘":
-            follow += 1
+        follow = _skip_one(text, follow, _CLOSING_QUOTES)
+        if any(text.startswith(suffix, _skip_one(text, follow, _OPENING_QUOTES)) for suffix in holidays()["suffixes"]):
+            return True  # 国庆期间, “五一”假期, 中秋、国庆“两节”
+        follow = _skip_one(text, _skip_one(text, follow, _HOLIDAY_LIST_SEPARATORS), _OPENING_QUOTES)
         name = _holiday_name_at(text, follow)
         if name is None:
             return False
@@ -671,6 +668,10 @@ def _short_holiday_dated(text: str, end: int) -> bool:
             return True
         follow += len(name)
     return False
+
+
+def _skip_one(text: str, position: int, chars: str) -> int:
+    return position + 1 if position < len(text) and text[position] in chars else position
 
 
 def _holiday_name_at(text: str, position: int) -> Optional[str]:
