@@ -182,8 +182,8 @@ class DictionaryEntityRecognizer:
 
     def _institution_word(self, start: int, view: TokenView, starts: Starts, taken: bytearray) -> Optional[tuple[int, int]]:
         """复旦大学, 中国人民银行: one word of the tokeniser's dictionary, tagged as an institution,
-        that ends with the suffix of a school, research body, company or association. The name before the suffix is no word of its own,
-        so the suffix grammar never sees where the body starts."""
+        that ends with the suffix of a school, research body, company or association. The name
+        before the suffix is no word of its own, so the suffix grammar never sees where it starts."""
         token = view.covering(start)
         if token is None or token.start != start or any(taken[start : token.end]):
             return None
