@@ -344,7 +344,8 @@ def lexicon() -> Lexicon:
         byline_office_endings=tuple(bylines["office_endings"]),
         byline_after=dict(bylines["after_names"]),
         byline_datelines=tuple(bylines["datelines"]),
-        byline_media_endings=tuple(bylines["media_endings"]),
+        # the media a dateline names (某某日报讯) are those a reporter is credited with (某某日报记者)
+        byline_media_endings=tuple(load_json("header/header.json")["dateline_body_words"]),
         programme_words=tuple(load_lines(_DIR + "programme_words.txt")),
         words=_word_index(posts_data, posts, bodies, divisions),
         common_words=_load_common_words(),
