@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import Iterator, Optional
 
 import regex
 
@@ -68,7 +68,11 @@ MINORITY_PARTS = 5.0
 MINORITY_SINGLE = 0.5
 # A name a byline credits (（记者马力）): the credit fixes its edges, as a name dot does.
 CREDITED_NAME = DOTTED_NAME
-_CREDIT_ENDS = frozenset("）)、/ 　\n")
+# A credit may glue two or three names together (（记者贾鹏陈博）, （袁峰乔倩倩）): each piece of
+# such a run is a surname and a one- or two-character given name scoring at least this.
+GLUED_PIECE_MIN = 3.0
+GLUED_RUN = (4, 9)  # two names of two characters .. three of three
+_CREDIT_ENDS = frozenset("（()）、/ 　\n")
 _CREDIT_OPENERS = frozenset("（(□⊙■●▲")
 # Characters that may qualify a credit word between the opener and it (实习, 本报, 特约).
 _CREDIT_QUALIFIER = 2
@@ -109,6 +113,7 @@ _LATIN_WORD = regex.compile(r"(?<![A-Za-z0-9._@/-])[A-Za-z][A-Za-z0-9]{1,15}(?![
 _PUNCTUATION = regex.compile(r"[\p{P}\p{S}\s]")
 _DAY_OF_MONTH = regex.compile(r"(?:[1-9]|[12]\d|3[01]|[一二三四五六七八九十]{1,3})日(?![元本])")  # not 日元, 日本
 _HAN = regex.compile(r"\p{Han}")
+_HAN_RUN = regex.compile(r"\p{Han}+")
 # A Latin spelling in brackets: words of letters (at least one lowercase: not an acronym such as CEO).
 _BRACKETED_LATIN = regex.compile(r"[(（]((?=[^)）]*[a-z])[A-Za-z][A-Za-z.'\- ]{1,40}[A-Za-z.])[)）]")
 _LATIN_BEFORE_BRACKET = regex.compile(r"(?<![A-Za-z0-9._@/-])([A-Za-z][A-Za-z0-9]{1,20}(?: [A-Z][A-Za-z]{1,20})?)[(（]$")
@@ -327,24 +332,68 @@ def credited_names(ctx: Context, lex: Lexicon) -> list[PersonCandidate]:
     line), is followed by the name, which ends at a closing bracket, a list
     comma, a slash, a space or the end of the text, or before a dateline (a
     place and 报道 / 电). The credit fixes both edges, so a name that is also
-    a word (马力, 金融) is read there too.
+    a word (马力, 金融) is read there too; names glued together (贾鹏陈博) are
+    split (``split_glued_names``).
     """
     text = ctx.text
-    found = []
-    for end in ctx.title_ends:
-        if not _credit_word_before(text, end, lex):
+    found: list[PersonCandidate] = []
+    for end in sorted(ctx.title_ends):
+        if not _credit_word_before(text, end, lex) and not _credit_after_credited(text, end, found, lex):
             continue
-        for size in (2, 3, 4):
+        for size in range(2, GLUED_RUN[1] + 1):
             name_end = end + size
             if name_end > len(text) or not all(_HAN.match(char) for char in text[end:name_end]):
                 break
             if any(ctx.blocked[end:name_end]):
                 break
-            if _credit_boundary(text, name_end, lex):
-                if _credit_name_like(text[end:name_end], lex):
-                    found.append(PersonCandidate(end, name_end, text[end:name_end], CREDITED_NAME))
+            if _credit_boundary(text, name_end, lex) or _credit_word_opens(text, name_end, ctx, lex):
+                credited = text[end:name_end]
+                glued = split_glued_names(credited, lex)
+                if glued is not None:
+                    found.extend(PersonCandidate(end + low, end + high, credited[low:high], CREDITED_NAME) for low, high in glued)
+                elif size <= 4 and _credit_name_like(credited, lex):
+                    found.append(PersonCandidate(end, name_end, credited, CREDITED_NAME))
                 break
     return found
+
+
+def split_glued_names(word: str, lex: Lexicon) -> Optional[tuple[tuple[int, int], ...]]:
+    """The names of a credited run written with nothing between them: 贾鹏陈博 -> 贾鹏, 陈博.
+
+    Each piece is a surname (compound or single) and one or two given-name
+    characters, scoring GLUED_PIECE_MIN or more; of the splits into two or three
+    pieces the one with the best mean score wins. None when the run is one name
+    written with a compound surname (欧阳锦全) or no split reads as names.
+    """
+    if not GLUED_RUN[0] <= len(word) <= GLUED_RUN[1] or not _HAN_RUN.fullmatch(word):
+        return None
+    if len(word) == 4 and word[:2] in lex.compound_surnames:
+        return None
+    best: Optional[tuple[float, tuple[tuple[int, int], ...]]] = None
+    for pieces in _glued_splits(word, 0, lex):
+        if len(pieces) < 2:
+            continue
+        mean = sum(score for _, _, score in pieces) / len(pieces)
+        if best is None or mean > best[0]:
+            best = (mean, tuple((start, end) for start, end, _ in pieces))
+    return best[1] if best else None
+
+
+def _glued_splits(word: str, start: int, lex: Lexicon) -> Iterator[list[tuple[int, int, float]]]:
+    if start == len(word):
+        yield []
+        return
+    surnames = {word[start : start + 2], word[start]} & (lex.compound_surnames | lex.surnames)
+    for surname in surnames:
+        for given_size in (1, 2):
+            end = start + len(surname) + given_size
+            if end > len(word):
+                continue
+            score = lex.surname_score(surname) + _given_score(word[start + len(surname) : end], lex)
+            if score < GLUED_PIECE_MIN:
+                continue
+            for rest in _glued_splits(word, end, lex):
+                yield [(start, end, score)] + rest
 
 
 def _credit_word_before(text: str, end: int, lex: Lexicon) -> bool:
@@ -361,6 +410,16 @@ def _credit_word_before(text: str, end: int, lex: Lexicon) -> bool:
                     return True
             return False
     return False
+
+
+def _credit_after_credited(text: str, end: int, found: list[PersonCandidate], lex: Lexicon) -> bool:
+    """（实习生李泽玲记者金融）: a credit word right after a name an earlier credit word gave."""
+    return bool(found) and any(text[found[-1].end : end] == word for word in lex.byline_before if len(word) >= 2)
+
+
+def _credit_word_opens(text: str, position: int, ctx: Context, lex: Lexicon) -> bool:
+    """A credit word of two or more characters, recognised as a post, opens at ``position``."""
+    return position in ctx.title_starts and any(text.startswith(word, position) for word in lex.byline_before if len(word) >= 2)
 
 
 def _credit_name_like(name: str, lex: Lexicon) -> bool:

@@ -22,7 +22,7 @@ from typing import Any, Iterator, Optional
 import regex
 
 from qextract.entities.lexicon import lexicon
-from qextract.entities.persons import is_minority_name
+from qextract.entities.persons import is_minority_name, split_glued_names
 from qextract.records import Byline
 
 MAX_CREDIT_LINE = 40
@@ -38,6 +38,7 @@ _LINE = regex.compile(r"[^\n]+")
 _PARENTHESIS = regex.compile(r"[(（]([^()（）\n]{2,40})[)）]")
 _HAN_NAME = regex.compile(r"\p{Han}{1,4}")
 _SINGLE_SPACE = regex.compile(r"[ \u3000]{1,2}")
+_SENTENCE_ENDS = ("。", "！", "？", "!", "?", "”")
 
 
 @dataclass
@@ -65,7 +66,7 @@ def _credits(text: str) -> Iterator[_Credit]:
     covered: list[tuple[int, int]] = []
     for match in _PARENTHESIS.finditer(text):
         credits = _parse(text, match.start(1), match.end(1))
-        if credits and (_has_role(credits) or _after_dateline(text, match.start())):
+        if credits and (_has_role(credits) or _after_dateline(text, match.start()) or _closes_paragraph(text, match.start(), match.end())):
             covered.append(match.span())
             yield from credits
     for match in _LINE.finditer(text):
@@ -122,6 +123,13 @@ def _after_dateline(text: str, parenthesis_start: int) -> bool:
     return before.endswith(lexicon().byline_datelines)
 
 
+def _closes_paragraph(text: str, parenthesis_start: int, parenthesis_end: int) -> bool:
+    """…抓好落实。(袁峰 乔倩倩): the parenthesis ends a paragraph's last sentence, as papers credit a report."""
+    before = text[:parenthesis_start].rstrip(" \t\u3000")
+    after = text[parenthesis_end : text.find("\n", parenthesis_end) if "\n" in text[parenthesis_end:] else len(text)]
+    return before.endswith(_SENTENCE_ENDS) and not after.strip()
+
+
 def _parse(text: str, start: int, end: int) -> Optional[list[_Credit]]:
     """Credits of ``text[start:end]`` when every piece is a role word or a name, else None."""
     lex = lexicon()
@@ -162,11 +170,12 @@ def _parse(text: str, start: int, end: int) -> Optional[list[_Credit]]:
         parsed, consumed = _name_run(text, runs, index)
         if parsed is None:
             return None
-        name_start, name_end, name, trailing_role, leading_role = parsed
+        names, trailing_role, leading_role = parsed
         if leading_role is not None:
             role, since_role = leading_role, len(credits)
-        credits.append(_Credit(name, role, name_start, name_end))
-        credits.extend(_Credit(name, other, name_start, name_end) for other in also if other != role)
+        for name_start, name_end, name in names:
+            credits.append(_Credit(name, role, name_start, name_end))
+            credits.extend(_Credit(name, other, name_start, name_end) for other in also if other != role)
         if trailing_role is not None:
             for credit in credits[since_role:]:
                 credit.role = trailing_role
@@ -193,7 +202,7 @@ def _slashed_after_name(text: str, run: regex.Match, credits: list[_Credit]) -> 
 
 
 def _name_run(text: str, runs: list[regex.Match], index: int):
-    """A name from ``runs[index]`` (and the next run for 袁 睿), with role words glued to it."""
+    """The names of ``runs[index]`` (and the next run for 袁 睿), with role words glued to them."""
     lex = lexicon()
     run = runs[index]
     word, start, end = run.group(), run.start(), run.end()
@@ -207,6 +216,8 @@ def _name_run(text: str, runs: list[regex.Match], index: int):
         if word.endswith(role_word) and len(word) - len(role_word) >= 2 and role_word[0] != "/":
             trailing_role = lex.byline_after[role_word]
             word, end = word[: -len(role_word)], end - len(role_word)
+            if role_word in lex.byline_datelines:
+                word, end = _without_dateline_place(word, end)
             break
     if len(word) == 1 and index + 1 < len(runs) and lex.surname_at(word, 0):
         # 袁 睿, 龚 建 平: a name spaced out character by character
@@ -222,13 +233,27 @@ def _name_run(text: str, runs: list[regex.Match], index: int):
             parts.append(following.group())
             last = following.end()
         if len(parts) > 1:
-            return (start, last, "".join(parts), None, leading_role), len(parts)
+            return ([(start, last, "".join(parts))], None, leading_role), len(parts)
     dotted = _dotted_name(text, runs, index)
     if dotted is not None:
-        return (start, runs[index + dotted - 1].end(), text[start : runs[index + dotted - 1].end()], None, leading_role), dotted
+        dotted_end = runs[index + dotted - 1].end()
+        return ([(start, dotted_end, text[start:dotted_end])], None, leading_role), dotted
+    glued = split_glued_names(word, lex)
+    if glued is not None:
+        # 贾鹏陈博, 袁峰乔倩倩: a credit's names written with nothing between them
+        return ([(start + low, start + high, word[low:high]) for low, high in glued], trailing_role, leading_role), 1
     if not _is_name(word):
         return None, 1
-    return (start, end, word, trailing_role, leading_role), 1
+    return ([(start, end, word)], trailing_role, leading_role), 1
+
+
+def _without_dateline_place(word: str, end: int) -> tuple[str, int]:
+    """记者王刚北京报道: the place a report is filed from sits between the name and 报道."""
+    lex = lexicon()
+    for size in (3, 2):
+        if len(word) - size >= 2 and lex.division(word[-size:]) is not None and _is_name(word[:-size]):
+            return word[:-size], end - size
+    return word, end
 
 
 def _dotted_name(text: str, runs: list[regex.Match], index: int) -> Optional[int]:
