@@ -17,6 +17,7 @@ separator is a separator. One record per (name, role).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterator, Optional
 
 import regex
@@ -187,12 +188,20 @@ def _parse(text: str, start: int, end: int) -> Optional[list[_Credit]]:
 def _role_after_media(word: str) -> Optional[str]:
     """甘肃日报记者, 县融媒体中心记者: a role word glued after the name of the paper or station it works for."""
     lex = lexicon()
+    if len(word) < 5:
+        return None  # a media name of three or more characters and a role word of two or more
     for role_word, role in lex.byline_before.items():
         if len(role_word) >= 2 and word.endswith(role_word):
             media = word[: -len(role_word)]
             if len(media) > 2 and media.endswith(lex.byline_media_endings):
                 return role
     return None
+
+
+@lru_cache(maxsize=1)
+def _role_words_longest_first() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    lex = lexicon()
+    return tuple(sorted(lex.byline_before, key=len, reverse=True)), tuple(sorted(lex.byline_after, key=len, reverse=True))
 
 
 def _slashed_after_name(text: str, run: regex.Match, credits: list[_Credit]) -> bool:
@@ -207,12 +216,13 @@ def _name_run(text: str, runs: list[regex.Match], index: int):
     run = runs[index]
     word, start, end = run.group(), run.start(), run.end()
     leading_role = trailing_role = None
-    for role_word in sorted(lex.byline_before, key=len, reverse=True):
+    before, after = _role_words_longest_first()
+    for role_word in before:
         if len(role_word) >= 2 and word.startswith(role_word) and len(word) > len(role_word):
             leading_role = lex.byline_before[role_word]
             word, start = word[len(role_word) :], start + len(role_word)
             break
-    for role_word in sorted(lex.byline_after, key=len, reverse=True):
+    for role_word in after:
         if word.endswith(role_word) and len(word) - len(role_word) >= 2 and role_word[0] != "/":
             trailing_role = lex.byline_after[role_word]
             word, end = word[: -len(role_word)], end - len(role_word)
