@@ -67,7 +67,8 @@ _COUNT_WHOLE = regex.compile(_COUNT + _CLASSIFIER + r"(?P<noun>\p{Han}{1,8})")
 _COUNT_AFTER_FROM = regex.compile(r"(?<=从)" + _COUNT + _CLASSIFIER + r"(?P<noun>%s)" % alternation(_lexicon("from_count_nouns.txt")))
 _COUNTED_SHORT = regex.compile(_COUNT + r"\p{Han}{1,2}")
 # What opens the list after a count phrase: a colon, or 即/分别是… .
-_PROGRAMME_NOUN = regex.compile(alternation(_lexicon("programme_nouns.txt")))
+# “四个最严”的要求,即…: the noun may be joined by 的
+_PROGRAMME_NOUN = regex.compile("的?(?:%s)" % alternation(_lexicon("programme_nouns.txt")))
 # A list run in after a comma, not a colon, is trusted only with short parts (增品种).
 _MAX_COMMA_LIST_ITEM = 8
 _LIST_INTRODUCER = regex.compile(
@@ -287,7 +288,7 @@ def _quoted(scan: _Scan, quotes: list[_Quote]) -> list[_Candidate]:
             whole = _COUNT_WHOLE.fullmatch(scan.text, quote.content_start, quote.content_end)
             if whole is not None:
                 candidate.count = _number(whole.group("count"))
-                candidate.items = _items_after(scan, quote.end, candidate.count) or []
+                candidate.items = _items_after(scan, quote.end, candidate.count, label_word=whole.group("noun")) or []
         candidates.append(candidate)
     return candidates
 
@@ -478,7 +479,7 @@ def _noun_end(match: regex.Match) -> int:
 
 
 def _items_after(
-    scan: _Scan, position: int, count: Optional[int], *, introduced_only: bool = False
+    scan: _Scan, position: int, count: Optional[int], *, introduced_only: bool = False, label_word: str = ""
 ) -> Optional[list[tuple[int, int]]]:
     """The list that a count phrase ending at ``position`` introduces, if any.
 
@@ -507,6 +508,7 @@ def _items_after(
             or _run_in_items(text, start, count)
             or _semicolon_items(text, start)
             or _items_opening_alike(text, start, count)
+            or _clauses_with_label_word(text, start, count, label_word)
             or _comma_clauses(text, start, count)
         )
         if items:
@@ -561,6 +563,20 @@ def _items_opening_alike(text: str, start: int, count: Optional[int]) -> Optiona
     separators = (found for found in _ALIKE_SEPARATOR.finditer(text, start, end) if text.startswith(head, found.end()))
     items = _split_items(text, start, end, separators)
     return items if len(items) == count else None
+
+
+def _clauses_with_label_word(text: str, start: int, count: Optional[int], word: str) -> Optional[list[tuple[int, int]]]:
+    """“四个一律”:A的一律停用,B一律停岗,…,确保…: the first comma clauses of the sentence all hold the
+    label's word, exactly as many as counted; what follows them does not."""
+    if count is None or len(word) < 2:
+        return None
+    end_match = SENTENCE_END.search(text, start, min(len(text), start + _COLON_LIST_WINDOW))
+    end = end_match.start() if end_match else min(len(text), start + _COLON_LIST_WINDOW)
+    clauses = _split_items(text, start, end, _COMMA.finditer(text, start, end))
+    holding = 0
+    while holding < len(clauses) and word in text[clauses[holding][0] : clauses[holding][1]]:
+        holding += 1
+    return clauses[:count] if holding == count else None
 
 
 def _comma_clauses(text: str, start: int, count: Optional[int]) -> Optional[list[tuple[int, int]]]:
