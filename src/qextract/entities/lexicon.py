@@ -23,6 +23,10 @@ SURNAME_ODDS_CAP = 4.0
 # (rank limit, bonus): the surname list is ordered by frequency for its first few hundred entries.
 SURNAME_RANK_BONUS = ((100, 1.0), (300, 0.0))
 RARE_SURNAME = -2.0
+# A listed surname that the name counts never saw as one and whose character running text almost never
+# holds (仉, 笪, 郜: fewer than this many in the background counts) is scored by its pseudo-count odds with
+# no rarity penalty: where it appears, a name is the likeliest reading.
+RARE_CHARACTER_BACKGROUND = 100
 # The rank a regional surname (regional_surnames.txt) is scored at: no bonus, no rarity penalty.
 REGIONAL_SURNAME_RANK = SURNAME_RANK_BONUS[-1][0]
 
@@ -168,13 +172,16 @@ class Lexicon:
             score = 1.0
         else:
             stats = self.name_chars.get(surname)
-            if stats is None or stats.surname == 0:
+            # the name counts never saw it as a surname, but running text hardly holds it either
+            rare_in_text = stats is not None and stats.surname == 0 and stats.background < RARE_CHARACTER_BACKGROUND
+            if stats is None or (stats.surname == 0 and not rare_in_text):
                 odds = -3.0
             else:
                 odds = math.log((stats.surname + 0.5) / self.name_totals.surname) - math.log(
                     (stats.background + 50) / self.name_totals.background
                 )
-            score = min(max(odds, SURNAME_ODDS_FLOOR), SURNAME_ODDS_CAP) + _rank_bonus(self.surname_rank.get(surname))
+            rank = REGIONAL_SURNAME_RANK if rare_in_text else self.surname_rank.get(surname)
+            score = min(max(odds, SURNAME_ODDS_FLOOR), SURNAME_ODDS_CAP) + _rank_bonus(rank)
         self._surname_cache[surname] = score
         return score
 
