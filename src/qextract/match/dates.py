@@ -31,7 +31,7 @@ from typing import Optional, Union
 
 import regex
 
-from qextract.data import load_json
+from qextract.data import alternation, load_json
 from qextract.match.context import MatchContext
 from qextract.match.datetime_parts import (
     Atom,
@@ -498,6 +498,9 @@ def year_stated_in(text: str) -> Optional[int]:
     stated = _THIS_YEAR_STATED.search(text)
     if stated:
         return int(stated.group(1) or stated.group(2))
+    plan_year = _plan_year_stated(text)
+    if plan_year is not None:
+        return plan_year
     opening = _PARAGRAPH_DATED.search(text)
     if opening:
         return int(opening.group(1))
@@ -507,6 +510,30 @@ def year_stated_in(text: str) -> Optional[int]:
         filed = _DATELINE.search(text)
         return year + 1 if filed and int(filed.group(1)) < month else year
     return None
+
+
+def _plan_year_stated(text: str) -> Optional[int]:
+    """今年是“十四五”开局之年 -> 2021: this year named by its place in a five-year plan."""
+    pattern, offsets = _plan_year_pattern()
+    match = pattern.search(text)
+    if match is None:
+        return None
+    plan = _CHINESE_DIGITS.index(match.group("plan")) + 10
+    return _FIRST_PLAN_YEAR_BASE + 5 * plan + offsets[match.group("place")]
+
+
+_CHINESE_DIGITS = "〇一二三四五六七八九"
+_FIRST_PLAN_YEAR_BASE = 1951  # the N-th five-year plan starts in 1951 + 5N
+
+
+@lru_cache(maxsize=1)
+def _plan_year_pattern() -> tuple[regex.Pattern, dict[str, int]]:
+    offsets = load_json("dates/context.json")["plan_year_words"]
+    pattern = regex.compile(
+        r"今年(?:是|为)[“\"‘]?十(?P<plan>[一二三四五六七八九])五[”\"’]?(?:规划)?(?:时期)?的?(?P<place>%s)(?:之年|的一年|年)"
+        % alternation(offsets)
+    )
+    return pattern, offsets
 
 
 def _without_chrome(text: str) -> str:
