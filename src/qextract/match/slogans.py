@@ -107,6 +107,10 @@ _HONOUR_BEFORE = regex.compile(
     r"(?:%s)[^,，。;；:：“”\n]{0,6}$" % alternation(_lexicon("honour_verbs.txt"))
 )
 _HONOUR_WINDOW = 12
+_TURNING = alternation(_lexicon("turning_verbs.txt"))
+# “知产”变“资产”: the quote is turned into the next one, or is what the previous one turns into
+_TURNS_INTO_NEXT = regex.compile(r"\s?(?:%s)了?\s?[“\"]" % _TURNING)
+_TURNED_FROM_PREVIOUS = regex.compile(r"[”\"]\s?(?:%s)了?\s?$" % _TURNING)
 _HAS_WORD = regex.compile(r"[\p{Han}\d]")
 _ONLY_NUMBERS = regex.compile(r"[\d%s]+" % _ANY_NUMERAL)
 
@@ -308,6 +312,8 @@ def _quoted_kind(text: str, quote: _Quote) -> Optional[str]:
         return None  # goods or firms labelled (“三无”产品), bodies, honours, events
     if _HONOUR_BEFORE.search(text, max(0, quote.start - _HONOUR_WINDOW), quote.start):
         return None  # 荣获“…”, 被评为“…”
+    if _TURNS_INTO_NEXT.match(text, quote.end) or _TURNED_FROM_PREVIOUS.search(text, max(0, quote.start - 6), quote.start):
+        return None  # “知产”变“资产”: a figure of speech
     if _is_numbered_form(content):
         return "numbered"
     if _ONLY_NUMBERS.fullmatch(content):
