@@ -40,6 +40,8 @@ _PARENTHESIS = regex.compile(r"[(（]([^()（）\n]{2,40})[)）]")
 _HAN_NAME = regex.compile(r"\p{Han}{1,4}")
 _SINGLE_SPACE = regex.compile(r"[ \u3000]{1,2}")
 _SENTENCE_ENDS = ("。", "！", "？", "!", "?", "”")
+_CREDIT_MARGIN = 8  # blanks between a sentence's end and the credit that closes it
+_LINE_ENDS_HERE = regex.compile(r"[ \t\u3000\r]*(?:\n|$)")
 
 
 @dataclass
@@ -126,9 +128,9 @@ def _after_dateline(text: str, parenthesis_start: int) -> bool:
 
 def _closes_paragraph(text: str, parenthesis_start: int, parenthesis_end: int) -> bool:
     """…抓好落实。(袁峰 乔倩倩): the parenthesis ends a paragraph's last sentence, as papers credit a report."""
-    before = text[:parenthesis_start].rstrip(" \t\u3000")
-    after = text[parenthesis_end : text.find("\n", parenthesis_end) if "\n" in text[parenthesis_end:] else len(text)]
-    return before.endswith(_SENTENCE_ENDS) and not after.strip()
+    # look only at the few characters around the parenthesis: a page holds many of them
+    before = text[max(0, parenthesis_start - _CREDIT_MARGIN) : parenthesis_start].rstrip(" \t\u3000")
+    return before.endswith(_SENTENCE_ENDS) and _LINE_ENDS_HERE.match(text, parenthesis_end) is not None
 
 
 def _parse(text: str, start: int, end: int) -> Optional[list[_Credit]]:
