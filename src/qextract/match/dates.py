@@ -518,11 +518,11 @@ def _plan_year_stated(text: str) -> Optional[int]:
     match = pattern.search(text)
     if match is None:
         return None
-    plan = _CHINESE_DIGITS.index(match.group("plan")) + 10
+    plan = small_number(match.group("plan"))
+    assert plan is not None  # the pattern admits 十一..十九 only
     return _FIRST_PLAN_YEAR_BASE + 5 * plan + offsets[match.group("place")]
 
 
-_CHINESE_DIGITS = "〇一二三四五六七八九"
 _FIRST_PLAN_YEAR_BASE = 1951  # the N-th five-year plan starts in 1951 + 5N
 
 
@@ -530,7 +530,7 @@ _FIRST_PLAN_YEAR_BASE = 1951  # the N-th five-year plan starts in 1951 + 5N
 def _plan_year_pattern() -> tuple[regex.Pattern, dict[str, int]]:
     offsets = load_json("dates/context.json")["plan_year_words"]
     pattern = regex.compile(
-        r"今年(?:是|为)[“\"‘]?十(?P<plan>[一二三四五六七八九])五[”\"’]?(?:规划)?(?:时期)?的?(?P<place>%s)(?:之年|的一年|年)"
+        r"今年(?:是|为)[“\"‘]?(?P<plan>十[一二三四五六七八九])五[”\"’]?(?:规划)?(?:时期)?的?(?P<place>%s)(?:之年|的一年|年)"
         % alternation(offsets)
     )
     return pattern, offsets
