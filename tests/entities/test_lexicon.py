@@ -61,3 +61,15 @@ def test_word_list_knows_words_that_open_like_names():
     assert lex.common_words.get("冷清") == "word"
     assert lex.common_words.get("柏林") == "place"
     assert "温格" in lex.foreign_names
+
+
+def test_credit_words_fit_the_lengths_the_credit_reader_tries():
+    from qextract.entities.persons import _CREDIT_WORD_SIZES
+
+    assert {len(word) for word in lexicon().byline_before if len(word) >= 2} <= set(_CREDIT_WORD_SIZES)
+
+
+def test_surnames_that_text_hardly_holds_score_as_surnames():
+    lex = lexicon()
+    assert lex.surname_score("仉") > 0  # never seen as a surname, hardly ever in running text
+    assert lex.surname_score("充") < 0  # never seen as a surname, common in running text (充分)

@@ -71,11 +71,13 @@ CREDITED_NAME = DOTTED_NAME
 # A credit may glue two or three names together (（记者贾鹏陈博）, （袁峰乔倩倩）): each piece of
 # such a run is a surname and a one- or two-character given name scoring at least this.
 GLUED_PIECE_MIN = 3.0
-GLUED_RUN = (4, 9)  # two names of two characters .. three of three
+GLUED_RUN = (4, 9)  # from two names of two characters to three of three (or four of two)
 _CREDIT_ENDS = frozenset("（()）、/ 　\n")
 _CREDIT_OPENERS = frozenset("（(□⊙■●▲")
 # Characters that may qualify a credit word between the opener and it (实习, 本报, 特约).
 _CREDIT_QUALIFIER = 2
+# The lengths of the credit words that open a credit on their own (记者 .. 融媒体记者; not 文, 图).
+_CREDIT_WORD_SIZES = (5, 4, 3, 2)
 _DATELINE_WORDS = ("报道", "电")
 # An item of an enumeration next to a name needs this much less (王刚、李明).
 COORDINATED = 3.0
@@ -361,7 +363,7 @@ def split_glued_names(word: str, lex: Lexicon) -> Optional[tuple[tuple[int, int]
     """The names of a credited run written with nothing between them: 贾鹏陈博 -> 贾鹏, 陈博.
 
     Each piece is a surname (compound or single) and one or two given-name
-    characters, scoring GLUED_PIECE_MIN or more; of the splits into two or three
+    characters, scoring GLUED_PIECE_MIN or more; of the splits into two or more
     pieces the one with the best mean score wins. None when the run is one name
     written with a compound surname (欧阳锦全) or no split reads as names.
     """
@@ -399,7 +401,7 @@ def _glued_splits(word: str, start: int, lex: Lexicon) -> Iterator[list[tuple[in
 def _credit_word_before(text: str, end: int, lex: Lexicon) -> bool:
     """A credit word ends at ``end`` and opens its credit: after a bracket or at the head of
     a line, with at most a short qualifier between (（实习编辑, 本报记者)."""
-    for size in (5, 4, 3, 2):
+    for size in _CREDIT_WORD_SIZES:
         start = end - size
         if start >= 0 and text[start:end] in lex.byline_before:
             for qualifier in range(0, _CREDIT_QUALIFIER + 1):
@@ -414,12 +416,15 @@ def _credit_word_before(text: str, end: int, lex: Lexicon) -> bool:
 
 def _credit_after_credited(text: str, end: int, found: list[PersonCandidate], lex: Lexicon) -> bool:
     """（实习生李泽玲记者金融）: a credit word right after a name an earlier credit word gave."""
-    return bool(found) and any(text[found[-1].end : end] == word for word in lex.byline_before if len(word) >= 2)
+    if not found:
+        return False
+    word = text[found[-1].end : end]
+    return len(word) in _CREDIT_WORD_SIZES and word in lex.byline_before
 
 
 def _credit_word_opens(text: str, position: int, ctx: Context, lex: Lexicon) -> bool:
     """A credit word of two or more characters, recognised as a post, opens at ``position``."""
-    return position in ctx.title_starts and any(text.startswith(word, position) for word in lex.byline_before if len(word) >= 2)
+    return position in ctx.title_starts and any(text[position : position + size] in lex.byline_before for size in _CREDIT_WORD_SIZES)
 
 
 def _credit_name_like(name: str, lex: Lexicon) -> bool:
