@@ -557,6 +557,16 @@ def _end_of_next_sentence(text: str, position: int) -> int:
     return min(len(text), position + _MARKER_GAP)
 
 
+def _list_end(ending: regex.Pattern, text: str, start: int) -> Optional[int]:
+    """Where the list after a colon at ``start`` ends (``ending``: a clause's or a sentence's end), within the window."""
+    found = ending.search(text, start, _window_end(text, start))
+    return found.start() if found else None
+
+
+def _window_end(text: str, start: int) -> int:
+    return min(len(text), start + _COLON_LIST_WINDOW)
+
+
 def _items_opening_alike(text: str, start: int, count: Optional[int]) -> Optional[list[tuple[int, int]]]:
     """严禁A,严禁B,严禁C: clauses that all open with the first one's word, exactly as many as counted."""
     if count is None:
@@ -564,8 +574,9 @@ def _items_opening_alike(text: str, start: int, count: Optional[int]) -> Optiona
     head = text[start : start + _ALIKE_HEAD]
     if len(head) < _ALIKE_HEAD or not _HAS_WORD.match(head):
         return None
-    end_match = _CLAUSE_END.search(text, start, min(len(text), start + _COLON_LIST_WINDOW))
-    end = end_match.start() if end_match else min(len(text), start + _COLON_LIST_WINDOW)
+    end = _list_end(_CLAUSE_END, text, start)
+    if end is None:
+        end = _window_end(text, start)
     separators = (found for found in _ALIKE_SEPARATOR.finditer(text, start, end) if text.startswith(head, found.end()))
     items = _split_items(text, start, end, separators)
     return items if len(items) == count else None
@@ -576,8 +587,9 @@ def _clauses_with_label_word(text: str, start: int, count: Optional[int], word: 
     label's word, exactly as many as counted; what follows them does not."""
     if count is None or len(word) < 2:
         return None
-    end_match = SENTENCE_END.search(text, start, min(len(text), start + _COLON_LIST_WINDOW))
-    end = end_match.start() if end_match else min(len(text), start + _COLON_LIST_WINDOW)
+    end = _list_end(SENTENCE_END, text, start)
+    if end is None:
+        end = _window_end(text, start)
     clauses = _split_items(text, start, end, _COMMA.finditer(text, start, end))
     holding = 0
     while holding < len(clauses) and word in text[clauses[holding][0] : clauses[holding][1]]:
@@ -590,23 +602,22 @@ def _comma_clauses(text: str, start: int, count: Optional[int]) -> Optional[list
     exactly as many short comma clauses as counted."""
     if count is None:
         return None
-    end_match = SENTENCE_END.search(text, start, min(len(text), start + _COLON_LIST_WINDOW))
-    if end_match is None:
+    end = _list_end(SENTENCE_END, text, start)
+    if end is None:
         return None
-    end = end_match.start()
     return _exactly_counted(text, start, end, _COMMA.finditer(text, start, end), count, _MAX_COMMA_CLAUSE)
 
 
 def _semicolon_items(text: str, start: int) -> Optional[list[tuple[int, int]]]:
-    end_match = _CLAUSE_END.search(text, start, min(len(text), start + _COLON_LIST_WINDOW))
-    if end_match is None:
+    end = _list_end(_CLAUSE_END, text, start)
+    if end is None:
         return None
     items = []
     clause_start = start
-    for separator in _SEMICOLON.finditer(text, start, end_match.start()):
+    for separator in _SEMICOLON.finditer(text, start, end):
         items.append(_trimmed(text, clause_start, separator.start()))
         clause_start = separator.end()
-    items.append(_trimmed(text, clause_start, end_match.start()))
+    items.append(_trimmed(text, clause_start, end))
     items = [item for item in items if item[1] > item[0]]
     return items if len(items) >= 2 else None
 
