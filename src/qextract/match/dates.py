@@ -327,6 +327,8 @@ class _Discourse:
         self.year: Optional[int] = None
         self.month: Optional[tuple[Optional[int], int]] = None
         self.day: Optional[tuple[Optional[int], int, int]] = None  # the last day written: 11月5日 … 次日
+        # the last short run of days in one month (9月15日至17日): (year, month, first day, last day)
+        self.event_days: Optional[tuple[Optional[int], int, int, int]] = None
 
     def anchor_for(self, expression: Expression, anchor: Anchor) -> Anchor:
         first = expression.first if isinstance(expression, Range) else expression
@@ -337,6 +339,12 @@ class _Discourse:
             return Anchor(year=year, month=month, day=day, from_text=False)
         if first.year_from_text:
             return Anchor(year=self.year, from_text=False)
+        if first.day_in_anchor_month and self.event_days is not None and isinstance(expression, Point):
+            year, month, first_day, last_day = self.event_days
+            if first.day is not None and first_day <= first.day <= last_day:
+                # 9月15日至17日举办培训班 … 今年6月 … 17日下午: a day of the event the story
+                # is telling, whatever month its speeches mentioned since
+                return Anchor(year=year, month=month, from_text=False)
         if first.day_in_anchor_month and self.month is not None:
             year, month = self.month
             return Anchor(year=year, month=month, from_text=False)
@@ -362,6 +370,29 @@ class _Discourse:
         # 自2月20日动员大会召开以来, 7月1日前 … 次日: a day bounding a span is not the story's day either
         if in_body and one_day and day is not None and not last.holiday and not opens_span:
             self.day = (int(day.group(1)) if day.group(1) else None, int(day.group(2)), int(day.group(3)))
+            if self.event_days is not None and not last.day_in_anchor_month and (
+                    self.day[1] != self.event_days[1] or not self.event_days[2] <= self.day[2] <= self.event_days[3]):
+                self.event_days = None  # 10月16日: the story has moved past the event
+        if in_body and not opens_span and mention.granularity == "day":
+            self.event_days = _event_days(mention.value) or self.event_days
+
+
+# Longest run of days read as one event narrated day by day (a meeting, a training, an inspection
+# tour); a campaign's month-long span is not one.
+_EVENT_DAYS_MAX = 7
+
+
+def _event_days(value: str) -> Optional[tuple[Optional[int], int, int, int]]:
+    """(year, month, first day, last day) of a run of at most a week's days within one month."""
+    if "/" not in value:
+        return None
+    first, last = (_YEAR_MONTH_DAY.match(part) for part in value.split("/", 1))
+    if first is None or last is None or first.group(1) != last.group(1) or first.group(2) != last.group(2):
+        return None
+    first_day, last_day = int(first.group(3)), int(last.group(3))
+    if not 0 < last_day - first_day < _EVENT_DAYS_MAX:
+        return None
+    return (int(first.group(1)) if first.group(1) else None, int(first.group(2)), first_day, last_day)
 
 
 _PERIOD_FOR_FIGURES = ("月份",)
