@@ -50,6 +50,7 @@ from qextract.match.datetime_parts import (
     relative_words,
     scan_atoms,
     deadline_markers,
+    planned_markers,
     tense_markers,
     simplified_view,
     small_number,
@@ -439,7 +440,7 @@ def _recurring_words() -> tuple[str, ...]:
 
 
 def _tense(text: str, expression: Expression) -> Optional[str]:
-    """"future" after 将于/拟/预计… and before a deadline's 前, "past" before 以来, else None."""
+    """"future" after 将于/拟/预计…, before a modal (要, 将) and before a deadline's 前, "past" before 以来, else None."""
     future_words, past_words = tense_markers()
     start, end = expression.start, expression.end
     if start and text[start - 1] in _FUTURE_LAST_CHARS:
@@ -448,6 +449,11 @@ def _tense(text: str, expression: Expression) -> Optional[str]:
             return "future"
     if end < len(text) and text[end] in _PAST_FIRST_CHARS and any(text.startswith(word, end) for word in past_words):
         return "past"
+    if end < len(text) and text[end] in _PLANNED_FIRST_CHARS:
+        planned_words, lookalikes = planned_markers()
+        if any(text.startswith(word, end) for word in planned_words) and not any(
+                text.startswith(word, end) for word in lookalikes):
+            return "future"  # 9月份要以“质量月”为契机: what is planned for that month
     if end < len(text) and text[end] in _DEADLINE_FIRST_CHARS:
         deadline_words, lookalikes, done_words = deadline_markers()
         if any(text.startswith(word, end) for word in deadline_words) and not any(
@@ -462,6 +468,7 @@ def _tense(text: str, expression: Expression) -> Optional[str]:
 _FUTURE_LAST_CHARS = frozenset(word[-1] for word in tense_markers()[0])
 _PAST_FIRST_CHARS = frozenset(word[0] for word in tense_markers()[1])
 _DEADLINE_FIRST_CHARS = frozenset(word[0] for word in deadline_markers()[0])
+_PLANNED_FIRST_CHARS = frozenset(word[0] for word in planned_markers()[0])
 
 
 def parse_date(text: str, publish_date: Optional[str] = None) -> Optional[DateMention]:

@@ -164,6 +164,13 @@ def deadline_markers() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...
 
 
 @lru_cache(maxsize=None)
+def planned_markers() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(modal words after a date that plan something for it, words that only start like one)."""
+    data = load_json("dates/context.json")
+    return tuple(sorted(data["future_after"], key=len, reverse=True)), tuple(data["not_future_after"])
+
+
+@lru_cache(maxsize=None)
 def tense_markers() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(words announcing a future date, words looking back from a date)."""
     data = load_json("dates/context.json")
