@@ -85,6 +85,7 @@ _L = _lists(
     notbefore=words("role_verb_not_before"),
     determiners=words("generic_determiners"),
     future=words("future_cues"),
+    follow_on=words("follow_on_cues"),
     summary=words("summary_cues"),
     reference=words("reference_cues"),
     groups=words("group_subjects"),
@@ -192,6 +193,7 @@ EVENT_FRAME = _compile(r"(?:\L<frames>)|(?:\L<kinds>)(?:期间|结束后)")
 
 # Cues around a mention (see lexicon.json for what each list means).
 FUTURE_CUE = _compile(r"\L<future>")
+FOLLOW_ON_CUE = _compile(r"\L<follow_on>")
 MODAL_BEFORE_VERB = _compile(r"(?:\L<modal>)(?:\L<modal_adv>){0,2}$")
 SPIRIT_AFTER = regex.compile(r"上?的[^,，。;；\n]{0,8}精神")
 SUMMARY_CUE = _compile(r"\L<summary>")

@@ -36,6 +36,7 @@ from qextract.match.meeting_lexicon import (
     DAY_VALUE,
     ELIDED_SUBJECT,
     EVENT_FRAME,
+    FOLLOW_ON_CUE,
     FUTURE_CUE,
     GROUP_SUBJECT,
     LED_CLAUSE_END,
@@ -263,9 +264,28 @@ class _Reader:
             return False
         date = self._date_of(mention, sentence)
         if date is None:
-            return False
+            followed = self._event_followed(event, mention) if in_body else None
+            if followed is None:
+                return False
+            event.date = followed.date  # the same day; the part of the day is not told
+            return True
         event.date, event.time_of_day = _day(date.value), self._time_of_day(date)
         return True
+
+    def _event_followed(self, event: _Event, mention: Mention) -> Optional[_Event]:
+        """全省会议结束后,我县随即召开X: the dated event last reported before an event held right after it."""
+        if mention.construction != "convened":
+            return None
+        if not FOLLOW_ON_CUE.search(self.text, clause_start(self.text, mention.anchor), mention.anchor):
+            return None
+        # events are read in text order: every mention known so far was written before this one
+        latest, followed = -1, None
+        for other in self.events:
+            if other is not event and other.date is not None and other.mentions:
+                last_written = max(known.start for known in other.mentions)
+                if last_written > latest:
+                    latest, followed = last_written, other
+        return followed
 
     # -- 会见 and visits ------------------------------------------------------
 
