@@ -72,6 +72,7 @@ class Lexicon:
     posts: dict[str, str]  # post as written -> category
     official_categories: frozenset[str]
     institution_posts: frozenset[str]  # occupations that are posts of the institution written before them
+    judicial_posts: dict[str, str]  # 法官 -> 法院: occupations that are posts of a body holding that word
     assembly_member_posts: frozenset[str]  # occupations that are seats in the assembly written before them
     assembly_body_endings: tuple[str, ...]
     generic_posts: frozenset[str]
@@ -323,6 +324,7 @@ def lexicon() -> Lexicon:
         posts=posts,
         official_categories=frozenset(posts_data["official_categories"]),
         institution_posts=frozenset(posts_data["institution_posts"]),
+        judicial_posts=dict(posts_data["judicial_posts"]),
         assembly_member_posts=frozenset(posts_data["assembly_member_posts"]),
         assembly_body_endings=tuple(posts_data["assembly_body_endings"]),
         generic_posts=frozenset(posts_data["generic_posts"]),

@@ -28,6 +28,7 @@ from qextract.match.meeting_lexicon import CLAUSE_PUNCT, LEX, ROLE_NOT_BEFORE, R
 
 _MAX_VERB_GAP = 30
 _MAX_LIST_GAP = 40
+_MAX_TOPIC_GAP = 80
 _PRONOUN_REACH = 400
 _OBJECT_MARKERS = tuple(words("object_markers"))
 _PRONOUN = regex.compile(
@@ -54,6 +55,12 @@ _CONTINUES = regex.compile(
 # ,以及各县(市)区政府分管领导、质监部门负责人共60余人: groups with no verb between the list and its role verb
 _GROUP_LIST_TAIL = regex.compile(
     r"^[,，]\s?(?:%s)[^,，。;；:：!！?？\n]{1,40}$" % "|".join(sorted(words("group_list_openers"), key=len, reverse=True))
+)
+# A、B分别围绕商标侵权判断、专利纠纷等内容授课: a topic phrase within the clause, between subject and verb
+_TOPIC_GAP = regex.compile(
+    r"^(?:%s)*(?:%s)[^,，。;；:：!！?？\n]{1,%d}$"
+    % ("|".join(sorted(words("subject_adverbs"), key=len, reverse=True)),
+       "|".join(sorted(words("topic_openers"), key=len, reverse=True)), _MAX_TOPIC_GAP)
 )
 _SUBJECT_SUFFIX = regex.compile(r"(?:%s)?" % "|".join(sorted(words("subject_suffixes"), key=len, reverse=True)))
 _STOP_CHARS = frozenset(LEX["bare_name_stop_chars"])
@@ -263,6 +270,8 @@ def _subject(text: str, verb_start: int, people: list[Person], earlier: list[Rol
 def _is_direct_subject(text: str, person: Person, verb_start: int) -> bool:
     gap = text[person.end : verb_start]
     if _GROUP_LIST_TAIL.match(gap) and not role_verbs(gap, 0, len(gap)):
+        return True
+    if len(gap) > _MAX_VERB_GAP and _TOPIC_GAP.match(gap) and not role_verbs(gap, 0, len(gap)):
         return True
     if len(gap) > _MAX_VERB_GAP or any(char in CLAUSE_PUNCT for char in gap):
         return False

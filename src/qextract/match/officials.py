@@ -279,8 +279,14 @@ def _is_official(posts: list[tuple[Optional[Entity], Entity]]) -> bool:
 
 
 def _post_in_institution(body: Optional[Entity], title: Entity) -> bool:
-    """兰州大学药学院|教授: an occupation written with the public institution it is held in is a post there."""
-    return body is not None and body.kind == "institution" and title.text in lexicon().institution_posts
+    """兰州大学药学院|教授, 市中级人民法院|法官: an occupation written with the public institution it is held in is a post there."""
+    if body is None:
+        return False
+    vocabulary = lexicon()
+    court = vocabulary.judicial_posts.get(title.text)
+    if court is not None:
+        return court in body.text
+    return body.kind == "institution" and title.text in vocabulary.institution_posts
 
 
 def _seat_in_assembly(body: Optional[Entity], title: Entity) -> bool:
