@@ -24,7 +24,7 @@ import ahocorasick
 import regex
 
 from qextract.match.context import MatchContext
-from qextract.match.meeting_lexicon import CLAUSE_PUNCT, LEX, ROLE_NOT_BEFORE, ROLE_VERB, words
+from qextract.match.meeting_lexicon import CLAUSE_PUNCT, HEARD_REPORT, LEX, ROLE_NOT_BEFORE, ROLE_VERB, words
 
 _MAX_VERB_GAP = 30
 _MAX_LIST_GAP = 40
@@ -225,14 +225,22 @@ def roles_in(
     else:
         # an index, not a slice: copying the rest of the page's verbs for every sentence is quadratic
         first = bisect_left(verbs, (start,), key=lambda verb: (verb[1],))
+    heard = list(HEARD_REPORT.finditer(text, start, end)) if in_span else []
     roles: list[Role] = []
     for index in range(first, len(verbs)):
         role, verb_start, verb_end = verbs[index]
         if verb_end > end:
             break
+        if any(match.start() < verb_start < match.end() for match in heard):
+            continue  # X听取了各街道的工作汇报: the report is the givers' act, not X's
         subject = _subject(text, verb_start, in_span, roles)
         if subject:
             roles.append(Role(role, verb_start, verb_end, subject))
+    for match in heard:
+        # 会议听取了A、B的工作汇报: the persons whose reports a meeting heard spoke at it
+        givers = tuple(people_between(in_span, match.start("givers"), match.end("givers")))
+        if givers:
+            roles.append(Role("speaker", match.start(), match.end(), givers))
     return roles
 
 
