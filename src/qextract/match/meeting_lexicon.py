@@ -148,6 +148,7 @@ LEADING_FILLER = _compile(r"(?:\s|了|于|在|,|，|(?:\L<times>)){1,6}")
 PREFIX_MARKER = _compile(r"(?:\L<markers>)的")
 SEGMENT_BREAK = _compile(r"[,，。;；:：!！?？\n\s—|｜【】]")
 
+_PLACE_CHAR = r"[^,，。;；:：!！?？、\n\s]"
 # 到/赴/来 as "go to"; not the 到 of 得到/达到 nor the 来 of 以来/年来.
 _DIRECTION = (
     # 来到 before 来: alternatives are tried in order, and 来|到新疆 would keep 到 in the place.
@@ -157,6 +158,11 @@ _DIRECTION = (
 VISIT_TO = _compile(
     _DIRECTION + r"(?P<place>[^,，。;；:：!！?？、\n\s]{1,20}?)(?:开展|进行)?(?:专题)?"
     r"(?P<adv>\L<visit_adv>)?(?P<verb>\L<visits>)(?!\L<blockers>)")
+# 先后到A、B调研: the visit went to each place of a list. 、 is no part of an item, so the items split
+# one way only; not after 分 (分赴A、B等地: teams going separately), nor the 到 of 到位.
+VISIT_TO_LIST = _compile(
+    r"(?<!分)" + _DIRECTION + r"(?!位)(?P<place>%s{2,30}?(?:、%s{2,30}?){1,7})(?:开展|进行)?(?:专题)?"
+    r"(?P<adv>\L<visit_adv>)?(?P<verb>\L<visits>)(?!\L<blockers>)" % (_PLACE_CHAR, _PLACE_CHAR))
 VISIT_CARRIED = _compile(r"(?P<carrier>\L<carriers>)[^,，。;；:：!！?？\n]{0,20}?(?P<verb>\L<visits>)(?!\L<blockers>)")
 # 赴柳州市、来宾市,就…开展调研: one place or a list of them. Not after 分 (分赴A、B等地:
 # teams going separately, so no one of those places is where the event was).

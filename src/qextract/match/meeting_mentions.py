@@ -64,6 +64,7 @@ from qextract.match.meeting_lexicon import (
     VISIT_LED,
     VISIT_ON_SITE,
     VISIT_TO,
+    VISIT_TO_LIST,
     EventWord,
     event_word_at_end,
     words,
@@ -503,6 +504,7 @@ def visit_clause(text: str, start: int, end: int, around: Surroundings) -> Optio
     clause: Optional[VisitClause] = None
     patterns = (
         (VISIT_TO, "to"),
+        (VISIT_TO_LIST, "to"),
         (VISIT_AT, "at"),
         (VISIT_DONE, "object"),
         (VISIT_ON_SITE, "object"),

@@ -221,11 +221,7 @@ class _Reader:
         if visit.date is None:
             return False
         date = self._date_of(mention, sentence)
-        day = _day(date.value) if date is not None else None
-        if day is None or day.startswith("-") != visit.date.startswith("-"):
-            return False
-        first, _, last = visit.date.partition("/")
-        return not first <= day <= (last or first)
+        return date is not None and _outside_days(_day(date.value), visit.date)
 
     def _dated_inside(self, mention: Mention) -> bool:
         """在今年5月27日X上: the construction carries the past event's own day."""
@@ -317,12 +313,16 @@ class _Reader:
         if clause is None:
             return None, ()
         first_verb = clause.verbs[0][2]
-        if not self._reported_visit(first_verb):
+        if not self._reported_visit(first_verb, sentence.start):
             return None, ()
         frame = EVENT_FRAME.search(self.text, sentence.start, first_verb)
         subject = self._subject_before(sentence, first_verb, after=frame.end() if frame else None)
         present = _unique(list(subject) + self._people_in(sentence.start, sentence.end))
         during_event = frame is not None and self.current is not None
+        if during_event and self.current.date is not None:
+            # 会前一天,即2月22日下午,X到Y调研: a frame word, but a day of its own outside the event's
+            day = self._date_before(sentence.start, first_verb)
+            during_event = day is None or not _outside_days(_day(day.value), self.current.date)
         campaign = None
         if not present and not during_event:
             campaign = self._dated_campaign(sentence)
@@ -340,7 +340,7 @@ class _Reader:
             name, span = self.text[campaign[0] : campaign[1]], campaign
         event = self._visit_event(name, kind, location, sentence, span, parent=current if during_event else None)
         event.add_people("attendee", present)
-        if self.current is None or self._opens_the_body(event, during_event):
+        if self.current is None or self._opens_the_body(event, during_event) or self._story_moves_on(event, during_event):
             self.current = event
         return event, subject
 
@@ -361,6 +361,14 @@ class _Reader:
             and current.start < self.ctx.body_start
             and all(mention.start < self.ctx.body_start for mention in current.mentions)
         )
+
+    def _story_moves_on(self, visit: _Event, during_event: bool) -> bool:
+        """4月16日,X一行先后到A、B调研 after a meeting of 4月15日: a visit on a day of its own, outside the
+        reported event's days; what the text tells next (who reported, who spoke) belongs to the visit."""
+        current = self.current
+        if during_event or current is None or current.date is None or visit.start < self.ctx.body_start:
+            return False
+        return _outside_days(visit.date, current.date)
 
     def _dated_campaign(self, sentence: Sentence) -> Optional[tuple[int, int]]:
         """1月20日至22日,X所联合Y开展节前安全大检查: a named inspection a body carried out on
@@ -435,17 +443,27 @@ class _Reader:
                 return event
         return None
 
-    def _reported_visit(self, verb_start: int) -> bool:
+    def _reported_visit(self, verb_start: int, sentence_start: Optional[int] = None) -> bool:
         """Not a plan (将到…调研) nor a tally of past visits (先后走访…).
 
-        A leader's tour told step by step (局长X带队,先后检查了A、B) is reported, though 先后 also opens tallies.
+        A leader's tour told step by step is reported, though 先后 also opens tallies: after a leading
+        word (局长X带队,先后检查了A、B), or with the leader named earlier in its sentence
+        (2月22日下午,X在Y陪同下,先后到A、B调研).
         """
         opening = clause_start(self.text, verb_start)
         window = self.text[opening:verb_start]
         if FUTURE_CUE.search(window):
             return False
-        summary = SUMMARY_CUE.search(window)
-        return summary is None or (summary.group() in _TOUR_ADVERBS and _led_before(self.text, opening))
+        cues = [cue for cue in SUMMARY_CUE.finditer(window)]
+        if not cues:
+            return True
+        if any(cue.group() not in _TOUR_ADVERBS for cue in cues):
+            return False
+        if _led_before(self.text, opening):
+            return True
+        if sentence_start is None or self._date_before(sentence_start, verb_start) is None:
+            return False  # 今年以来,局长X先后到30余家企业调研: no day, a tally
+        return bool(self._people_in(sentence_start, opening + cues[0].start()))
 
     def _subject_before(self, sentence: Sentence, verb_start: int, after: Optional[int] = None) -> tuple[Person, ...]:
         """The persons acting before ``verb_start``; the previous actor when the subject is left out."""
@@ -566,6 +584,16 @@ class _Reader:
             span=self.ctx.span(event.start, event.end),
         )
 
+
+
+def _outside_days(days: Optional[str], event_days: str) -> bool:
+    """True when the day (or run of days) ``days`` shares no day with ``event_days``; False when either is
+    unknown or only one of them has a year."""
+    if not days or days.startswith("-") != event_days.startswith("-"):
+        return False
+    first, _, last = event_days.partition("/")
+    days_first, _, days_last = days.partition("/")
+    return days_first > (last or first) or (days_last or days_first) < first
 
 
 def _only_cited(event: _Event) -> bool:
