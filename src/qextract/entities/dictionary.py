@@ -175,7 +175,10 @@ class DictionaryEntityRecognizer:
             if span[1] not in title_starts:
                 span = (span[0], self._department_end(text, span[1], taken, title_starts) or span[1])
             body_start, end = span
-            found.append(Entity(body_start, end, ORG, text[body_start:end], kind=self._org_kind(text[body_start:end])))
+            kind = self._org_kind(text[body_start:end])
+            if kind == "company":
+                body_start = self._firm_place_start(body_start, view, taken)
+            found.append(Entity(body_start, end, ORG, text[body_start:end], kind=kind))
             _take(taken, body_start, end)
             reached = end
         return found
@@ -314,6 +317,33 @@ class DictionaryEntityRecognizer:
             new_start = token.start
             index -= 1
         return new_start
+
+    def _firm_place_start(self, start: int, view: TokenView, taken: bytearray) -> int:
+        """浙江|吉利控股集团有限公司, 宁夏|恒润枸杞生物科技有限公司: a firm's registered name opens with
+        its place. Where a place word lies within reach to the left, and nothing between it and the
+        name read so far is a clause word (了, 的, 在…) or a verb of its own (参观), the name starts there,
+        with any place words right before it (江苏|常熟农村商业银行)."""
+        index = view.index_at(start - 1) if start > 0 else -1
+        limit = start - MAX_FREE_NAME
+        place_start = None
+        while index >= 0:
+            token = view.tokens[index]
+            if token.start < limit or any(taken[token.start : token.end]) or not _HAN.fullmatch(token.text[0]):
+                break
+            if self._lexicon.division(token.text) is not None:
+                place_start = token.start
+            elif place_start is not None or not self._in_firm_name(token):
+                break
+            index -= 1
+        return place_start if place_start is not None else start
+
+    def _in_firm_name(self, token: Token) -> bool:
+        """A word that may stand inside a firm's name between its place and its suffix."""
+        if token.text in self._lexicon.self_named_unit_stops or token.text in self._lexicon.after_name:
+            return False
+        if token.pos.startswith("v") and len(token.text) > 1:
+            return token.text in self._lexicon.trade_name_endings  # 控股, but not 参观 or 走进
+        return True
 
     def _joins_name_words(self, token: Token, index: int, view: TokenView) -> bool:
         """海河|之|星购物中心: 之 between two name-like words is part of a trade name."""
