@@ -39,6 +39,9 @@ _PRONOUN = regex.compile(
         "".join(words("pronoun_not_before")),
     )
 )
+# 对照(了)魏国华副省长讲话: a verb taking the person's speech, then at most a post before the name
+_SPEECH_REFERRER = regex.compile(
+    r"(?:%s)了?[^,，。;；:：!！?？\n]{0,12}$" % "|".join(sorted(words("speech_referrers"), key=len, reverse=True)))
 _LEADING_ADVERBS = regex.compile("^(?:%s)+" % "|".join(sorted(words("subject_adverbs"), key=len, reverse=True)))
 _HAN = regex.compile(r"\p{Han}")
 _BLANKS = regex.compile(r"[ \u3000]+")
@@ -300,6 +303,8 @@ def _is_object(text: str, person: Person, after: int) -> bool:
             start = index + 1
             break
     phrase = _LEADING_ADVERBS.sub("", text[start : person.start])
+    if _SPEECH_REFERRER.search(phrase):
+        return True  # 要对照魏国华副省长讲话: the speech is what is studied, not given here
     return bool(phrase) and phrase[0] in _OBJECT_MARKERS
 
 
