@@ -101,6 +101,8 @@ class _Lexicon:
     suffix: dict[str, str]
     time_suffix: dict[str, str]
     duration_prefix: frozenset[str]
+    verb_gap_prefix: dict[str, str]
+    verb_gap_reach: int
     time_prefix: dict[str, str]
     rank_context: frozenset[str]
     rank_measures: frozenset[str]
@@ -155,6 +157,8 @@ def _load_lexicon() -> _Lexicon:
         suffix=qualifiers["suffix"],
         time_suffix=qualifiers["time_only_suffix"],
         duration_prefix=frozenset(qualifiers["duration_prefix"]),
+        verb_gap_prefix=dict(qualifiers["verb_gap_prefix"]),
+        verb_gap_reach=int(qualifiers["verb_gap_reach"]),
         time_prefix=dict(qualifiers["time_prefix"]),
         rank_context=frozenset(words["rank_context"]),
         rank_measures=frozenset(words["rank_measures"]),
@@ -209,6 +213,8 @@ class _Patterns:
     set_phrases: Any
     stop_verb_prefix: Any
     suffix_first_chars: frozenset[str]  # most numbers are followed by none, so no match is tried
+    verb_gap_prefix: Any  # 至少办结|1起: an adverb, then a verb right before the number
+    verb_gap_span: int
 
 
 def _compile_patterns(lexicon: _Lexicon) -> _Patterns:
@@ -232,6 +238,9 @@ def _compile_patterns(lexicon: _Lexicon) -> _Patterns:
         set_phrases=regex.compile(alternation(lexicon.set_phrases)),
         stop_verb_prefix=regex.compile(alternation(word for word in lexicon.stop_verbs if len(word) > 1)),
         suffix_first_chars=frozenset(word[0] for word in (*lexicon.suffix, *lexicon.time_suffix)),
+        verb_gap_prefix=regex.compile(
+            rf"(?P<adverb>{alternation(lexicon.verb_gap_prefix)})[^\P{{Han}}〇一二三四五六七八九十百千万两的是为有]{{1,{lexicon.verb_gap_reach}}}$"),
+        verb_gap_span=max(len(word) for word in lexicon.verb_gap_prefix) + lexicon.verb_gap_reach,
     )
 
 
@@ -525,6 +534,9 @@ def _read_qualifiers(
         candidate.start = candidate.number_start - len(prefix)
     elif duration_prefix and candidate.kind == "time":
         candidate.start = candidate.number_start - len(duration_prefix)
+    elif (gapped := _PATTERNS.verb_gap_prefix.search(text, max(0, candidate.number_start - _PATTERNS.verb_gap_span), candidate.number_start)):
+        found.append(lexicon.verb_gap_prefix[gapped.group("adverb")])  # 至少办结1起
+        candidate.start = gapped.start()
     elif bare_multiplier:
         round_prefix = lexicon.bare_round_prefix_before.find(text, candidate.number_start)
         if round_prefix:
