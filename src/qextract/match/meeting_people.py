@@ -230,11 +230,14 @@ def roles_in(
         first = bisect_left(verbs, (start,), key=lambda verb: (verb[1],))
     heard = list(HEARD_REPORT.finditer(text, start, end)) if in_span else []
     roles: list[Role] = []
+    next_heard = 0  # verbs and heard reports both go by start: one pass over each keeps a long sentence linear
     for index in range(first, len(verbs)):
         role, verb_start, verb_end = verbs[index]
         if verb_end > end:
             break
-        if any(match.start() < verb_start < match.end() for match in heard):
+        while next_heard < len(heard) and heard[next_heard].end() <= verb_start:
+            next_heard += 1
+        if next_heard < len(heard) and heard[next_heard].start() < verb_start:
             continue  # X听取了各街道的工作汇报: the report is the givers' act, not X's
         subject = _subject(text, verb_start, in_span, roles)
         if subject:

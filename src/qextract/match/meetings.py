@@ -454,7 +454,7 @@ class _Reader:
         window = self.text[opening:verb_start]
         if FUTURE_CUE.search(window):
             return False
-        cues = [cue for cue in SUMMARY_CUE.finditer(window)]
+        cues = list(SUMMARY_CUE.finditer(window))
         if not cues:
             return True
         if any(cue.group() not in _TOUR_ADVERBS for cue in cues):
