@@ -161,7 +161,7 @@ VISIT_TO = _compile(
 # 先后到A、B调研: the visit went to each place of a list. 、 is no part of an item, so the items split
 # one way only; not after 分 (分赴A、B等地: teams going separately), nor the 到 of 到位.
 VISIT_TO_LIST = _compile(
-    r"(?<!分)" + _DIRECTION + r"(?!位)(?P<place>%s{2,30}?(?:、%s{2,30}?){1,7})(?:开展|进行)?(?:专题)?"
+    r"(?<!分)" + _DIRECTION + r"(?!位)(?P<place>%s{2,40}?(?:、%s{2,40}?){1,7})(?:开展|进行)?(?:专题)?"
     r"(?P<adv>\L<visit_adv>)?(?P<verb>\L<visits>)(?!\L<blockers>)" % (_PLACE_CHAR, _PLACE_CHAR))
 VISIT_CARRIED = _compile(r"(?P<carrier>\L<carriers>)[^,，。;；:：!！?？\n]{0,20}?(?P<verb>\L<visits>)(?!\L<blockers>)")
 # 赴柳州市、来宾市,就…开展调研: one place or a list of them. Not after 分 (分赴A、B等地:
