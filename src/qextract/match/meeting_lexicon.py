@@ -86,6 +86,7 @@ _L = _lists(
     determiners=words("generic_determiners"),
     future=words("future_cues"),
     follow_on=words("follow_on_cues"),
+    joined_attendance=words("joined_attendance"),
     heard=words("heard_verbs"),
     reports=words("heard_reports"),
     summary=words("summary_cues"),
@@ -144,7 +145,7 @@ ENDS_WITH_EVENT = _compile(r"(?:\L<kinds>)$")
 TRAILING_FILLER = _compile(
     r"(?:\s|于|在|,|，|(?:\L<times>)|(?:\L<adverbs>)|以[^在,，。;；\n]{1,12}?(?:\L<manner>)){1,8}$"
 )
-LEADING_FILLER = _compile(r"(?:\s|了|于|在|,|，|(?:\L<times>)){1,6}")
+LEADING_FILLER = _compile(r"(?:\s|了|于|在|,|，|(?:\L<times>)|(?:\L<joined_attendance>)){1,6}")
 PREFIX_MARKER = _compile(r"(?:\L<markers>)的")
 SEGMENT_BREAK = _compile(r"[,，。;；:：!！?？\n\s—|｜【】]")
 
