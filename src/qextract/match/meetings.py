@@ -514,6 +514,9 @@ class _Reader:
         """The day in the mention's sentence, else earlier in its paragraph (4月1日,A…。B出席X)."""
         anchor = max(mention.anchor, mention.end if mention.construction == "at" else 0)
         date = self._date_before(sentence.start, anchor)
+        if date is not None and mention.start <= date.start < mention.end:
+            # 全市春节黄金周…工作会议: a holiday in the event's name is its topic, not its day
+            date = self._date_before(sentence.start, mention.start)
         if date is None:
             paragraph_start = self.text.rfind("\n", 0, sentence.start) + 1
             date = self._date_before(paragraph_start, sentence.start)
