@@ -15,17 +15,13 @@ from qextract.match.context import MatchContext
 from qextract.match.dates import find_dates, parse_date, resolve_year_hint
 from qextract.match.datetime_parts import lunar_day_in, lunar_festivals
 from qextract.records import DateMention
+from tests.golden import case_params
 
 CASES = json.loads((Path(__file__).parent / "cases" / "dates.json").read_text(encoding="utf-8"))
 
 
 def _params() -> list:
-    params = []
-    for kind in ("positive", "negative", "known_failures"):
-        for index, case in enumerate(CASES[kind]):
-            marks = [pytest.mark.xfail(strict=False)] if kind == "known_failures" else []
-            params.append(pytest.param(case, id=f"{kind}-{index}-{case['rule']}", marks=marks))
-    return params
+    return case_params(CASES, "positive", "negative", "known_failures", label="rule")
 
 
 def _found(case: dict) -> list[DateMention]:

@@ -10,8 +10,7 @@ from hypothesis import strategies as st
 
 from qextract.match.context import MatchContext
 from qextract.match.documents import document_kind, find_documents
-
-from golden import case_params, load_cases, masked_context
+from tests.golden import case_params, load_cases, masked_context
 
 CASES = load_cases(Path(__file__).parent / "cases" / "documents.json")
 

@@ -8,17 +8,13 @@ from pathlib import Path
 import pytest
 
 from qextract.match.header import read_header
+from tests.golden import case_params
 
 CASES = json.loads((Path(__file__).parent / "cases" / "header.json").read_text(encoding="utf-8"))
 
 
 def _params() -> list:
-    params = []
-    for kind in ("positive", "negative", "known_failures"):
-        for index, case in enumerate(CASES[kind]):
-            marks = [pytest.mark.xfail(strict=False)] if kind == "known_failures" else []
-            params.append(pytest.param(case, id=f"{kind}-{index}", marks=marks))
-    return params
+    return case_params(CASES, "positive", "negative", "known_failures")
 
 
 @pytest.mark.parametrize("case", _params())

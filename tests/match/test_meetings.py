@@ -18,18 +18,14 @@ from qextract.entities.types import Entity
 from qextract.match.context import MatchContext
 from qextract.match.meetings import find_meetings
 from qextract.records import DateMention, Official, Span
+from tests.golden import case_params
 
 CASES = json.loads((Path(__file__).parent / "cases" / "meetings.json").read_text(encoding="utf-8"))
 _FIELDS = ("kind", "date", "time_of_day", "location", "chairs", "speakers", "attendees", "chair_ids", "speaker_ids", "attendee_ids")
 
 
 def _params(*kinds: str) -> list:
-    params = []
-    for kind in kinds:
-        for index, case in enumerate(CASES[kind]):
-            marks = [pytest.mark.xfail(strict=False)] if kind == "known_failures" else []
-            params.append(pytest.param(case, id=f"{kind}-{index}-{case['name'][:40]}", marks=marks))
-    return params
+    return case_params(CASES, *kinds, label="name")
 
 
 def _occurrences(text: str, piece: str) -> list[int]:

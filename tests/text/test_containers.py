@@ -9,6 +9,7 @@ import pytest
 
 from qextract.text.containers import unwrap_feed_item, unwrap_json_record
 from qextract.text.offsets import OffsetMap
+from tests.golden import case_params
 
 CASES = json.loads((Path(__file__).parent / "cases" / "containers.json").read_text(encoding="utf-8"))
 
@@ -21,12 +22,11 @@ def _apply(text: str) -> str:
     return OffsetMap.identity(len(text)).apply(text, _edits(text))[0]
 
 
-def _params(kind: str) -> list:
-    marks = [pytest.mark.xfail(strict=False)] if kind == "known_failures" else []
-    return [pytest.param(case, id=case["name"], marks=marks) for case in CASES[kind]]
+def _params(*kinds: str) -> list:
+    return case_params(CASES, *kinds, label="name")
 
 
-@pytest.mark.parametrize("case", _params("positive") + _params("known_failures"))
+@pytest.mark.parametrize("case", _params("positive", "known_failures"))
 def test_container_is_unwrapped(case: dict) -> None:
     assert _apply(case["input"]) == case["expected"]
 

@@ -9,6 +9,7 @@ import pytest
 
 from qextract.text.markup import remove_markup
 from qextract.text.offsets import OffsetMap
+from tests.golden import case_params
 
 CASES = json.loads((Path(__file__).parent / "cases" / "markup.json").read_text(encoding="utf-8"))
 
@@ -17,12 +18,11 @@ def _apply(text: str) -> str:
     return OffsetMap.identity(len(text)).apply(text, remove_markup(text))[0]
 
 
-def _params(kind: str) -> list:
-    marks = [pytest.mark.xfail(strict=False)] if kind == "known_failures" else []
-    return [pytest.param(case, id=case["name"], marks=marks) for case in CASES[kind]]
+def _params(*kinds: str) -> list:
+    return case_params(CASES, *kinds, label="name")
 
 
-@pytest.mark.parametrize("case", _params("positive") + _params("known_failures"))
+@pytest.mark.parametrize("case", _params("positive", "known_failures"))
 def test_markup_is_removed(case: dict) -> None:
     assert _apply(case["input"]) == case["expected"]
 

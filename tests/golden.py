@@ -16,13 +16,17 @@ def load_cases(path: Path) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def case_params(cases: dict[str, Any], *kinds: str) -> list[Any]:
-    """One pytest param per case of ``kinds``; known failures run as non-strict xfail."""
+def case_params(cases: dict[str, Any], *kinds: str, label: str = "") -> list[Any]:
+    """One pytest param per case of ``kinds``; known failures run as non-strict xfail.
+
+    The id is the kind and the case's index, then the start of its ``label`` field when one is named.
+    """
     params = []
     for kind in kinds:
         for index, case in enumerate(cases[kind]):
             marks = [pytest.mark.xfail(strict=False)] if kind == "known_failures" else []
-            params.append(pytest.param(case, id=f"{kind}-{index}", marks=marks))
+            case_id = f"{kind}-{index}-{case[label][:40]}" if label else f"{kind}-{index}"
+            params.append(pytest.param(case, id=case_id, marks=marks))
     return params
 
 
