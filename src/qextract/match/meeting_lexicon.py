@@ -156,18 +156,18 @@ _DIRECTION = (
     r"(?:(?<![年以后起本原未从将出进回带过])来到|(?<![达得受看找做收遇提感用想说直等听见办])到|赴|(?<![年以后起本原未从将出进回带过])来|前往|深入|走进)"
 )
 # Visits. "到/赴Y(现场)调研", "在Y考察", "(现场)考察了X", "陪同考察", "会见".
-VISIT_TO = _compile(
-    _DIRECTION + r"(?P<place>[^,，。;；:：!！?？、\n\s]{1,20}?)(?:开展|进行)?(?:专题)?"
-    r"(?P<adv>\L<visit_adv>)?(?P<verb>\L<visits>)(?!\L<blockers>)")
+# What follows the place of a visit: (开展|进行)(专题)(现场)调研, not 检查组/检查结果.
+_VISIT_AFTER_PLACE = r"(?:开展|进行)?(?:专题)?(?P<adv>\L<visit_adv>)?(?P<verb>\L<visits>)(?!\L<blockers>)"
+VISIT_TO = _compile(_DIRECTION + r"(?P<place>%s{1,20}?)" % _PLACE_CHAR + _VISIT_AFTER_PLACE)
 # 先后到A、B调研: the visit went to each place of a list. 、 is no part of an item, so the items split
 # one way only; not after 分 (分赴A、B等地: teams going separately), nor the 到 of 到位.
 VISIT_TO_LIST = _compile(
-    r"(?<!分)" + _DIRECTION + r"(?!位)(?P<place>%s{2,40}?(?:、%s{2,40}?){1,7})(?:开展|进行)?(?:专题)?"
-    r"(?P<adv>\L<visit_adv>)?(?P<verb>\L<visits>)(?!\L<blockers>)" % (_PLACE_CHAR, _PLACE_CHAR))
+    r"(?<!分)" + _DIRECTION + r"(?!位)(?P<place>%s{2,40}?(?:、%s{2,40}?){1,7})" % (_PLACE_CHAR, _PLACE_CHAR)
+    + _VISIT_AFTER_PLACE)
 VISIT_CARRIED = _compile(r"(?P<carrier>\L<carriers>)[^,，。;；:：!！?？\n]{0,20}?(?P<verb>\L<visits>)(?!\L<blockers>)")
 # 赴柳州市、来宾市,就…开展调研: one place or a list of them. Not after 分 (分赴A、B等地:
 # teams going separately, so no one of those places is where the event was).
-_PLACE_ITEM = r"[^,，。;；:：!！?？、\n\s]{1,15}?"
+_PLACE_ITEM = _PLACE_CHAR + r"{1,15}?"
 PLACE_BEFORE_VISIT = _compile(
     r"(?<!分)" + _DIRECTION + r"(?P<place>%s(?:、%s){0,7})(?=[,，]|\L<openers_follow>)" % (_PLACE_ITEM, _PLACE_ITEM)
 )
