@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from qextract.entities import DictionaryEntityRecognizer, EntityRecognizer
+from tests.golden import case_params
 
 CASES = json.loads((Path(__file__).parent / "cases" / "entities.json").read_text(encoding="utf-8"))
 
@@ -13,16 +14,7 @@ def recognizer():
     return DictionaryEntityRecognizer()
 
 
-def _params():
-    for case in CASES["positive"]:
-        yield pytest.param(case, id="positive-" + case["text"])
-    for case in CASES["negative"]:
-        yield pytest.param(case, id="negative-" + case["text"])
-    for case in CASES["known_failures"]:
-        yield pytest.param(case, id="known-" + case["text"], marks=pytest.mark.xfail(strict=False))
-
-
-@pytest.mark.parametrize("case", list(_params()))
+@pytest.mark.parametrize("case", case_params(CASES, "positive", "negative", "known_failures", label="text"))
 def test_entities(recognizer, case):
     found = {(entity.label, entity.text) for entity in recognizer.recognize(case["text"])}
     for label, text in case.get("entities", []):

@@ -5,19 +5,12 @@ import pytest
 
 from qextract.match.bylines import find_bylines
 from qextract.match.context import MatchContext
+from tests.golden import case_params
 
 CASES = json.loads((Path(__file__).parent / "cases" / "bylines.json").read_text(encoding="utf-8"))
 
 
-def _params():
-    for kind in ("positive", "negative"):
-        for case in CASES[kind]:
-            yield pytest.param(case, id=f"{kind}-" + case["text"][:30])
-    for case in CASES["known_failures"]:
-        yield pytest.param(case, id="known-" + case["text"][:30], marks=pytest.mark.xfail(strict=False))
-
-
-@pytest.mark.parametrize("case", list(_params()))
+@pytest.mark.parametrize("case", case_params(CASES, "positive", "negative", "known_failures", label="text"))
 def test_bylines(case):
     ctx = MatchContext(text=case["text"], masked=[tuple(span) for span in case.get("masked", [])])
     found = [(byline.name, byline.role) for byline in find_bylines(ctx)]

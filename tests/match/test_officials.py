@@ -6,16 +6,9 @@ import pytest
 from qextract.match.context import MatchContext
 from qextract.match.officials import find_officials
 from qextract.segment.tokenizer import shared_default_tokenizer
+from tests.golden import case_params
 
 CASES = json.loads((Path(__file__).parent / "cases" / "officials.json").read_text(encoding="utf-8"))
-
-
-def _params():
-    for kind in ("positive", "negative"):
-        for case in CASES[kind]:
-            yield pytest.param(case, id=f"{kind}-" + case["text"][:30])
-    for case in CASES["known_failures"]:
-        yield pytest.param(case, id="known-" + case["text"][:30], marks=pytest.mark.xfail(strict=False))
 
 
 def _context(case):
@@ -23,7 +16,7 @@ def _context(case):
     return MatchContext(text=case["text"], masked=masked, tokenizer=shared_default_tokenizer())
 
 
-@pytest.mark.parametrize("case", list(_params()))
+@pytest.mark.parametrize("case", case_params(CASES, "positive", "negative", "known_failures", label="text"))
 def test_officials(case):
     found = {official.name: official for official in find_officials(_context(case))}
     expected = case.get("officials", [])
