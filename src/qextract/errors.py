@@ -79,6 +79,7 @@ W_DUPLICATE_BODY = "duplicate_body_removed"
 W_PINYIN = "pinyin_annotation_removed"
 W_SPURIOUS_COMMA = "spurious_comma_removed"
 W_SPACED_DATE = "spaced_date_joined"
+W_TABLE_CELLS = "table_cells_separated"
 W_HARD_WRAP = "hard_wraps_joined"
 W_WIDTH = "width_normalised"
 W_MOJIBAKE_REPAIRED = "mojibake_repaired"
@@ -105,6 +106,7 @@ WARNING_CODES: dict[str, str] = {
     W_PINYIN: "pinyin annotations after characters were removed",
     W_SPURIOUS_COMMA: "commas inserted before other punctuation were removed",
     W_SPACED_DATE: "spaces inside a date or time were removed",
+    W_TABLE_CELLS: "a table flattened into lines had the pipes or spaces between its cells turned into tabs",
     W_HARD_WRAP: "line breaks a print layout left inside indented paragraphs were removed",
     W_WIDTH: "full-width letters, digits and spaces were made half-width",
     W_MOJIBAKE_REPAIRED: "a run of GBK mojibake was re-decoded",

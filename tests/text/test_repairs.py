@@ -8,7 +8,7 @@ from typing import Callable
 
 import pytest
 
-from qextract.text import control, duplicates, furniture, glued_lines, markdown, pinyin, punctuation, script, widths, wraps
+from qextract.text import control, duplicates, furniture, glued_lines, markdown, pinyin, punctuation, script, tables, widths, wraps
 from qextract.text.offsets import OffsetMap
 
 CASES = json.loads((Path(__file__).parent / "cases" / "repairs.json").read_text(encoding="utf-8"))
@@ -20,6 +20,7 @@ EDIT_REPAIRS: dict[str, Callable] = {
     "remove_pinyin_annotations": pinyin.remove_pinyin_annotations,
     "remove_spurious_commas": punctuation.remove_spurious_commas,
     "restore_lost_line_breaks": glued_lines.restore_lost_line_breaks,
+    "separate_table_cells": tables.separate_table_cells,
     "join_spaced_dates": widths.join_spaced_dates,
     "remove_spam_lines": furniture.remove_spam_lines,
     "remove_breadcrumbs": furniture.remove_breadcrumbs,

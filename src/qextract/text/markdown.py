@@ -11,7 +11,7 @@ doubled (``**``, which prose never writes), and headings, quotes, bullets and
 table bars stand at the head of a line (or, for bars, at both ends). Each edit is local, so a
 sentence cut from a page cleans up as it does in the page. Link texts stay
 and their targets go; images go whole, as image names do; table cells are
-kept, one space apart, and the table's rule row goes. Every pattern is
+kept, one tab apart as every flattened table's are (``tables.py``), and the table's rule row goes. Every pattern is
 bounded and anchored to a line or to a bracket, so the time is linear in the
 input.
 """
@@ -60,6 +60,6 @@ def remove_markdown(text: str) -> list[Edit]:
         bars = list(_CELL_BAR.finditer(text, row.start(), row.end()))
         for position, bar in enumerate(bars):
             outer = position == 0 or position == len(bars) - 1
-            edits.append(Edit(bar.start(), bar.end(), "" if outer else " "))
+            edits.append(Edit(bar.start(), bar.end(), "" if outer else "\t"))
     return first_of_overlapping(edits)
 

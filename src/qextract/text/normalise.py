@@ -30,7 +30,7 @@ import regex
 
 from qextract import errors
 from qextract.records import ExtractionWarning
-from qextract.text import containers, control, duplicates, furniture, glued_lines, markdown, markup, pinyin, punctuation, script, widths, wraps
+from qextract.text import containers, control, duplicates, furniture, glued_lines, markdown, markup, pinyin, punctuation, script, tables, widths, wraps
 from qextract.text.mojibake import find_mojibake
 from qextract.text.offsets import Edit, OffsetMap
 
@@ -78,6 +78,8 @@ BEFORE_MOJIBAKE: tuple[Repair, ...] = (
 AFTER_SCRIPT: tuple[Repair, ...] = (
     # first: every later rule reads lines, and a glued page has one
     Repair(errors.W_LOST_BREAKS, glued_lines.restore_lost_line_breaks, summarise=True),
+    # before spaced dates, which would join 12.9 -3.5, and spam lines, which read pipes as a link farm
+    Repair(errors.W_TABLE_CELLS, tables.separate_table_cells, summarise=True),
     # dates joined first: the related-list rule reads the dates of its lines
     Repair(errors.W_SPACED_DATE, widths.join_spaced_dates, summarise=True),
     Repair(errors.W_SPAM_LINE, furniture.remove_spam_lines),

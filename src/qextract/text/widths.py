@@ -20,11 +20,12 @@ def to_halfwidth(text: str) -> str:
 
 # Spaces scrapers put inside numeric dates and times: 2025- 02- 25 09: 18,
 # 2024 年 3 月 5 日. The space between the date and the clock time stays.
+# Tabs are not spaces here: a tab keeps two table cells apart (12.9<tab>-3.5).
 _SPACED_DATE = regex.compile(
-    r"(?<=\d[-/.:])[ \t]{1,4}(?=\d)"
-    r"|(?<=\d)[ \t]{1,4}(?=[-/:]\s{0,4}\d)"
-    r"|(?<=\d)[ \t]{1,4}(?=[年月日时点分])"
-    r"|(?<=\d[ \t]{0,4}[年月])[ \t]{1,4}(?=\d)"
+    r"(?<=\d[-/.:]) {1,4}(?=\d)"
+    r"|(?<=\d) {1,4}(?=[-/:] {0,4}\d)"
+    r"|(?<=\d) {1,4}(?=[年月日时点分])"
+    r"|(?<=\d {0,4}[年月]) {1,4}(?=\d)"
 )
 
 

@@ -1,0 +1,125 @@
+"""Tables flattened into lines: every row's cells kept apart by one tab.
+
+A page's ``<table>`` saved as text comes out one row per line. Scrapers
+separate the cells with tabs, with pipes (``品种 | 单位 | 节前均价``) or with
+spaces (``电梯使用单位 12 5``). Later stages know a table only as lines of
+tab-separated cells (``qextract.segment.tables``), so this repair turns pipes
+and spaces between cells into one tab. Markdown rows with bars at both ends
+are Markdown's repair (``markdown.py``), which gives the same tabs.
+
+Pipes and spaces also join a site's menu items and a letter-spaced name, so a
+block of lines is a table only when it reads as one: two or more lines in a
+row (three with spaces, a heading line and two rows), each split into the
+same number of short cells, none a sentence, and numbers in the cells below
+the first line. The heading line of a space table holds no number. Every
+pattern is anchored to one line, so the time is linear in the input.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+import regex
+
+from qextract.text.lines import Line, iter_lines
+from qextract.text.offsets import Edit
+
+# A cell that opens with a number: 96, 52,318, -3.5, +12.4, ≤0.05g/kg, 9.4%, 52.36万户.
+NUMERIC_CELL = regex.compile(r"[≤≥<>＜＞±+\-−]?\d[\d,]{0,14}(?:\.\d{1,6})?\S{0,12}")
+_MAX_CELL_CHARS = 40
+_PIPE = regex.compile(r"[ \t]*\|[ \t]*")
+_SPACES = regex.compile(r"[ \u00a0]+")
+# Prose and page fields punctuate; table cells seldom do.
+_SENTENCE_MARKS = regex.compile(r"[。！？!?]")
+_FIELD_MARKS = regex.compile(r"[。！？!?,，;；:：、]")
+_MIN_PIPE_ROWS = 2
+_MIN_SPACE_ROWS = 3
+_MIN_SPACE_CELLS = 3
+
+
+def is_numeric_cell(cell: str) -> bool:
+    return NUMERIC_CELL.fullmatch(cell) is not None
+
+
+def separate_table_cells(text: str) -> list[Edit]:
+    """``猪肉 | 元/公斤 | 14.80`` and ``电梯使用单位 12 5`` rows -> cells joined by tabs."""
+    if "|" not in text and " " not in text:
+        return []
+    edits: list[Edit] = []
+    edits += _block_edits(text, _pipe_cells, _MIN_PIPE_ROWS, heading_has_numbers=True)
+    edits += _block_edits(text, _space_cells, _MIN_SPACE_ROWS, heading_has_numbers=False)
+    return sorted(edits, key=lambda edit: edit.start)
+
+
+def _pipe_cells(line: Line) -> Optional[list[tuple[int, int]]]:
+    """The separators of a pipe row, as (start, end) in the line; None when it is no row."""
+    if "|" not in line.text or "\t" in line.text or _SENTENCE_MARKS.search(line.text):
+        return None
+    return [(m.start(), m.end()) for m in _PIPE.finditer(line.text)]
+
+
+def _space_cells(line: Line) -> Optional[list[tuple[int, int]]]:
+    stripped = line.text.strip()
+    if not stripped or "\t" in line.text or "|" in line.text or _FIELD_MARKS.search(line.text):
+        return None
+    lead = len(line.text) - len(line.text.lstrip())
+    trail = len(line.text.rstrip())
+    separators = [(m.start(), m.end()) for m in _SPACES.finditer(line.text, lead, trail)]
+    return separators if len(separators) >= _MIN_SPACE_CELLS - 1 else None
+
+
+def _cells(line: Line, separators: list[tuple[int, int]]) -> list[str]:
+    bounds = [0] + [edge for separator in separators for edge in separator] + [len(line.text)]
+    cells = [line.text[bounds[i] : bounds[i + 1]].strip() for i in range(0, len(bounds), 2)]
+    # a pipe row may have bars at both ends: their outer cells are empty
+    if cells and not cells[0] and separators and separators[0][0] == 0:
+        cells = cells[1:]
+    if cells and not cells[-1] and separators and separators[-1][1] == len(line.text):
+        cells = cells[:-1]
+    return cells
+
+
+def _block_edits(
+    text: str,
+    separators_of: Callable[[Line], Optional[list[tuple[int, int]]]],
+    min_rows: int,
+    heading_has_numbers: bool,
+) -> list[Edit]:
+    edits: list[Edit] = []
+    block: list[tuple[Line, list[tuple[int, int]], list[str]]] = []
+
+    def close() -> None:
+        if _reads_as_table([cells for _, _, cells in block], min_rows, heading_has_numbers):
+            for line, separators, _ in block:
+                edits.extend(_separator_edits(line, separators))
+        block.clear()
+
+    for line in iter_lines(text):
+        separators = separators_of(line)
+        if separators is None:
+            close()
+            continue
+        cells = _cells(line, separators)
+        if block and len(cells) != len(block[0][2]):
+            close()
+        block.append((line, separators, cells))
+    close()
+    return edits
+
+
+def _reads_as_table(rows: list[list[str]], min_rows: int, heading_has_numbers: bool) -> bool:
+    if len(rows) < min_rows or len(rows[0]) < 2:
+        return False
+    if any(len(cell) > _MAX_CELL_CHARS for row in rows for cell in row):
+        return False
+    if not heading_has_numbers and any(is_numeric_cell(cell) for cell in rows[0]):
+        return False
+    return all(any(is_numeric_cell(cell) for cell in row) for row in rows[1:])
+
+
+def _separator_edits(line: Line, separators: list[tuple[int, int]]) -> list[Edit]:
+    edits = []
+    for start, end in separators:
+        outer = start == 0 or end == len(line.text)
+        edits.append(Edit(line.start + start, line.start + end, "" if outer else "\t"))
+    return edits
