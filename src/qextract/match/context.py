@@ -9,6 +9,7 @@ from typing import Any, Optional
 
 from qextract.records import Span
 from qextract.segment.sentences import Sentence, split_sentences
+from qextract.segment.tables import Table, find_tables
 from qextract.segment.tokenizer import Token, Tokenizer
 
 
@@ -38,6 +39,10 @@ class MatchContext:
     @cached_property
     def sentences(self) -> list[Sentence]:
         return split_sentences(self.text)
+
+    @cached_property
+    def tables(self) -> list[Table]:
+        return find_tables(self.text)
 
     @cached_property
     def tokens(self) -> list[Token]:

@@ -38,6 +38,7 @@ from qextract.match.numbers import (
     numeral_starts_word,
     parse_number,
 )
+from qextract.match.table_statistics import TableStatistic, compile_cell_grammar, read_table_statistics, restated
 from qextract.records import Statistic
 from qextract.segment.sentences import SENTENCE_END
 from qextract.segment.tokenizer import Token
@@ -59,6 +60,7 @@ _BIG_COUNT_LIMIT = 15  # 十八大, 二十大 are party congresses, not counts o
 _DIGIT_RUN_LIMIT = 9  # longer digit runs are ids and phone numbers
 _QUOTE_LOOKBACK = 160
 _INTRODUCER_REACH = 12  # chars from a count to the colon that opens its list
+_PER_KINDS = frozenset({"count", "physical", "time"})  # 元/公斤, 元/人, 次/年: what a unit may be per
 
 # --------------------------------------------------------------------------
 # language data
@@ -215,6 +217,7 @@ class _Patterns:
     suffix_first_chars: frozenset[str]  # most numbers are followed by none, so no match is tried
     verb_gap_prefix: Any  # 至少办结|1起: an adverb, then a verb right before the number
     verb_gap_span: int
+    per_measure: Any  # 元|/公斤: the unit a price or a rate is given per
 
 
 def _compile_patterns(lexicon: _Lexicon) -> _Patterns:
@@ -241,12 +244,19 @@ def _compile_patterns(lexicon: _Lexicon) -> _Patterns:
         verb_gap_prefix=regex.compile(
             rf"(?P<adverb>{alternation(lexicon.verb_gap_prefix)})[^\P{{Han}}〇一二三四五六七八九十百千万两的是为有]{{1,{lexicon.verb_gap_reach}}}$"),
         verb_gap_span=max(len(word) for word in lexicon.verb_gap_prefix) + lexicon.verb_gap_reach,
+        per_measure=regex.compile(
+            rf"/(?:{alternation(word for word, kind in lexicon.measure_kind.items() if kind in _PER_KINDS)}|[A-Za-z]{{1,4}})"
+            r"(?![\dA-Za-z])"
+        ),
     )
 
 
 # Loaded once, at import: every helper reads them for every number.
 _LEXICON = _load_lexicon()
 _PATTERNS = _compile_patterns(_LEXICON)
+_CELL_GRAMMAR = compile_cell_grammar(
+    _LEXICON.measure_kind, _LEXICON.unit_as_reported, _LEXICON.prefix, _LEXICON.infix, _LEXICON.suffix
+)
 
 
 _MULTIPLIERS = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8}
@@ -336,12 +346,19 @@ def _score_before(text: str, number_start: int, lexicon: "_Lexicon") -> bool:
     return False
 
 
-def _looks_like_code(text: str, start: int, end: int, written: str) -> bool:
-    """Model numbers, phone numbers, versions, clock times and the like."""
+def _is_latin(measure: str) -> bool:
+    return measure[:1].isascii() and measure[:1].isalpha()
+
+
+def _looks_like_code(text: str, start: int, end: int, written: str, latin_unit: bool = False) -> bool:
+    """Model numbers, phone numbers, versions, clock times and the like.
+
+    Letters after a number make a code (5G, 3C), unless they are the unit it was read with (25km/h).
+    """
     if start > 0 and (text[start - 1] in _CODE_CHARS_BEFORE or text[start - 1].isdigit()):
         return True
     following = text[end : end + 1]
-    if following in _ASCII_LETTERS or (following in _CODE_LINKS_AFTER and text[end + 1 : end + 2] in _ASCII_DIGITS):
+    if (following in _ASCII_LETTERS and not latin_unit) or (following in _CODE_LINKS_AFTER and text[end + 1 : end + 2] in _ASCII_DIGITS):
         return True
     if len(written) < _DIGIT_RUN_LIMIT or "," in written or "." in written:
         return False  # too short to hold a long digit run: no need to count the digits
@@ -475,9 +492,11 @@ def _read_measured(ctx: MatchContext, match: Any, tokens: Optional[TokenIndex]) 
             return None
     else:
         code_end = number_end + len(separator) + len(range_end) if range_end else number_end
-        if _looks_like_code(text, number_start, code_end, written):
+        if _looks_like_code(text, number_start, code_end, written, latin_unit=_is_latin(measure)):
             return None
     end = match.end()
+    if _is_latin(measure) and text[end : end + 1] in _ASCII_LETTERS:
+        return None  # 5min is not 5 m, 3mAh not 3 m
     duration_prefix = lexicon.duration_prefix_before.find(text, number_start)
     if kind == "time" and _reads_as_date(text, measure, end, written, duration_prefix is not None):
         return None
@@ -494,8 +513,12 @@ def _read_measured(ctx: MatchContext, match: Any, tokens: Optional[TokenIndex]) 
         return None
     if multiplier:
         value *= _MULTIPLIERS[multiplier]
+    unit = lexicon.unit_as_reported.get(measure, measure)
+    per = _PATTERNS.per_measure.match(text, end) if kind in ("money", "count", "physical") else None
+    if per:
+        end, unit = per.end(), unit + per.group()
     candidate = _Candidate(
-        number_start, end, number_start, number_end, value, lexicon.unit_as_reported.get(measure, measure), kind,
+        number_start, end, number_start, number_end, value, unit, kind,
         measure=measure, measure_end=end, chinese=chinese,
     )
     if measure == "个":
@@ -1195,8 +1218,8 @@ def _dedupe(ctx: MatchContext, candidates: list[_Candidate]) -> list[_Candidate]
     best: dict[tuple[float, Optional[str], str], _Candidate] = {}
     for candidate in candidates:
         key = (candidate.value, candidate.unit, candidate.subject or "")
-        kept = best.get(key)
-        if kept is None or _preference(ctx, candidate) > _preference(ctx, kept):
+        chosen = best.get(key)
+        if chosen is None or _preference(ctx, candidate) > _preference(ctx, chosen):
             best[key] = candidate
     body = [candidate for candidate in best.values() if candidate.start >= ctx.body_start]
     kept = [
@@ -1249,11 +1272,15 @@ def find_statistics(ctx: MatchContext) -> list[Statistic]:
     tokens = _token_index(ctx)
     blocked = _blocked_ranges(ctx)
     slogan_counts = _slogan_counts(ctx)
+    cells = read_table_statistics(ctx, ctx.tables, _CELL_GRAMMAR) if ctx.tables else []
+    read_cells = _Blocked((cell.record.span.start, cell.record.span.end) for cell in cells if cell.record.span)
     candidates: list[_Candidate] = []
     for match in _PATTERNS.scanner.finditer(ctx.text):
         candidate = _read_candidate(ctx, match, tokens)
         if candidate is None or blocked.covers(candidate.number_start):
             continue
+        if cells and read_cells.covers(candidate.number_start):
+            continue  # a table cell, read with its row and column
         if ctx.is_masked(candidate.start, candidate.end):
             continue
         if tokens is not None:
@@ -1268,4 +1295,19 @@ def find_statistics(ctx: MatchContext) -> list[Statistic]:
             continue
         candidates.append(candidate)
     _share_list_subjects(ctx, candidates)
-    return [_to_record(ctx, candidate) for candidate in _dedupe(ctx, candidates)]
+    records = [_to_record(ctx, candidate) for candidate in _dedupe(ctx, candidates)]
+    return _with_table_cells(ctx.text, records, cells) if cells else records
+
+
+def _with_table_cells(text: str, prose: list[Statistic], cells: list[TableStatistic]) -> list[Statistic]:
+    """The cells' statistics among the prose ones, each fact once.
+
+    A cell the prose states for its row (or a total row's figure) is the
+    prose's record. A prose figure with no subject that a cell gives (13批次
+    不合格产品中, after a table with 13 in it) is the cell's: the cell knows
+    what it counts.
+    """
+    kept = [cell.record for cell in cells if not restated(cell, prose, text)]
+    from_cells = {(record.value, record.unit) for record in kept}
+    prose = [record for record in prose if record.subject or (record.value, record.unit) not in from_cells]
+    return sorted(prose + kept, key=lambda record: record.span.start if record.span else 0)

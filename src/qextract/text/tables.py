@@ -24,8 +24,9 @@ import regex
 from qextract.text.lines import Line, iter_lines
 from qextract.text.offsets import Edit
 
-# A cell that opens with a number: 96, 52,318, -3.5, +12.4, ≤0.05g/kg, 9.4%, 52.36万户.
-NUMERIC_CELL = regex.compile(r"[≤≥<>＜＞±+\-−]?\d[\d,]{0,14}(?:\.\d{1,6})?\S{0,12}")
+# A cell that opens with a number: 96, 52,318, -3.5, +12.4, ≤0.05g/kg, 9.4%, 52.36万户;
+# not a year, which heads a column (2022年, 2023年上半年).
+NUMERIC_CELL = regex.compile(r"(?!\d{4}年)[≤≥<>＜＞±+\-−]?\d[\d,]{0,14}(?:\.\d{1,6})?\S{0,12}")
 _MAX_CELL_CHARS = 40
 _PIPE = regex.compile(r"[ \t]*\|[ \t]*")
 _SPACES = regex.compile(r"[ \u00a0]+")
