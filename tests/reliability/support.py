@@ -34,7 +34,7 @@ def budget(examples: int) -> settings:
 # judged differently from the line it was cut from.
 LINE_JUDGED = frozenset(
     {errors.W_SPAM_LINE, errors.W_FURNITURE, errors.W_IMAGE_NAME, errors.W_RELATED_LIST, errors.W_DUPLICATE_BODY, errors.W_HARD_WRAP,
-     errors.W_MARKDOWN, errors.W_LOST_BREAKS, errors.W_CONTAINER}
+     errors.W_MARKDOWN, errors.W_LOST_BREAKS, errors.W_CONTAINER, errors.W_TABLE_CELLS}
 )
 _LINE_BREAK = re.compile(r"[\r\n]")
 
@@ -57,6 +57,9 @@ def check_document(raw: str, document: Document) -> int:
     repaired_runs = [
         (warning.raw_start, warning.raw_end) for warning in document.warnings if warning.kind == errors.W_MOJIBAKE_REPAIRED
     ]
+    line_judged = [
+        (warning.raw_start, warning.raw_end) for warning in document.warnings if warning.kind in LINE_JUDGED
+    ]
     for label, span in spans:
         assert document.text[span.start : span.end] == span.text, (label, span)
         assert 0 <= span.raw_start <= span.raw_end <= len(raw), (label, span)
@@ -67,6 +70,8 @@ def check_document(raw: str, document: Document) -> int:
         wrapped = any(warning.kind == errors.W_HARD_WRAP for warning in document.warnings)
         judged = (
             {warning.kind for warning in cut.warnings} & LINE_JUDGED
+            # the page's line holding the span was judged whole (a table row's bars, read only with both ends)
+            or any(start < span.raw_end and span.raw_start < end for start, end in line_judged)
             or any(start < span.raw_end and span.raw_start < end for start, end in repaired_runs)
             or (wrapped and "\n" in cut.text)  # a joined hard wrap (or a tag read as a break), judged by its paragraph
         )
