@@ -135,6 +135,8 @@ class _Lexicon:
     count_of_one_cue_before: _WordsBefore
     score_cue_before: _WordsBefore
     score_units: frozenset[str] = frozenset()
+    unitless_measures: tuple[str, ...] = ()
+    unitless_links: tuple[str, ...] = ()
 
 
 def _data_lines(name: str) -> list[str]:
@@ -183,6 +185,8 @@ def _load_lexicon() -> _Lexicon:
         time_nouns_after_ge=tuple(words["time_nouns_after_ge"]),
         programme_after_duration=tuple(words["programme_after_duration"]),
         score_units=frozenset(words.get("score_units", ())),
+        unitless_measures=tuple(words["unitless_measures"]),
+        unitless_links=tuple(words["unitless_links"]),
         ordinal_followers=frozenset(words["ordinal_followers"]),
         set_phrases=tuple(_data_lines("non_statistic_phrases.txt")),
         prefix_before=_WordsBefore.of(qualifiers["prefix"], prefix_reach),
@@ -217,7 +221,9 @@ class _Patterns:
     suffix_first_chars: frozenset[str]  # most numbers are followed by none, so no match is tried
     verb_gap_prefix: Any  # 至少办结|1起: an adverb, then a verb right before the number
     verb_gap_span: int
+    unitless_before: Any  # 死亡率为|0.33: a measure with no unit, and a linking verb
     per_measure: Any  # 元|/公斤: the unit a price or a rate is given per
+    alternative_measure: Any  # 台|(套): another measure word the things may be counted in
 
 
 def _compile_patterns(lexicon: _Lexicon) -> _Patterns:
@@ -244,9 +250,15 @@ def _compile_patterns(lexicon: _Lexicon) -> _Patterns:
         verb_gap_prefix=regex.compile(
             rf"(?P<adverb>{alternation(lexicon.verb_gap_prefix)})[^\P{{Han}}〇一二三四五六七八九十百千万两的是为有]{{1,{lexicon.verb_gap_reach}}}$"),
         verb_gap_span=max(len(word) for word in lexicon.verb_gap_prefix) + lexicon.verb_gap_reach,
+        unitless_before=regex.compile(
+            rf"(?:{alternation(lexicon.unitless_measures)})(?:{alternation(lexicon.unitless_links)})?$"
+        ),
         per_measure=regex.compile(
             rf"/(?:{alternation(word for word, kind in lexicon.measure_kind.items() if kind in _PER_KINDS)}|[A-Za-z]{{1,4}})"
             r"(?![\dA-Za-z])"
+        ),
+        alternative_measure=regex.compile(
+            rf"\((?:{alternation(word for word, kind in lexicon.measure_kind.items() if kind == 'count')})\)"
         ),
     )
 
@@ -270,6 +282,7 @@ _SHORT_QUOTE = regex.compile(r"“[^“”\n]{1,12}”")
 _QUOTED_ITEM_AT_END = regex.compile(r"“[^“”\n]{1,24}”[、,，和及与]?$")
 _HAN = regex.compile(r"\p{Han}")
 _CLAUSE_END = regex.compile(r"[,，、;；:：。!?！？\n]")
+_CLAUSE_MARK = regex.compile(r"[,，、;；:：。!?！？]")  # a clause's end written, not a line's
 _DROP_QUOTES = str.maketrans(dict.fromkeys("“”‘’「」\""))
 
 # --------------------------------------------------------------------------
@@ -403,6 +416,8 @@ def _read_candidate(ctx: MatchContext, match: Any, tokens: Optional[TokenIndex])
         ordinal_measure = None
     elif last_group in ("ordinal_number", "ordinal_measure"):
         marker, written, ordinal_measure = match.groups()[_ORDINAL_GROUPS]
+    elif last_group == "number":
+        return _read_unitless(ctx, match)
     else:
         return None  # a number without a measure word, 第 or 百分之 measures nothing
     text = ctx.text
@@ -421,6 +436,30 @@ def _read_candidate(ctx: MatchContext, match: Any, tokens: Optional[TokenIndex])
     if last_group == "percent_number":
         return _read_written_percent(text, match, marker, value, number_end, chinese)
     return _read_rank(text, match, marker, ordinal_measure, value, number_start, number_end, chinese)
+
+
+_UNITLESS_REACH = 8  # chars back from the number to the start of 竞争力指数达到
+
+
+def _read_unitless(ctx: MatchContext, match: Any) -> Optional[_Candidate]:
+    """A number a measure without a unit gives (死亡率为0.33, 指数达到88以上); other bare numbers measure nothing."""
+    written = match.group("number")
+    if not written[0].isdigit():
+        return None
+    text = ctx.text
+    start, end = match.span()
+    if not _PATTERNS.unitless_before.search(text, max(0, start - _UNITLESS_REACH), start):
+        return None
+    if _looks_like_code(text, start, end, written):
+        return None
+    value = parse_number(written)
+    if value is None:
+        return None
+    candidate = _Candidate(start, end, start, end, value, None, "index", measure_end=end)
+    _read_qualifiers(text, candidate, None)
+    if candidate.end < len(text) and not _CLAUSE_MARK.match(text, candidate.end):
+        return None  # a word goes on after it (12315热线), or a line cuts it (96\n.2%)
+    return candidate
 
 
 def _numeral_is_standalone(
@@ -517,6 +556,8 @@ def _read_measured(ctx: MatchContext, match: Any, tokens: Optional[TokenIndex]) 
     per = _PATTERNS.per_measure.match(text, end) if kind in ("money", "count", "physical") else None
     if per:
         end, unit = per.end(), unit + per.group()
+    elif kind == "count" and (alternative := _PATTERNS.alternative_measure.match(text, end)):
+        end = alternative.end()  # 4.3万台(套): the text as written, the unit the measure word
     candidate = _Candidate(
         number_start, end, number_start, number_end, value, unit, kind,
         measure=measure, measure_end=end, chinese=chinese,
