@@ -60,6 +60,8 @@ _BIG_COUNT_LIMIT = 15  # 十八大, 二十大 are party congresses, not counts o
 _DIGIT_RUN_LIMIT = 9  # longer digit runs are ids and phone numbers
 _QUOTE_LOOKBACK = 160
 _INTRODUCER_REACH = 12  # chars from a count to the colon that opens its list
+# 三分之二, 5分之1: a denominator other than 百 and 千, which the scanner reads as percent and permille
+_FRACTION_DENOMINATOR = r"(?:[二三四五六七八九十两]|[2-9]|[1-9]\d{1,2})"
 _PER_KINDS = frozenset({"count", "physical", "time"})  # 元/公斤, 元/人, 次/年: what a unit may be per
 
 # --------------------------------------------------------------------------
@@ -228,7 +230,7 @@ class _Patterns:
 
 def _compile_patterns(lexicon: _Lexicon) -> _Patterns:
     scanner = regex.compile(
-        rf"(?P<percent_words>百分之|千分之)(?P<percent_number>{NUMBER_PATTERN})"
+        rf"(?P<percent_words>百分之|千分之|{_FRACTION_DENOMINATOR}分之)(?P<percent_number>{NUMBER_PATTERN})"
         rf"|(?P<ordinal>第|前)(?P<ordinal_number>{NUMBER_PATTERN})"
         rf"(?P<ordinal_measure>{alternation(lexicon.top_rank_measures)})?"
         rf"|(?P<number>{NUMBER_PATTERN})"
@@ -473,9 +475,14 @@ def _numeral_is_standalone(
 
 def _read_written_percent(
     text: str, match: Any, percent_words: str, value: float, number_end: int, chinese: bool
-) -> _Candidate:
-    """百分之四十, 千分之五."""
-    unit = "%" if percent_words == "百分之" else "‰"
+) -> Optional[_Candidate]:
+    """百分之四十, 千分之五; 三分之二, a fraction, is a share with no unit."""
+    unit: Optional[str] = {"百分之": "%", "千分之": "‰"}.get(percent_words)
+    if unit is None:
+        denominator = parse_number(percent_words[: -len("分之")])
+        if not denominator or value >= denominator:
+            return None
+        value /= denominator
     start, end = match.start(), match.end()
     candidate = _Candidate(start, end, start, number_end, value, unit, "percent", chinese=chinese, measure_end=end)
     _read_qualifiers(text, candidate, None)
