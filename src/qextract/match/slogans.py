@@ -103,6 +103,7 @@ _PROGRAMME_TAIL = regex.compile(r"\p{Han}{0,12}?(?:%s)" % alternation(_lexicon("
 _FIXED = regex.compile(_NOT_AFTER_NUMBER + "(?:%s)" % alternation(tuple(_FIXED_PROGRAMMES)))
 
 _NON_SLOGAN_HEAD = regex.compile(alternation(_lexicon("non_slogan_heads.txt")))
+_LABELS_AFTER_LIST = regex.compile("等(?:%s)" % alternation(_lexicon("non_slogan_heads.txt")))
 _HONOUR_BEFORE = regex.compile(
     r"(?:%s)[^,，。;；:：“”\n]{0,6}$" % alternation(_lexicon("honour_verbs.txt"))
 )
@@ -249,7 +250,21 @@ def _find_quotes(text: str) -> list[_Quote]:
     quotes.sort(key=lambda quote: quote.start)
     for quote in quotes:
         quote.kind = _quoted_kind(text, quote)
+    _drop_listed_labels(text, quotes)
     return quotes
+
+
+def _drop_listed_labels(text: str, quotes: list[_Quote]) -> None:
+    """“阳澄湖大闸蟹”“碧螺春”等地理标志品牌: quotes listed before 等 and a label's head noun are labels."""
+    run: list[_Quote] = []
+    for quote in [*quotes, None]:
+        if quote is not None and run and _QUOTE_GAP.fullmatch(text, run[-1].end, quote.start):
+            run.append(quote)
+            continue
+        if run and _LABELS_AFTER_LIST.match(text, run[-1].end):
+            for listed in run:
+                listed.kind = None
+        run = [quote] if quote is not None else []
 
 
 def _quote(text: str, start: int, end: int) -> _Quote:
