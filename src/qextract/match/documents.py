@@ -23,6 +23,9 @@ _MAX_TITLE = 80
 # character or a whole inner title, so the two alternatives never overlap.
 _TITLE = regex.compile(r"《((?:[^《》\n]|《[^《》\n]{1,%d}》){1,%d})》" % (_MAX_TITLE, _MAX_TITLE))
 
+# A title named inside another (《关于印发《X》的通知》, 《关于印发〈X〉的通知》) is a document too.
+_INNER_TITLE = regex.compile(r"[《〈]([^《》〈〉\n]{1,%d})[》〉]" % _MAX_TITLE)
+
 # A trailing edition or period in brackets does not decide the genre:
 # 《…意见(2021-2025年)》 is an 意见, 《…办法(试行)》 an 办法.
 _TRAILING_PAREN = regex.compile(r"[(（][^()（）\n]{1,20}[)）]\s*$")
@@ -95,7 +98,23 @@ def find_documents(ctx: MatchContext) -> list[PolicyDocument]:
                 span=ctx.span(title_start, title_end),
             )
         )
+        documents.extend(_inner_titles(ctx, title_start, title_end, seen))
     return documents
+
+
+def _inner_titles(ctx: MatchContext, start: int, end: int, seen: _SeenTitles) -> list[PolicyDocument]:
+    """The documents a title names inside itself; the outer title's issuer issued the notice, not them."""
+    inner = []
+    for match in _INNER_TITLE.finditer(ctx.text, start, end):
+        title_start, title_end = _stripped(ctx.text, match.start(1), match.end(1))
+        title = ctx.text[title_start:title_end]
+        if not title or seen.refers_back(title):
+            continue
+        seen.add(title)
+        inner.append(
+            PolicyDocument(title=title, kind=document_kind(title), issuer=None, span=ctx.span(title_start, title_end))
+        )
+    return inner
 
 
 def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
