@@ -38,6 +38,7 @@ _CAPTION_END = regex.compile(r".*(?:[。！？!?]|[ \u3000]{2,})")
 _LINE = regex.compile(r"[^\n]+")
 _PARENTHESIS = regex.compile(r"[(（]([^()（）\n]{2,40})[)）]")
 _HAN_NAME = regex.compile(r"\p{Han}{1,4}")
+_HAN_RUN = regex.compile(r"\p{Han}+")
 _SINGLE_SPACE = regex.compile(r"[ \u3000]{1,2}")
 _SENTENCE_ENDS = ("。", "！", "？", "!", "?", "”")
 _CREDIT_MARGIN = 8  # blanks between a sentence's end and the credit that closes it
@@ -165,6 +166,10 @@ def _parse(text: str, start: int, end: int) -> Optional[list[_Credit]]:
             role, since_role = None, len(credits)
             index += 1
             continue
+        if role is not None and since_role == len(credits) and _is_office(word):
+            # 撰稿:消费者权益保护处 周敏: the writer's office between the role word and the name
+            index += 1
+            continue
         media_role = _role_after_media(word)
         if media_role is not None:
             role, since_role = media_role, len(credits)
@@ -288,6 +293,14 @@ def _dotted_name(text: str, runs: list[regex.Match], index: int) -> Optional[int
     if any(not _DOTTED_PART.fullmatch(part) or part in lex.byline_before or part in lex.byline_after for part in parts):
         return None
     return count
+
+
+_MAX_OFFICE = 12
+
+
+def _is_office(word: str) -> bool:
+    """A department or office named in a credit (宣传科, 消费者权益保护处, 市局办公室)."""
+    return 3 <= len(word) <= _MAX_OFFICE and _HAN_RUN.fullmatch(word) is not None and word.endswith(lexicon().byline_office_endings)
 
 
 def _is_name(word: str) -> bool:
