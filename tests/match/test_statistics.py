@@ -26,6 +26,7 @@ class _Upstream:
     text: str
     span: Span
     kind: Optional[str] = None
+    item_spans: tuple[Span, ...] = ()
 
 
 _TOKENIZER = JiebaTokenizer()
@@ -36,15 +37,20 @@ def tokenizer() -> JiebaTokenizer:
     return _TOKENIZER
 
 
+def _span_of(text: str, written: str) -> Span:
+    start = text.index(written)
+    return Span(start, start + len(written), written)
+
+
 def _context(case: dict, tokenizer: JiebaTokenizer) -> MatchContext:
     text = case["text"]
     found: dict[str, list[Any]] = {}
     for record_type, records in case.get("upstream", {}).items():
         for record in records:
             written = record if isinstance(record, str) else record["text"]
-            start = text.index(written)
             kind = None if isinstance(record, str) else record.get("kind")
-            found.setdefault(record_type, []).append(_Upstream(written, Span(start, start + len(written), written), kind))
+            items = () if isinstance(record, str) else tuple(_span_of(text, item) for item in record.get("items", ()))
+            found.setdefault(record_type, []).append(_Upstream(written, _span_of(text, written), kind, items))
     masked = []
     if "masked_text" in case:
         start = text.index(case["masked_text"])

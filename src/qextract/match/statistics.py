@@ -333,9 +333,10 @@ class _Blocked:
 
 def _record_ranges(records: Optional[list[Any]]) -> Iterable[tuple[int, int]]:
     for record in records or ():
-        span = getattr(record, "span", None)
-        if span is not None and span.end > span.start:
-            yield span.start, span.end
+        # a numbered slogan's items are part of it (GOLD_FORMAT: no numbers inside slogans)
+        for span in (getattr(record, "span", None), *(getattr(record, "item_spans", None) or ())):
+            if span is not None and span.end > span.start:
+                yield span.start, span.end
 
 
 def _blocked_ranges(ctx: MatchContext) -> _Blocked:
