@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import string
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Collection, Iterable, Optional
 
@@ -311,6 +311,7 @@ class _Candidate:
     text_end: int = 0
     category_only: bool = False
     change_only: bool = False
+    range_upper: Optional[float] = None  # 3至5年: the upper end, a record of its own
 
 
 class _Blocked:
@@ -558,8 +559,13 @@ def _read_measured(ctx: MatchContext, match: Any, tokens: Optional[TokenIndex]) 
     bare_multiplier = chinese and is_bare_multiplier(written)
     if bare_multiplier and not infix and not lexicon.bare_round_prefix_before.find(text, number_start):
         return None
-    if multiplier:
-        value *= _MULTIPLIERS[multiplier]
+    factor = _MULTIPLIERS[multiplier] if multiplier else 1.0
+    if range_end and not multiplier:
+        # 3至5万元: the numeral reader kept 万 with the upper end; it scales both
+        shared = _TRAILING_MULTIPLIER.search(range_end)
+        if shared and not _TRAILING_MULTIPLIER.search(written):
+            value *= _MULTIPLIERS[shared.group()]
+    value *= factor
     unit = lexicon.unit_as_reported.get(measure, measure)
     per = _PATTERNS.per_measure.match(text, end) if kind in ("money", "count", "physical") else None
     if per:
@@ -577,6 +583,9 @@ def _read_measured(ctx: MatchContext, match: Any, tokens: Optional[TokenIndex]) 
     _read_qualifiers(text, candidate, duration_prefix, bare_multiplier, bool(range_end), infix)
     if not _is_quantity(ctx, candidate, written, duration_prefix is not None, tokens):
         return None
+    if range_end:
+        upper = parse_number(range_end)
+        candidate.range_upper = upper * factor if upper is not None and upper * factor > candidate.value else None
     return candidate
 
 
@@ -615,7 +624,7 @@ def _read_qualifiers(
             found.append(lexicon.bare_round_prefix[round_prefix])
             candidate.start = candidate.number_start - 1
     if is_range:
-        found.append("approx")
+        found.append("at_least")  # the lower end of 3至5年; the upper end is at most
     if infix:
         found.append(lexicon.infix[infix])
     patterns = _PATTERNS
@@ -1344,8 +1353,44 @@ def find_statistics(ctx: MatchContext) -> list[Statistic]:
             continue
         candidates.append(candidate)
     _share_list_subjects(ctx, candidates)
+    candidates = _with_range_ends(ctx.text, candidates)
     records = [_to_record(ctx, candidate) for candidate in _dedupe(ctx, candidates)]
     return _with_table_cells(ctx.text, records, cells) if cells else records
+
+
+_TRAILING_MULTIPLIER = regex.compile(r"(?:万亿|亿|万)$")
+_RANGE_JOINT = regex.compile(r"\s{0,1}(?:至|到|~|～|-|—{1,2}|－)\s{0,1}")
+_CHANGE_FROM = frozenset("从由")
+
+
+def _with_range_ends(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """A range bounds a value: its lower end at least, its upper end at most, each a record.
+
+    ``3至5年内`` (one measure word) gets its upper end here; ``1元至1.5元`` and
+    ``20%—30%`` (a measure word on each end) are two candidates already, joined
+    by nothing but the range mark. ``从20%到30%`` is a change, not a range.
+    """
+    result: list[_Candidate] = []
+    for candidate in candidates:
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and previous.range_upper is None
+            and (previous.unit, previous.qualifier, candidate.qualifier) == (candidate.unit, "exact", "exact")
+            and previous.value < candidate.value
+            and _RANGE_JOINT.fullmatch(text, previous.end, candidate.start)
+            and text[previous.start - 1 : previous.start] not in _CHANGE_FROM
+        ):
+            previous.qualifier, candidate.qualifier = "at_least", "at_most"
+            previous.text_start = candidate.text_start = min(previous.start, previous.text_start)
+            previous.text_end = candidate.text_end = candidate.end
+            candidate.subject = candidate.subject if candidate.subject else previous.subject
+        result.append(candidate)
+        if candidate.range_upper is not None:
+            upper = replace(candidate, value=candidate.range_upper, range_upper=None)
+            upper.qualifier = "at_most" if candidate.qualifier == "at_least" else candidate.qualifier
+            result.append(upper)
+    return result
 
 
 def _with_table_cells(text: str, prose: list[Statistic], cells: list[TableStatistic]) -> list[Statistic]:
