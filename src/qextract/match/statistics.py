@@ -386,7 +386,8 @@ def _reads_as_date(text: str, measure: str, measure_end: int, written: str, has_
     """A year (2021年) or a day of the month (20日) rather than a duration."""
     if measure == "年":
         whole = written.replace(",", "")
-        return whole.isdigit() and len(whole) == 4
+        # 附件:2.2021年…: a list marker glued to a year reads as a decimal
+        return (whole.isdigit() and len(whole) == 4) or _MARKER_BEFORE_YEAR.fullmatch(whole) is not None
     if measure == "日":
         if has_duration_prefix:
             return False
@@ -1358,6 +1359,7 @@ def find_statistics(ctx: MatchContext) -> list[Statistic]:
     return _with_table_cells(ctx.text, records, cells) if cells else records
 
 
+_MARKER_BEFORE_YEAR = regex.compile(r"\d{1,2}\.(?:19|20)\d\d")
 _TRAILING_MULTIPLIER = regex.compile(r"(?:万亿|亿|万)$")
 _RANGE_JOINT = regex.compile(r"\s{0,1}(?:至|到|~|～|-|—{1,2}|－)\s{0,1}")
 _CHANGE_FROM = frozenset("从由")
