@@ -19,10 +19,12 @@ phrases) lives in ``qextract/data/statistics/``.
 
 from __future__ import annotations
 
+import heapq
 import json
 import string
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Collection, Iterable, Optional
 
@@ -38,7 +40,7 @@ from qextract.match.numbers import (
     numeral_starts_word,
     parse_number,
 )
-from qextract.match.table_statistics import TableStatistic, compile_cell_grammar, read_table_statistics, restated
+from qextract.match.table_statistics import CellGrammar, TableStatistic, compile_cell_grammar, read_table_statistics, restated
 from qextract.records import Statistic
 from qextract.segment.sentences import SENTENCE_END
 from qextract.segment.tokenizer import Token
@@ -224,13 +226,15 @@ class _Patterns:
     verb_gap_prefix: Any  # 至少办结|1起: an adverb, then a verb right before the number
     verb_gap_span: int
     unitless_before: Any  # 死亡率为|0.33: a measure with no unit, and a linking verb
+    unitless_last_chars: frozenset[str]
     per_measure: Any  # 元|/公斤: the unit a price or a rate is given per
     alternative_measure: Any  # 台|(套): another measure word the things may be counted in
+    fraction: Any  # 三分之|二
 
 
 def _compile_patterns(lexicon: _Lexicon) -> _Patterns:
     scanner = regex.compile(
-        rf"(?P<percent_words>百分之|千分之|{_FRACTION_DENOMINATOR}分之)(?P<percent_number>{NUMBER_PATTERN})"
+        rf"(?P<percent_words>百分之|千分之)(?P<percent_number>{NUMBER_PATTERN})"
         rf"|(?P<ordinal>第|前)(?P<ordinal_number>{NUMBER_PATTERN})"
         rf"(?P<ordinal_measure>{alternation(lexicon.top_rank_measures)})?"
         rf"|(?P<number>{NUMBER_PATTERN})"
@@ -252,12 +256,17 @@ def _compile_patterns(lexicon: _Lexicon) -> _Patterns:
         verb_gap_prefix=regex.compile(
             rf"(?P<adverb>{alternation(lexicon.verb_gap_prefix)})[^\P{{Han}}〇一二三四五六七八九十百千万两的是为有]{{1,{lexicon.verb_gap_reach}}}$"),
         verb_gap_span=max(len(word) for word in lexicon.verb_gap_prefix) + lexicon.verb_gap_reach,
+        unitless_last_chars=frozenset(word[-1] for word in (*lexicon.unitless_measures, *lexicon.unitless_links)),
         unitless_before=regex.compile(
             rf"(?:{alternation(lexicon.unitless_measures)})(?:{alternation(lexicon.unitless_links)})?$"
         ),
         per_measure=regex.compile(
             rf"/(?:{alternation(word for word, kind in lexicon.measure_kind.items() if kind in _PER_KINDS)}|[A-Za-z]{{1,4}})"
             r"(?![\dA-Za-z])"
+        ),
+        # apart from the scanner, whose every position would try it: few pages write 分之 at all
+        fraction=regex.compile(
+            rf"(?P<percent_words>{_FRACTION_DENOMINATOR}分之)(?P<percent_number>{NUMBER_PATTERN})"
         ),
         alternative_measure=regex.compile(
             rf"\((?:{alternation(word for word, kind in lexicon.measure_kind.items() if kind == 'count')})\)"
@@ -268,9 +277,13 @@ def _compile_patterns(lexicon: _Lexicon) -> _Patterns:
 # Loaded once, at import: every helper reads them for every number.
 _LEXICON = _load_lexicon()
 _PATTERNS = _compile_patterns(_LEXICON)
-_CELL_GRAMMAR = compile_cell_grammar(
-    _LEXICON.measure_kind, _LEXICON.unit_as_reported, _LEXICON.prefix, _LEXICON.infix, _LEXICON.suffix
-)
+
+
+@lru_cache(maxsize=1)
+def _cell_grammar() -> CellGrammar:
+    """Compiled at the first table: most pages have none, and start-up pays for every pattern."""
+    lexicon = _LEXICON
+    return compile_cell_grammar(lexicon.measure_kind, lexicon.unit_as_reported, lexicon.prefix, lexicon.infix, lexicon.suffix)
 
 
 _MULTIPLIERS = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8}
@@ -453,6 +466,8 @@ def _read_unitless(ctx: MatchContext, match: Any) -> Optional[_Candidate]:
         return None
     text = ctx.text
     start, end = match.span()
+    if text[start - 1 : start] not in _PATTERNS.unitless_last_chars:
+        return None  # most bare numbers: not right after 率, 指数 or a linking verb
     if not _PATTERNS.unitless_before.search(text, max(0, start - _UNITLESS_REACH), start):
         return None
     if _looks_like_code(text, start, end, written):
@@ -1331,10 +1346,13 @@ def find_statistics(ctx: MatchContext) -> list[Statistic]:
     tokens = _token_index(ctx)
     blocked = _blocked_ranges(ctx)
     slogan_counts = _slogan_counts(ctx)
-    cells = read_table_statistics(ctx, ctx.tables, _CELL_GRAMMAR) if ctx.tables else []
+    cells = read_table_statistics(ctx, ctx.tables, _cell_grammar()) if ctx.tables else []
     read_cells = _Blocked((cell.record.span.start, cell.record.span.end) for cell in cells if cell.record.span)
     candidates: list[_Candidate] = []
-    for match in _PATTERNS.scanner.finditer(ctx.text):
+    matches: Iterable[Any] = _PATTERNS.scanner.finditer(ctx.text)
+    if "分之" in ctx.text:
+        matches = heapq.merge(matches, _PATTERNS.fraction.finditer(ctx.text), key=lambda match: match.start())
+    for match in matches:
         candidate = _read_candidate(ctx, match, tokens)
         if candidate is None or blocked.covers(candidate.number_start):
             continue

@@ -60,6 +60,8 @@ def _pipe_cells(line: Line) -> Optional[list[tuple[int, int]]]:
 
 
 def _space_cells(line: Line) -> Optional[list[tuple[int, int]]]:
+    if line.text.count(" ") + line.text.count("\u00a0") < _MIN_SPACE_CELLS - 1:
+        return None  # most lines: too few spaces to part three cells
     stripped = line.text.strip()
     if not stripped or "\t" in line.text or "|" in line.text or _FIELD_MARKS.search(line.text):
         return None
