@@ -1421,7 +1421,10 @@ def _with_table_cells(text: str, prose: list[Statistic], cells: list[TableStatis
     不合格产品中, after a table with 13 in it) is the cell's: the cell knows
     what it counts.
     """
-    kept = [cell.record for cell in cells if not restated(cell, prose, text)]
+    by_value: dict[tuple[Any, Optional[str]], list[Statistic]] = {}
+    for record in prose:
+        by_value.setdefault((record.value, record.unit), []).append(record)
+    kept = [cell.record for cell in cells if not restated(cell, by_value, text)]
     from_cells = {(record.value, record.unit) for record in kept}
     prose = [record for record in prose if record.subject or (record.value, record.unit) not in from_cells]
     return sorted(prose + kept, key=lambda record: record.span.start if record.span else 0)

@@ -29,7 +29,7 @@ The words that give columns their roles live in
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Collection, Optional
+from typing import Any, Mapping, Optional
 
 import regex
 
@@ -306,22 +306,19 @@ def _caption_unit(table: Table, grammar: CellGrammar) -> Optional[_Unit]:
     return _written_unit(match.group("written"), grammar) if match else None
 
 
-def restated(statistic: TableStatistic, prose: Collection[Statistic], text: str) -> bool:
+def restated(statistic: TableStatistic, prose: Mapping[tuple[Any, Optional[str]], list[Statistic]], text: str) -> bool:
     """A cell the prose states too: a total row's figure, or the figure a prose sentence gives for the row.
 
-    The prose names the row's label in its subject or earlier in the same
-    sentence (猪肉节前均价14.80元/公斤, 节后回落至13.60元/公斤).
+    ``prose`` holds the prose records by (value, unit). The prose names the
+    row's label in its subject or earlier in the same sentence
+    (猪肉节前均价14.80元/公斤, 节后回落至13.60元/公斤).
     """
     record = statistic.record
+    same = prose.get((record.value, record.unit), ())
+    if same and statistic.in_total_row:
+        return True
     label = statistic.row_label
-    for other in prose:
-        if (other.value, other.unit) != (record.value, record.unit):
-            continue
-        if statistic.in_total_row:
-            return True
-        if label and (label in (other.subject or "") or _named_before(text, label, other)):
-            return True
-    return False
+    return bool(label) and any(label in (other.subject or "") or _named_before(text, label, other) for other in same)
 
 
 def _named_before(text: str, label: str, record: Statistic) -> bool:
