@@ -227,8 +227,8 @@ class _Patterns:
     verb_gap_span: int
     unitless_before: Any  # 死亡率为|0.33: a measure with no unit, and a linking verb
     unitless_last_chars: frozenset[str]
-    per_measure: Any  # 元|/公斤: the unit a price or a rate is given per
-    alternative_measure: Any  # 台|(套): another measure word the things may be counted in
+    per_measure: frozenset[str]  # 元|/公斤: the units a price or a rate may be given per
+    alternative_measure: frozenset[str]  # 台|(套): measure words the things may also be counted in
     fraction: Any  # 三分之|二
 
 
@@ -260,17 +260,12 @@ def _compile_patterns(lexicon: _Lexicon) -> _Patterns:
         unitless_before=regex.compile(
             rf"(?:{alternation(lexicon.unitless_measures)})(?:{alternation(lexicon.unitless_links)})?$"
         ),
-        per_measure=regex.compile(
-            rf"/(?:{alternation(word for word, kind in lexicon.measure_kind.items() if kind in _PER_KINDS)}|[A-Za-z]{{1,4}})"
-            r"(?![\dA-Za-z])"
-        ),
+        per_measure=frozenset(word for word, kind in lexicon.measure_kind.items() if kind in _PER_KINDS),
         # apart from the scanner, whose every position would try it: few pages write 分之 at all
         fraction=regex.compile(
             rf"(?P<percent_words>{_FRACTION_DENOMINATOR}分之)(?P<percent_number>{NUMBER_PATTERN})"
         ),
-        alternative_measure=regex.compile(
-            rf"\((?:{alternation(word for word, kind in lexicon.measure_kind.items() if kind == 'count')})\)"
-        ),
+        alternative_measure=frozenset(word for word, kind in lexicon.measure_kind.items() if kind == "count"),
     )
 
 
@@ -583,11 +578,15 @@ def _read_measured(ctx: MatchContext, match: Any, tokens: Optional[TokenIndex]) 
             value *= _MULTIPLIERS[shared.group()]
     value *= factor
     unit = lexicon.unit_as_reported.get(measure, measure)
-    per = _PATTERNS.per_measure.match(text, end) if kind in ("money", "count", "physical") else None
-    if per:
-        end, unit = per.end(), unit + per.group()
-    elif kind == "count" and (alternative := _PATTERNS.alternative_measure.match(text, end)):
-        end = alternative.end()  # 4.3万台(套): the text as written, the unit the measure word
+    following = text[end : end + 1]
+    if following == "/" and kind in ("money", "count", "physical"):
+        per_end = _per_measure_end(text, end)
+        if per_end:
+            end, unit = per_end, unit + text[end:per_end]
+    elif following == "(" and kind == "count":
+        alternative = _ALTERNATIVE_MEASURE.match(text, end)
+        if alternative and alternative.group(1) in _PATTERNS.alternative_measure:
+            end = alternative.end()  # 4.3万台(套): the text as written, the unit the measure word
     candidate = _Candidate(
         number_start, end, number_start, number_end, value, unit, kind,
         measure=measure, measure_end=end, chinese=chinese,
@@ -1375,6 +1374,25 @@ def find_statistics(ctx: MatchContext) -> list[Statistic]:
     candidates = _with_range_ends(ctx.text, candidates)
     records = [_to_record(ctx, candidate) for candidate in _dedupe(ctx, candidates)]
     return _with_table_cells(ctx.text, records, cells) if cells else records
+
+
+_PER_UNIT = regex.compile(r"/([^\W\d_]{1,4})")
+_ALTERNATIVE_MEASURE = regex.compile(r"\(([^\W\d_]{1,2})\)")
+_LATIN_PER_UNIT = regex.compile(r"[A-Za-z]{1,4}")
+
+
+def _per_measure_end(text: str, slash: int) -> int:
+    """Where ``/公斤`` after a unit ends: the longest measure word (or Latin unit) after the slash; 0 if none."""
+    match = _PER_UNIT.match(text, slash)
+    if match is None:
+        return 0
+    word = match.group(1)
+    if _LATIN_PER_UNIT.fullmatch(word):
+        return match.end()
+    for size in range(len(word), 0, -1):
+        if word[:size] in _PATTERNS.per_measure:
+            return slash + 1 + size
+    return 0
 
 
 _MARKER_BEFORE_YEAR = regex.compile(r"\d{1,2}\.(?:19|20)\d\d")
