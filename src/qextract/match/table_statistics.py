@@ -155,6 +155,8 @@ def _read_table(ctx: MatchContext, table: Table, grammar: CellGrammar) -> list[T
         label = label_cell.text if label_cell is not None else ""
         if label and grammar.identifier_words.search(label):
             continue
+        row_label = _without_unit(label)
+        in_total_row = row_label in grammar.total_labels
         unit_cell = row[unit_column] if unit_column is not None else None
         row_unit = _written_unit(unit_cell.text, grammar) if unit_cell is not None else None
         label_unit = _bracket_unit(label, grammar)
@@ -174,12 +176,11 @@ def _read_table(ctx: MatchContext, table: Table, grammar: CellGrammar) -> list[T
             if read is None:
                 continue
             statistic, change = read
-            row_label = _without_unit(label)
             subject = row_label + headings[index]
             if change and not subject.endswith(change):
                 subject += change
             statistic.subject = subject or None
-            found.append(TableStatistic(statistic, row_label, row_label in grammar.total_labels))
+            found.append(TableStatistic(statistic, row_label, in_total_row))
     return found
 
 
@@ -219,12 +220,16 @@ def _read_cell(
         return None
     if match.group("sign") in ("-", "−"):
         value = -value
+    written_factor = _MULTIPLIERS.get(match.group("multiplier") or "")
     if is_rank:
         unit = _NO_UNIT
-    elif match.group("unit") or match.group("multiplier"):
-        unit = _Unit(_reported(match.group("unit"), grammar), _MULTIPLIERS.get(match.group("multiplier") or "", 1.0))
+    elif match.group("unit"):
+        unit = _Unit(_reported(match.group("unit"), grammar), written_factor or 1.0)
     else:
+        # 5.2万 under 投诉量(件): the cell's own 万, the column's unit
         unit = next((candidate for candidate in units if candidate is not None), _NO_UNIT)
+        if written_factor:
+            unit = _Unit(unit.unit, written_factor)
     value *= unit.factor
     span = ctx.span(cell.start, cell.end)
     statistic = Statistic(
