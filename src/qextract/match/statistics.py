@@ -1397,7 +1397,7 @@ def _per_measure_end(text: str, slash: int) -> int:
 
 _MARKER_BEFORE_YEAR = regex.compile(r"\d{1,2}\.(?:19|20)\d\d")
 _TRAILING_MULTIPLIER = regex.compile(r"(?:万亿|亿|万)$")
-_RANGE_JOINT = regex.compile(r"\s{0,1}(?:至|到|~|～|-|—{1,2}|－)\s{0,1}")
+_RANGE_JOINT = regex.compile(r" ?(?:至|到|~|～|-|—{1,2}|－) ?")  # spaces only: a tab parts table cells
 _CHANGE_FROM = frozenset("从由")
 
 
