@@ -11,7 +11,7 @@ Pipes and spaces also join a site's menu items and a letter-spaced name, so a
 block of lines is a table only when it reads as one: two or more lines in a
 row (three with spaces, a heading line and two rows), each split into the
 same number of short cells, none a sentence, and numbers in the cells below
-the first line. The heading line of a space table holds no number. Every
+the first line. Every heading of a space table is a word, with no number. Every
 pattern is anchored to one line, so the time is linear in the input.
 """
 
@@ -33,6 +33,7 @@ _SPACES = regex.compile(r"[ \u00a0]+")
 # Prose and page fields punctuate; table cells seldom do.
 _SENTENCE_MARKS = regex.compile(r"[。！？!?]")
 _FIELD_MARKS = regex.compile(r"[。！？!?,，;；:：、]")
+_HAN = regex.compile(r"\p{Han}")
 _MIN_PIPE_ROWS = 2
 _MIN_SPACE_ROWS = 3
 _MIN_SPACE_CELLS = 3
@@ -115,8 +116,8 @@ def _reads_as_table(rows: list[list[str]], min_rows: int, heading_has_numbers: b
         return False
     if any(len(cell) > _MAX_CELL_CHARS for row in rows for cell in row):
         return False
-    if not heading_has_numbers and any(is_numeric_cell(cell) for cell in rows[0]):
-        return False
+    if not heading_has_numbers and not all(_HAN.search(cell) and not is_numeric_cell(cell) for cell in rows[0]):
+        return False  # a space table's heading line names its columns in words, with no number
     return all(any(is_numeric_cell(cell) for cell in row) for row in rows[1:])
 
 
