@@ -37,6 +37,7 @@ from qextract.data import alternation, load_json
 from qextract.match.context import MatchContext
 from qextract.match.numbers import parse_number
 from qextract.records import Statistic
+from qextract.segment.sentences import sentence_start
 from qextract.segment.tables import Cell, Table
 
 _MULTIPLIERS = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
@@ -44,7 +45,6 @@ _LATIN_UNIT = r"[A-Za-zμ]{1,4}(?:/\d{0,4}[A-Za-z]{1,4})?"
 _HEADING_UNIT = regex.compile(r"[(（](?P<unit>[^()（）]{1,8})[)）]$")
 _CAPTION_UNIT_REACH = 8
 _HEADING_MEASURE_KINDS = frozenset({"count", "money", "physical"})
-_SENTENCE_MARKS = ("。", "！", "？", "!", "?", "；", ";", "\n")
 
 
 @dataclass(frozen=True)
@@ -330,5 +330,4 @@ def _named_before(text: str, label: str, record: Statistic) -> bool:
     if record.span is None:
         return False
     end = record.span.start
-    start = max(text.rfind(mark, 0, end) for mark in _SENTENCE_MARKS) + 1
-    return label in text[start:end]
+    return label in text[sentence_start(text, end) : end]

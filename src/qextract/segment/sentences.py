@@ -13,6 +13,7 @@ _ENDS = "。！？!?；;"
 _SENTENCE = regex.compile(rf"[^\n{_ENDS}]*(?:[{_ENDS}]+[”’」』)）]*|\n|$)")
 # The character that ends a sentence, for rules that only need to know where theirs stops.
 SENTENCE_END = regex.compile(rf"[{_ENDS}\n]")
+_LAST_SENTENCE_END = regex.compile(rf"(?r)[{_ENDS}\n]")
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,12 @@ def sentence_end(text: str, position: int) -> int:
     """Where the sentence holding ``position`` stops (its end mark's offset, or the text's end)."""
     match = SENTENCE_END.search(text, position)
     return match.start() if match else len(text)
+
+
+def sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding ``position`` starts (just after the previous end mark, or 0)."""
+    match = _LAST_SENTENCE_END.search(text, 0, position)
+    return match.end() if match else 0
 
 
 def split_sentences(text: str) -> list[Sentence]:
