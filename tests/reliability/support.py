@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any
+from typing import Any, Collection
 
 from hypothesis import HealthCheck, settings
 
@@ -39,6 +39,15 @@ LINE_JUDGED = frozenset(
 _LINE_BREAK = re.compile(r"[\r\n]")
 
 
+def _raw_ranges(document: Document, kinds: Collection[str]) -> list[tuple[int, int]]:
+    """The raw ranges of the document's warnings of ``kinds``."""
+    return [(warning.raw_start, warning.raw_end) for warning in document.warnings if warning.kind in kinds]
+
+
+def _overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(low < end and start < high for low, high in ranges)
+
+
 def check_document(raw: str, document: Document) -> int:
     """Assert the span and warning invariants of ``document`` extracted from ``raw``; the spans checked.
 
@@ -54,12 +63,8 @@ def check_document(raw: str, document: Document) -> int:
         assert warning.kind in errors.WARNING_CODES, warning
         assert (warning.raw_start, warning.raw_end) == (-1, -1) or 0 <= warning.raw_start <= warning.raw_end <= len(raw)
     spans = document.spans()
-    repaired_runs = [
-        (warning.raw_start, warning.raw_end) for warning in document.warnings if warning.kind == errors.W_MOJIBAKE_REPAIRED
-    ]
-    line_judged = [
-        (warning.raw_start, warning.raw_end) for warning in document.warnings if warning.kind in LINE_JUDGED
-    ]
+    repaired_runs = _raw_ranges(document, {errors.W_MOJIBAKE_REPAIRED})
+    line_judged = _raw_ranges(document, LINE_JUDGED)
     for label, span in spans:
         assert document.text[span.start : span.end] == span.text, (label, span)
         assert 0 <= span.raw_start <= span.raw_end <= len(raw), (label, span)
@@ -71,8 +76,8 @@ def check_document(raw: str, document: Document) -> int:
         judged = (
             {warning.kind for warning in cut.warnings} & LINE_JUDGED
             # the page's line holding the span was judged whole (a table row's bars, read only with both ends)
-            or any(start < span.raw_end and span.raw_start < end for start, end in line_judged)
-            or any(start < span.raw_end and span.raw_start < end for start, end in repaired_runs)
+            or _overlaps(span.raw_start, span.raw_end, line_judged)
+            or _overlaps(span.raw_start, span.raw_end, repaired_runs)
             or (wrapped and "\n" in cut.text)  # a joined hard wrap (or a tag read as a break), judged by its paragraph
         )
         assert judged, (label, span, cut.text)

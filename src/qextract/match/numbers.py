@@ -48,6 +48,8 @@ _PLAIN_ARABIC = regex.compile(r"\d+(?:\.\d+)?")
 _SEPARATORS = regex.compile(r"[\s,，]+")
 _APPROX_MARK = regex.compile(r"[余多几](?=[十百千万亿拾佰仟])")
 _ZERO_BEFORE_MULTIPLIER = regex.compile(r"零(?=[万亿])")
+# What a multiplier written after a number multiplies it by (3.2万, 5.84万亿).
+MULTIPLIERS = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
 _STACKED_MULTIPLIER = regex.compile(r"(万亿|万万|亿亿)$")
 _STACKED_VALUES = {"万亿": 1e12, "万万": 1e8, "亿亿": 1e16}
 _BARE_DIGIT_RUN = regex.compile(rf"[{CHINESE_DIGITS}]{{2,}}")

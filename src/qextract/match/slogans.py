@@ -256,15 +256,14 @@ def _find_quotes(text: str) -> list[_Quote]:
 
 def _drop_listed_labels(text: str, quotes: list[_Quote]) -> None:
     """“阳澄湖大闸蟹”“碧螺春”等地理标志品牌: quotes listed before 等 and a label's head noun are labels."""
-    run: list[_Quote] = []
-    for quote in [*quotes, None]:
-        if quote is not None and run and _QUOTE_GAP.fullmatch(text, run[-1].end, quote.start):
-            run.append(quote)
+    for last, quote in enumerate(quotes):
+        if not _LABELS_AFTER_LIST.match(text, quote.end):
             continue
-        if run and _LABELS_AFTER_LIST.match(text, run[-1].end):
-            for listed in run:
-                listed.kind = None
-        run = [quote] if quote is not None else []
+        first = last
+        while first > 0 and _QUOTE_GAP.fullmatch(text, quotes[first - 1].end, quotes[first].start):
+            first -= 1
+        for listed in quotes[first : last + 1]:
+            listed.kind = None
 
 
 def _quote(text: str, start: int, end: int) -> _Quote:

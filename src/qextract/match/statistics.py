@@ -33,6 +33,7 @@ import regex
 from qextract.data import alternation
 from qextract.match.context import MatchContext
 from qextract.match.numbers import (
+    MULTIPLIERS,
     NUMBER_PATTERN,
     TokenIndex,
     is_bare_multiplier,
@@ -64,6 +65,7 @@ _QUOTE_LOOKBACK = 160
 _INTRODUCER_REACH = 12  # chars from a count to the colon that opens its list
 # 三分之二, 5分之1: a denominator other than 百 and 千, which the scanner reads as percent and permille
 _FRACTION_DENOMINATOR = r"(?:[二三四五六七八九十两]|[2-9]|[1-9]\d{1,2})"
+_RANGE_MARK = "至|到|~|～|-|—|－"  # 3至5年, 3-5家: between the two ends of a range
 _PER_KINDS = frozenset({"count", "physical", "time"})  # 元/公斤, 元/人, 次/年: what a unit may be per
 
 # --------------------------------------------------------------------------
@@ -238,7 +240,7 @@ def _compile_patterns(lexicon: _Lexicon) -> _Patterns:
         rf"|(?P<ordinal>第|前)(?P<ordinal_number>{NUMBER_PATTERN})"
         rf"(?P<ordinal_measure>{alternation(lexicon.top_rank_measures)})?"
         rf"|(?P<number>{NUMBER_PATTERN})"
-        rf"(?:(?P<range_separator>至|到|~|～|-|—|－)(?P<range_end>{NUMBER_PATTERN}))?"
+        rf"(?:(?P<range_separator>{_RANGE_MARK})(?P<range_end>{NUMBER_PATTERN}))?"
         rf"(?P<infix>{alternation(lexicon.infix)})?"
         r"(?P<multiplier>万亿|千万|百万|万|亿)?"
         rf"(?P<measure>{alternation(lexicon.measure_kind)})?"
@@ -281,7 +283,6 @@ def _cell_grammar() -> CellGrammar:
     return compile_cell_grammar(lexicon.measure_kind, lexicon.unit_as_reported, lexicon.prefix, lexicon.infix, lexicon.suffix)
 
 
-_MULTIPLIERS = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8}
 # A code's neighbours: a letter or a code mark before it; a letter, or a mark and a digit, after it.
 _ASCII_LETTERS = frozenset(string.ascii_letters)
 _ASCII_DIGITS = frozenset(string.digits)
@@ -291,8 +292,9 @@ _BOOK_TITLE = regex.compile(r"《[^《》\n]{1,80}》")
 _SHORT_QUOTE = regex.compile(r"“[^“”\n]{1,12}”")
 _QUOTED_ITEM_AT_END = regex.compile(r"“[^“”\n]{1,24}”[、,，和及与]?$")
 _HAN = regex.compile(r"\p{Han}")
-_CLAUSE_END = regex.compile(r"[,，、;；:：。!?！？\n]")
-_CLAUSE_MARK = regex.compile(r"[,，、;；:：。!?！？]")  # a clause's end written, not a line's
+_CLAUSE_MARKS = ",，、;；:：。!?！？"
+_CLAUSE_END = regex.compile(rf"[{_CLAUSE_MARKS}\n]")
+_CLAUSE_MARK = regex.compile(rf"[{_CLAUSE_MARKS}]")  # a clause's end written, not a line's
 _DROP_QUOTES = str.maketrans(dict.fromkeys("“”‘’「」\""))
 
 # --------------------------------------------------------------------------
@@ -570,12 +572,12 @@ def _read_measured(ctx: MatchContext, match: Any, tokens: Optional[TokenIndex]) 
     bare_multiplier = chinese and is_bare_multiplier(written)
     if bare_multiplier and not infix and not lexicon.bare_round_prefix_before.find(text, number_start):
         return None
-    factor = _MULTIPLIERS[multiplier] if multiplier else 1.0
+    factor = MULTIPLIERS[multiplier] if multiplier else 1.0
     if range_end and not multiplier:
         # 3至5万元: the numeral reader kept 万 with the upper end; it scales both
         shared = _TRAILING_MULTIPLIER.search(range_end)
         if shared and not _TRAILING_MULTIPLIER.search(written):
-            value *= _MULTIPLIERS[shared.group()]
+            value *= MULTIPLIERS[shared.group()]
     value *= factor
     unit = lexicon.unit_as_reported.get(measure, measure)
     following = text[end : end + 1]
@@ -1397,7 +1399,8 @@ def _per_measure_end(text: str, slash: int) -> int:
 
 _MARKER_BEFORE_YEAR = regex.compile(r"\d{1,2}\.(?:19|20)\d\d")
 _TRAILING_MULTIPLIER = regex.compile(r"(?:万亿|亿|万)$")
-_RANGE_JOINT = regex.compile(r" ?(?:至|到|~|～|-|—{1,2}|－) ?")  # spaces only: a tab parts table cells
+# 1元至1.5元, 20%——30%: the range mark between two measured numbers; spaces only, a tab parts table cells
+_RANGE_JOINT = regex.compile(rf" ?(?:——|{_RANGE_MARK}) ?")
 _CHANGE_FROM = frozenset("从由")
 
 

@@ -35,12 +35,11 @@ import regex
 
 from qextract.data import alternation, load_json
 from qextract.match.context import MatchContext
-from qextract.match.numbers import parse_number
+from qextract.match.numbers import MULTIPLIERS, parse_number
 from qextract.records import Statistic
 from qextract.segment.sentences import sentence_start
 from qextract.segment.tables import Cell, Table
 
-_MULTIPLIERS = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
 _LATIN_UNIT = r"[A-Za-zμ]{1,4}(?:/\d{0,4}[A-Za-z]{1,4})?"
 _HEADING_UNIT = regex.compile(r"[(（](?P<unit>[^()（）]{1,8})[)）]$")
 _CAPTION_UNIT_REACH = 8
@@ -220,7 +219,7 @@ def _read_cell(
         return None
     if match.group("sign") in ("-", "−"):
         value = -value
-    written_factor = _MULTIPLIERS.get(match.group("multiplier") or "")
+    written_factor = MULTIPLIERS.get(match.group("multiplier") or "")
     if is_rank:
         unit = _NO_UNIT
     elif match.group("unit"):
@@ -266,7 +265,7 @@ def _written_unit(text: str, grammar: CellGrammar) -> Optional[_Unit]:
     match = grammar.unit.fullmatch(text.strip())
     if match is None:
         return None
-    return _Unit(_reported(match.group("unit"), grammar), _MULTIPLIERS.get(match.group("multiplier") or "", 1.0))
+    return _Unit(_reported(match.group("unit"), grammar), MULTIPLIERS.get(match.group("multiplier") or "", 1.0))
 
 
 def _bracket_unit(text: str, grammar: CellGrammar) -> Optional[_Unit]:

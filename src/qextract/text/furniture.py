@@ -12,10 +12,9 @@ from typing import Optional
 import regex
 
 from qextract.data import load_json
-from qextract.text.lines import Line, delete_line, iter_lines
+from qextract.text.lines import SENTENCE_MARK, Line, delete_line, iter_lines
 from qextract.text.offsets import Edit
 
-_SENTENCE_END = regex.compile(r"[。！？!?]")
 _ITEM_SEPARATOR = regex.compile(r"[|｜]")
 
 
@@ -40,7 +39,7 @@ def is_spam_line(line: str) -> bool:
     Real sentences end in 。 and read as prose; a spam line is a list of
     search terms with no sentence punctuation.
     """
-    if _SENTENCE_END.search(line):
+    if SENTENCE_MARK.search(line):
         return False
     items = [item for item in _ITEM_SEPARATOR.split(line) if item.strip()]
     if len(items) >= 5 and max(len(item) for item in items) <= 40:
@@ -307,7 +306,7 @@ _BULLETED_LINE = regex.compile(r"^\s{0,8}(?:[-·•*>▶►]|\d{1,2}[.、])\s{0,
 
 def _is_link_title(line: str) -> bool:
     """A headline standing alone (its bullet may be gone with the pictographs): short, no sentence end."""
-    return len(line) <= _MAX_LINK_TITLE and not _SENTENCE_END.search(line)
+    return len(line) <= _MAX_LINK_TITLE and not SENTENCE_MARK.search(line)
 
 
 def remove_related_list(text: str) -> list[Edit]:

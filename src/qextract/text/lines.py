@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from typing import Iterator, NamedTuple
 
+import regex
+
+# A sentence's end: a line holding one reads as prose, not as a list of links, menu items or table cells.
+SENTENCE_MARK = regex.compile(r"[。！？!?]")
+
 
 class Line(NamedTuple):
     start: int  # offset of the first character

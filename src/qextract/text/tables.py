@@ -21,7 +21,7 @@ from typing import Callable, Optional
 
 import regex
 
-from qextract.text.lines import Line, iter_lines
+from qextract.text.lines import SENTENCE_MARK, Line, iter_lines
 from qextract.text.offsets import Edit
 
 # A cell that opens with a number: 96, 52,318, -3.5, +12.4, ≤0.05g/kg, 9.4%, 52.36万户;
@@ -31,7 +31,6 @@ _MAX_CELL_CHARS = 40
 _PIPE = regex.compile(r"[ \t]*\|[ \t]*")
 _SPACES = regex.compile(r"[ \u00a0]+")
 # Prose and page fields punctuate; table cells seldom do.
-_SENTENCE_MARKS = regex.compile(r"[。！？!?]")
 _FIELD_MARKS = regex.compile(r"[。！？!?,，;；:：、]")
 _HAN = regex.compile(r"\p{Han}")
 _MIN_PIPE_ROWS = 2
@@ -55,7 +54,7 @@ def separate_table_cells(text: str) -> list[Edit]:
 
 def _pipe_cells(line: Line) -> Optional[list[tuple[int, int]]]:
     """The separators of a pipe row, as (start, end) in the line; None when it is no row."""
-    if "|" not in line.text or "\t" in line.text or _SENTENCE_MARKS.search(line.text):
+    if "|" not in line.text or "\t" in line.text or SENTENCE_MARK.search(line.text):
         return None
     return [(m.start(), m.end()) for m in _PIPE.finditer(line.text)]
 
