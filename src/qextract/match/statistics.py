@@ -426,16 +426,16 @@ def _read_candidate(ctx: MatchContext, match: Any, tokens: Optional[TokenIndex])
     last_group = match.lastgroup
     if last_group == "measure":
         return _read_measured(ctx, match, tokens)
+    text = ctx.text
     if last_group == "percent_number":
         marker, written = match.groups()[_PERCENT_GROUPS]
         ordinal_measure = None
     elif last_group in ("ordinal_number", "ordinal_measure"):
         marker, written, ordinal_measure = match.groups()[_ORDINAL_GROUPS]
-    elif last_group == "number":
-        return _read_unitless(ctx, match)
+    elif last_group == "number" and _after_unitless_measure(text, match):
+        marker, written, ordinal_measure = "", match.group("number"), None
     else:
         return None  # a number without a measure word, 第 or 百分之 measures nothing
-    text = ctx.text
     number_start = match.start() + len(marker)
     number_end = number_start + len(written)
     chinese = not written[0].isdigit()
@@ -450,28 +450,24 @@ def _read_candidate(ctx: MatchContext, match: Any, tokens: Optional[TokenIndex])
         return None
     if last_group == "percent_number":
         return _read_written_percent(text, match, marker, value, number_end, chinese)
+    if last_group == "number":
+        return _read_unitless(text, number_start, number_end, value)
     return _read_rank(text, match, marker, ordinal_measure, value, number_start, number_end, chinese)
 
 
 _UNITLESS_REACH = 8  # chars back from the number to the start of 竞争力指数达到
 
 
-def _read_unitless(ctx: MatchContext, match: Any) -> Optional[_Candidate]:
-    """A number a measure without a unit gives (死亡率为0.33, 指数达到88以上); other bare numbers measure nothing."""
-    written = match.group("number")
-    if not written[0].isdigit():
-        return None
-    text = ctx.text
-    start, end = match.span()
-    if text[start - 1 : start] not in _PATTERNS.unitless_last_chars:
-        return None  # most bare numbers: not right after 率, 指数 or a linking verb
-    if not _PATTERNS.unitless_before.search(text, max(0, start - _UNITLESS_REACH), start):
-        return None
-    if _looks_like_code(text, start, end, written):
-        return None
-    value = parse_number(written)
-    if value is None:
-        return None
+def _after_unitless_measure(text: str, match: Any) -> bool:
+    """An Arabic number right after a measure without a unit (死亡率为|0.33, 指数达到|88)."""
+    start = match.start()
+    if not match.group("number")[0].isdigit() or text[start - 1 : start] not in _PATTERNS.unitless_last_chars:
+        return False  # most bare numbers: not right after 率, 指数 or a linking verb
+    return _PATTERNS.unitless_before.search(text, max(0, start - _UNITLESS_REACH), start) is not None
+
+
+def _read_unitless(text: str, start: int, end: int, value: float) -> Optional[_Candidate]:
+    """The statistic a measure without a unit gives (死亡率为0.33, 指数达到88以上), unit null."""
     candidate = _Candidate(start, end, start, end, value, None, "index", measure_end=end)
     _read_qualifiers(text, candidate, None)
     if candidate.end < len(text) and not _CLAUSE_MARK.match(text, candidate.end):
