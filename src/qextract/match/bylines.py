@@ -307,7 +307,7 @@ def _is_name(word: str) -> bool:
     lex = lexicon()
     if not (2 <= len(word) <= 4) or not _HAN_NAME.fullmatch(word) or word in lex.not_names:
         return False
-    if len(word) >= 3 and word.endswith(lex.byline_office_endings):
+    if _is_office(word):
         return False  # 作者:宣传科: an office credited, not a person
     surname = lex.surname_at(word, 0)
     # 次仁, 才让卓玛: Tibetan and Mongolian names have no surname; a credit slot names a person
