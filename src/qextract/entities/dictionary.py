@@ -163,7 +163,7 @@ class DictionaryEntityRecognizer:
         reached = 0
         institution_words = {token.start for token in view.tokens if token.pos == INSTITUTION_TAG}
         for start in sorted(institution_words.union(starts)):
-            if start < reached or taken[start] or not view.is_boundary(start):
+            if start < reached or taken[start] or not (view.is_boundary(start) or _free_suffix_inside_word(start, view, starts)):
                 continue
             span = self._org_at(start, text, view, starts, taken, title_starts)
             if span is None:
@@ -316,7 +316,17 @@ class DictionaryEntityRecognizer:
                 break
             new_start = token.start
             index -= 1
-        return new_start
+        return self._level_before_name(new_start, index, view, taken) if new_start < start else new_start
+
+    def _level_before_name(self, name_start: int, index: int, view: TokenView, taken: bytearray) -> int:
+        """县|蜜桔产业协会: a level word (县, 市, 全国) right before a free-form name is the body's
+        jurisdiction; the tokeniser tags a lone 县 as a morpheme, not as a name-like word."""
+        if index < 0:
+            return name_start
+        token = view.tokens[index]
+        if token.end == name_start and token.text in self._lexicon.level_words and not any(taken[token.start : token.end]):
+            return token.start
+        return name_start
 
     def _firm_place_start(self, start: int, view: TokenView, taken: bytearray) -> int:
         """浙江|吉利控股集团有限公司, 宁夏|恒润枸杞生物科技有限公司: a firm's registered name opens with
@@ -487,6 +497,15 @@ def _clause_opening_name(text: str, end: int, taken: bytearray, longest: int) ->
     while start > 0 and end - start < longest and _HAN.match(text[start - 1]) and not taken[start - 1]:
         start -= 1
     return start if start == 0 or text[start - 1] in CLAUSE_OPENERS else None
+
+
+def _free_suffix_inside_word(position: int, view: TokenView, starts: Starts) -> bool:
+    """产业|协会, 质量|研究院: the tokeniser wrote the last word of a free-form name and the suffix
+    after it as one word (产业协会), so no word boundary shows where the suffix starts."""
+    token = view.covering(position)
+    if token is None or token.start == position:
+        return False
+    return any(end == token.end and "free_suffix" in roles for end, roles in starts.get(position, ()))
 
 
 def _unit_of_head_post(title: str, units: frozenset[str]) -> Optional[str]:
