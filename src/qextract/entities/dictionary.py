@@ -46,8 +46,10 @@ MAX_TRADE_NAME = 8
 # A unit named only by its head's post (价格监督检查和反不正当竞争局|副局长).
 MAX_SELF_NAMED_UNIT = 16
 INSTITUTION_TAG = "nt"  # the tokeniser dictionary's tag of an institution's name (复旦大学)
-MAX_TOWN_NAME = 4  # 河边镇, 城关镇, 新集乡: two or three characters and the unit
-TOWN_UNITS = frozenset("乡镇")
+MAX_TOWN_NAME = 3  # 河边|镇, 城关|镇, 拉卜楞|镇, 泉水|街道: two or three characters before the unit
+TOWN_UNITS = ("乡", "镇", "街道")
+# A county written before its town (夏河县|拉卜楞镇) is part of the town's name.
+MAX_COUNTY_BEFORE_TOWN = 8
 VAGUE_TOWN_OPENERS = ("各", "全", "本", "该", "每", "有关", "相关", "所在")
 # Bodies nest at most this deep after the place: 奉贤区|委|统战部, 省|政府|办公厅.
 MAX_UNITS = 4
@@ -293,15 +295,28 @@ class DictionaryEntityRecognizer:
         return start if start is not None and end - start >= 4 else None
 
     def _town_start(self, text: str, title: Entity, taken: bytearray) -> Optional[int]:
-        """,河边镇|党委副书记: a town (乡, 镇), too small for the gazetteer, before an official's post."""
+        """,河边镇|党委副书记, 、泉水街道|党工委书记: a town or street (乡, 镇, 街道), too small for the
+        gazetteer, before an official's post; its county may be written first (,夏河县拉卜楞镇|镇长)."""
         end = title.start
-        if title.kind not in self._lexicon.official_categories or end < 3 or text[end - 1] not in TOWN_UNITS:
+        unit = next((unit for unit in TOWN_UNITS if text.endswith(unit, 0, end)), None)
+        if title.kind not in self._lexicon.official_categories or unit is None:
             return None
-        start = _clause_opening_name(text, end, taken, MAX_TOWN_NAME)
-        name = text[start : end - 1] if start is not None else ""
-        if len(name) < 2 or TOWN_UNITS.intersection(name) or name.startswith(VAGUE_TOWN_OPENERS):
+        name_end = end - len(unit)
+        start = _clause_opening_name(text, name_end, taken, MAX_TOWN_NAME + MAX_COUNTY_BEFORE_TOWN)
+        if start is None:
+            return None
+        county = self._county_opening(text, start, name_end)
+        name = text[start + len(county) : name_end]
+        if not 2 <= len(name) <= MAX_TOWN_NAME or any(unit in name for unit in TOWN_UNITS) or name.startswith(VAGUE_TOWN_OPENERS):
             return None
         return start
+
+    def _county_opening(self, text: str, start: int, end: int) -> str:
+        """The longest division name opening text[start:end] and leaving a town's name of two characters after it."""
+        for county_end in range(min(end - 2, start + MAX_COUNTY_BEFORE_TOWN), start + 1, -1):
+            if self._lexicon.division(text[start:county_end]) is not None:
+                return text[start:county_end]
+        return ""
 
     def _extend_left(self, text: str, start: int, view: TokenView, taken: bytearray) -> int:
         """Reach left over name-like words to the start of a free-form body name."""
