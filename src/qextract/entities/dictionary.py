@@ -39,8 +39,9 @@ from qextract.segment.tokenizer import Token, Tokenizer, shared_default_tokenize
 # How far a free-form body name may reach to the left of its suffix.
 MAX_FREE_NAME = 14
 # The longest department, unit included, named between its body and a post
-# (产品质量监督司, 教育科学文化卫生委员会).
-MAX_DEPARTMENT_NAME = 12
+# (产品质量监督司, 教育科学文化卫生委员会, 价格监督检查和反不正当竞争处).
+MAX_DEPARTMENT_NAME = 16
+BUREAU = "局"
 # A firm's short trade name with its trade (瑞通电气, 华康生物医药).
 MAX_TRADE_NAME = 8
 # A unit named only by its head's post (价格监督检查和反不正当竞争局|副局长).
@@ -63,6 +64,9 @@ _WORK_TITLE = regex.compile(r"《[^《》\n]{0,80}》")
 OCCUPATION = "occupation"
 # What a clause (and a name that runs back to its start) opens after.
 CLAUSE_OPENERS = frozenset("。！？!?、,，;；:：\n (（\u3000")
+# The kind of a unit named only by its head's post (刑二庭|庭长): it may be a department of a body named before.
+DEPARTMENT = "department"
+CONCURRENT_POST = "兼"  # 副局长兼|支队长: a second post of the same person
 # Between a body and its numbered group: 第三巡回, 第二.
 _NUMBERED_GROUP_GAP = regex.compile(r"第[一二三四五六七八九十\d]{1,3}\p{Han}{0,4}")
 
@@ -172,18 +176,27 @@ class DictionaryEntityRecognizer:
                 span = self._department_of_bare_unit(start, text, starts, taken, title_starts)
             if span is None and start in institution_words:
                 span = self._institution_word(start, view, starts, taken)
-            if span is None:
+            if span is None or self._unit_before_its_head(text, span, title_starts):
                 continue
             if span[1] not in title_starts:
                 span = (span[0], self._department_end(text, span[1], taken, title_starts) or span[1])
             body_start, end = span
-            kind = self._org_kind(text[body_start:end])
+            kind = body_kind(text[body_start:end])
             if kind == "company":
                 body_start = self._firm_place_start(body_start, view, taken)
             found.append(Entity(body_start, end, ORG, text[body_start:end], kind=kind))
             _take(taken, body_start, end)
             reached = end
         return found
+
+    def _unit_before_its_head(self, text: str, span: tuple[int, int], title_starts: frozenset[int]) -> bool:
+        """侦查|支队|支队长: a bare unit right before its own head's post is left to the
+        self-named reading, which runs its name back to the clause opening."""
+        start, end = span
+        unit = text[start:end]
+        if unit not in self._lexicon.self_named_units or end not in title_starts:
+            return False
+        return text.startswith((unit + "长", "副" + unit + "长"), end)
 
     def _institution_word(self, start: int, view: TokenView, starts: Starts, taken: bytearray) -> Optional[tuple[int, int]]:
         """复旦大学, 中国人民银行: one word of the tokeniser's dictionary, tagged as an institution,
@@ -192,7 +205,7 @@ class DictionaryEntityRecognizer:
         token = view.covering(start)
         if token is None or token.start != start or any(taken[start : token.end]):
             return None
-        if self._org_kind(token.text) == "government":
+        if body_kind(token.text) == "government":
             return None  # 建设局, 新闻办: a government unit takes its place or level from the text before it
         for position in range(start + 1, token.end):
             for suffix_end, roles in starts.get(position, ()):
@@ -232,6 +245,8 @@ class DictionaryEntityRecognizer:
         if text.startswith(self._lexicon.vague_department_openers, end):
             return None  # 有关处室负责人: no particular department
         units = self._lexicon.department_units
+        if text.endswith(self._lexicon.bureau_department_bodies, 0, end):
+            units += (BUREAU,)
         limit = min(len(text), end + MAX_DEPARTMENT_NAME)
         for position in range(end, limit):
             if taken[position] or not _HAN.match(text[position]):
@@ -260,7 +275,7 @@ class DictionaryEntityRecognizer:
         """
         found = []
         readings = (
-            (self._self_named_unit_start, "government"),
+            (self._self_named_unit_start, None),
             (self._trade_name_start, "company"),
             (self._town_start, "government"),
         )
@@ -271,20 +286,29 @@ class DictionaryEntityRecognizer:
                     continue
                 start = name_start(text, title, taken)
                 if start is not None:
-                    found.append(Entity(start, end, ORG, text[start:end], kind=kind))
+                    found.append(Entity(start, end, ORG, text[start:end], kind=kind or self._unit_kind(text[start:end])))
                     _take(taken, start, end)
         return found
 
     def _self_named_unit_start(self, text: str, title: Entity, taken: bytearray) -> Optional[int]:
-        """,产品质量安全监督管理司|司长, 、执法稽查局|副局长: a unit whose head's post repeats its character (司|司长, 局|副局长)."""
+        """,产品质量安全监督管理司|司长, 、执法稽查局|副局长, 兼刑事侦查支队|支队长: a unit whose head's post
+        repeats its name (司|司长, 支队|支队长), named from the clause opening or from 兼 after another post."""
         end = title.start
-        unit = _unit_of_head_post(title.text, self._lexicon.self_named_unit_chars)
-        if unit is None or text[end - 1] != unit:
+        unit = unit_of_head_post(title.text, self._lexicon.self_named_units)
+        if unit is None or not text.endswith(unit, 0, end):
             return None
         start = _clause_opening_name(text, end, taken, MAX_SELF_NAMED_UNIT)
+        if start is None:
+            start = _name_after_concurrent_post(text, end, taken, MAX_SELF_NAMED_UNIT)
         if start is None or end - start < 3 or self._lexicon.self_named_unit_stops.intersection(text[start:end]):
             return None
         return start
+
+    def _unit_kind(self, name: str) -> str:
+        """市建设局 names a body of its own; 刑二庭, 执法稽查局 may be a department of a body named before."""
+        if name.startswith(self._lexicon.level_words) or self._lexicon.division_finder.match(name) is not None:
+            return "government"
+        return DEPARTMENT
 
     def _trade_name_start(self, text: str, title: Entity, taken: bytearray) -> Optional[int]:
         """。瑞通电气|董事长: a firm's short trade name (a name and its trade, no 公司) before an enterprise post."""
@@ -382,12 +406,6 @@ class DictionaryEntityRecognizer:
         if token.text in self._lexicon.after_name or token.text in self._lexicon.before_name:
             return False
         return token.pos in _NAME_LIKE_TAGS
-
-    def _org_kind(self, body: str) -> str:
-        for kind, pattern in _KIND_ENDINGS:
-            if pattern.search(body):
-                return kind
-        return "government"
 
     # -- places --------------------------------------------------------------
 
@@ -523,10 +541,18 @@ def _free_suffix_inside_word(position: int, view: TokenView, starts: Starts) -> 
     return any(end == token.end and "free_suffix" in roles for end, roles in starts.get(position, ()))
 
 
-def _unit_of_head_post(title: str, units: frozenset[str]) -> Optional[str]:
-    """司 for 司长 and 副司长; None for a post that names no unit (主任, 副市长)."""
+def _name_after_concurrent_post(text: str, end: int, taken: bytearray, longest: int) -> Optional[int]:
+    """Start of the name ending at ``end`` that follows 兼 right after a post (副局长兼|刑事侦查支队), else None."""
+    joiner = text.rfind(CONCURRENT_POST, max(1, end - longest), end)
+    if joiner < 0 or not taken[joiner - 1] or any(taken[joiner + 1 : end]):
+        return None
+    return joiner + 1 if all(_HAN.match(char) for char in text[joiner + 1 : end]) else None
+
+
+def unit_of_head_post(title: str, units: frozenset[str]) -> Optional[str]:
+    """司 for 司长 and 副司长, 支队 for 支队长; None for a post that names no unit (主任, 副市长)."""
     core = title[1:] if title.startswith("副") else title
-    return core[0] if len(core) == 2 and core[1] == "长" and core[0] in units else None
+    return core[:-1] if core.endswith("长") and core[:-1] in units else None
 
 
 def _work_titles(text: str) -> RangeSet:
@@ -589,6 +615,14 @@ def _numbered_groups_joined(text: str, orgs: list[Entity], taken: bytearray) -> 
             continue
         joined.append(org)
     return joined
+
+
+def body_kind(body: str) -> str:
+    """company, association, institution or government, from the body's ending."""
+    for kind, pattern in _KIND_ENDINGS:
+        if pattern.search(body):
+            return kind
+    return "government"
 
 
 def _take(taken: bytearray, start: int, end: int) -> None:

@@ -88,10 +88,12 @@ class Lexicon:
     non_bodies: frozenset[str]
     doubled_unit_chars: frozenset[str]
     department_units: tuple[str, ...]
+    bureau_department_bodies: tuple[str, ...]  # 总局|质量发展局
     vague_department_openers: tuple[str, ...]
     self_named_unit_stops: frozenset[str]
     trade_name_endings: tuple[str, ...]
-    self_named_unit_chars: frozenset[str]
+    self_named_units: frozenset[str]  # 司|司长, 支队|支队长
+    unit_ranks: dict[str, int]  # 司 0, 处 1, 科 2: lower is higher
     own_body_units: frozenset[str]  # a body's staff call it by this unit alone (局党组成员)
     after_name: frozenset[str]
     acting_followers: frozenset[str]  # after_name words saying what the person did (主持, 作)
@@ -340,10 +342,12 @@ def lexicon() -> Lexicon:
         non_bodies=frozenset(bodies["non_bodies"]),
         doubled_unit_chars=frozenset(bodies.get("doubled_unit_chars", ())),
         department_units=tuple(bodies["department_units"]),
+        bureau_department_bodies=tuple(bodies["bureau_department_bodies"]),
         vague_department_openers=tuple(bodies["vague_department_openers"]),
         self_named_unit_stops=frozenset(bodies["self_named_unit_stops"]),
         trade_name_endings=tuple(bodies["trade_name_endings"]),
-        self_named_unit_chars=frozenset(bodies["self_named_unit_chars"]),
+        self_named_units=frozenset(bodies["self_named_units"]),
+        unit_ranks={unit: rank for rank, units in enumerate(bodies["unit_ranks"]) for unit in units},
         own_body_units=frozenset(bodies["own_body_units"]),
         after_name=frozenset(context["after_name"]),
         acting_followers=frozenset(context["acting_followers"]),

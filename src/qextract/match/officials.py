@@ -24,7 +24,7 @@ import ahocorasick
 import regex
 
 from qextract.entities.context import document_entities
-from qextract.entities.dictionary import CLAUSE_OPENERS, TOWN_UNITS
+from qextract.entities.dictionary import CLAUSE_OPENERS, DEPARTMENT, TOWN_UNITS, body_kind, unit_of_head_post
 from qextract.entities.guards import RangeSet, page_furniture, quoted
 from qextract.entities.lexicon import lexicon
 from qextract.entities.types import LOC, ORG, PERSON, TITLE, Entity
@@ -57,6 +57,10 @@ _LEVEL_OF_POST = (
 _COMMITTEE = regex.compile(r"(?:党委|党工委|委)")  # used with match(text, pos)
 _LEVEL_COMMITTEE = regex.compile(r"^(?:省|市|区|县|州|旗|镇|乡)委")
 _SLOGAN_TYPES = ("slogans",)
+# Between two persons of one list of appointments (局长A,纪检组长B; 会长A、秘书长B).
+_LIST_SEPARATORS = frozenset({",", "，", "、"})
+# A head of a level of government or party committee (镇长, 副市长, 县委书记): the level's character.
+_LEVEL_HEAD = regex.compile(r"([省市区县州镇乡旗盟])[长委]")
 
 
 @dataclass
@@ -87,6 +91,10 @@ def find_officials(ctx: Any) -> list[Official]:
         organization, titles = _organization_and_titles(appointment.posts)
         if organization is None and previous is not None:
             organization = _deputys_organization(ctx.text, previous, appointment, titles)
+        if previous is not None and (organization is None or _named_by_department(appointment)):
+            carried = _listed_colleagues_organization(ctx.text, previous, appointment)
+            if carried is not None:
+                organization, titles = carried, [(body.text if body else "") + title.text for body, title in appointment.posts]
         if organization is None:
             organization = _own_body(ctx, appointment)
         _add(records, appointment, organization, titles, ctx)
@@ -326,6 +334,52 @@ def _deputys_organization(
         return None
     heads = set(head_titles)
     return organization if any(_deputy_of(title) in heads for title in titles) else None
+
+
+def _named_by_department(appointment: _Appointment) -> bool:
+    body = appointment.posts[0][0]
+    return body is not None and body.kind == DEPARTMENT
+
+
+def _listed_colleagues_organization(
+    text: str, previous: tuple[_Appointment, Optional[str], list[str]], appointment: _Appointment
+) -> Optional[str]:
+    """长安镇党委书记A,镇长B; 法院副院长A,刑二庭庭长B: a person listed right after a colleague, with
+    posts written without a body (or with a department of it only), serves in the colleague's body."""
+    before, organization, _ = previous
+    first_body, first_title = appointment.posts[0]
+    if organization is None or text[before.person.end : (first_body or first_title).start] not in _LIST_SEPARATORS:
+        return None
+    if any(body is not None and body.kind != DEPARTMENT for body, _ in appointment.posts):
+        return None
+    if first_body is not None and not _ranks_below(first_body.text, organization):
+        return None  # 质量监督司司长A、执法监督司司长B: peers, neither a department of the other
+    company = body_kind(organization) == "company"
+    for body, title in appointment.posts:
+        if (title.kind == "enterprise") != company:
+            return None  # 局长A,董事长B: a firm's post is no post in a government body, nor the reverse
+        unit = unit_of_head_post(title.text, lexicon().self_named_units)
+        if body is None and unit is not None and not organization.endswith(unit):
+            return None  # 市经委副主任A,副局长B: the head of a 局 serves in no 委
+        level = _LEVEL_HEAD.search(title.text)
+        if level is not None and not organization.endswith(level.group(1)):
+            return None  # 市质监局局长A,副市长B: a head of a government of its own
+    return organization
+
+
+def _ranks_below(department: str, organization: str) -> bool:
+    """刑二庭 below 市中级人民法院, 监管科 below 市场监管局; not 执法监督司 below 质量监督司."""
+    ranks = lexicon().unit_ranks
+    own = _unit_rank(department, ranks)
+    other = _unit_rank(organization, ranks)
+    return own is not None and (other is None or other < own)
+
+
+def _unit_rank(body: str, ranks: dict[str, int]) -> Optional[int]:
+    for size in (2, 1):
+        if body[-size:] in ranks:
+            return ranks[body[-size:]]
+    return None
 
 
 def _own_body(ctx: Any, appointment: _Appointment) -> Optional[str]:
