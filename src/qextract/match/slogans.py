@@ -102,8 +102,13 @@ _POWERS_WHOLE = regex.compile(r"[十百千万]{3,4}")  # 十百千万: one unit 
 _PROGRAMME_TAIL = regex.compile(r"\p{Han}{0,12}?(?:%s)" % alternation(_lexicon("programme_heads.txt")))
 _FIXED = regex.compile(_NOT_AFTER_NUMBER + "(?:%s)" % alternation(tuple(_FIXED_PROGRAMMES)))
 
-_NON_SLOGAN_HEAD = regex.compile(alternation(_lexicon("non_slogan_heads.txt")))
-_LABELS_AFTER_LIST = regex.compile("等(?:%s)" % alternation(_lexicon("non_slogan_heads.txt")))
+_MISCONDUCT_HEADS = alternation(_lexicon("misconduct_heads.txt"))
+_NON_SLOGAN_HEAD = regex.compile(alternation(_lexicon("non_slogan_heads.txt") + _lexicon("misconduct_heads.txt")))
+# “A”“B”等地理标志品牌, “A”等12件地理标志证明商标, “A”等侵害消费者权益的行为
+_LABELS_AFTER_LIST = regex.compile(
+    r"等(?:(?:[%s]{1,3}|\d{1,4})\p{Han})?(?:%s)|等[^,，。;；:：“”\n]{0,12}?(?:%s)"
+    % (_SMALL_NUMERALS, alternation(_lexicon("non_slogan_heads.txt")), _MISCONDUCT_HEADS)
+)
 _HONOUR_BEFORE = regex.compile(
     r"(?:%s)[^,，。;；:：“”\n]{0,6}$" % alternation(_lexicon("honour_verbs.txt"))
 )
