@@ -135,14 +135,15 @@ def test_any_text_gives_well_formed_records(fragments: list[str]) -> None:
         assert set(meeting.chairs) | set(meeting.speakers) <= set(meeting.attendees)
 
 
-def test_a_repeated_day_word_dates_the_event_of_its_sentence() -> None:
-    """当天下午 repeats the day of the lead: no new dates record, but it dates the second event."""
+@pytest.mark.parametrize("day_word", ["当天", "同日"])
+def test_a_repeated_day_word_dates_the_event_of_its_sentence(day_word: str) -> None:
+    """当天下午 (同日下午) repeats the day of the lead: no new dates record, but it dates the second event."""
     from qextract.pipeline import Pipeline
 
     text = (
         "全省质量工作电视电话会议召开\n发布时间：2015-06-04\n\n"
         "　　6月3日上午，全省质量工作电视电话会议在省政府召开。副省长林海出席会议并讲话。\n"
-        "　　当天下午，江城市在市体育馆召开全市打假誓师大会。\n"
+        f"　　{day_word}下午，江城市在市体育馆召开全市打假誓师大会。\n"
     )
     document = Pipeline()(text)
     dates = {meeting.name: (meeting.date, meeting.time_of_day) for meeting in document.meetings}
