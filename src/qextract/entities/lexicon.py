@@ -95,6 +95,7 @@ class Lexicon:
     self_named_units: frozenset[str]  # 司|司长, 支队|支队长
     unit_ranks: dict[str, int]  # 司 0, 处 1, 科 2: lower is higher
     own_body_units: frozenset[str]  # a body's staff call it by this unit alone (局党组成员)
+    bare_jurisdictions: tuple[str, ...]  # 自治区|副主席
     after_name: frozenset[str]
     acting_followers: frozenset[str]  # after_name words saying what the person did (主持, 作)
     before_name: frozenset[str]
@@ -349,6 +350,7 @@ def lexicon() -> Lexicon:
         self_named_units=frozenset(bodies["self_named_units"]),
         unit_ranks={unit: rank for rank, units in enumerate(bodies["unit_ranks"]) for unit in units},
         own_body_units=frozenset(bodies["own_body_units"]),
+        bare_jurisdictions=tuple(bodies["bare_jurisdictions"]),
         after_name=frozenset(context["after_name"]),
         acting_followers=frozenset(context["acting_followers"]),
         before_name=frozenset(context["before_name"]),

@@ -88,6 +88,9 @@ def find_officials(ctx: Any) -> list[Official]:
     records: dict[str, _Record] = {}
     previous: Optional[tuple[_Appointment, Optional[str], list[str]]] = None
     for appointment in _appointments(ctx.text, entities):
+        if previous is not None and appointment.posts is previous[0].posts:
+            _add(records, appointment, previous[1], list(previous[2]), ctx)  # 副局长A、B: one post phrase over a list
+            continue
         organization, titles = _organization_and_titles(appointment.posts)
         if organization is None and previous is not None:
             organization = _deputys_organization(ctx.text, previous, appointment, titles)
@@ -96,7 +99,7 @@ def find_officials(ctx: Any) -> list[Official]:
             if carried is not None:
                 organization, titles = carried, [(body.text if body else "") + title.text for body, title in appointment.posts]
         if organization is None:
-            organization = _own_body(ctx, appointment)
+            organization = _own_body(ctx, appointment) or _bare_jurisdiction(ctx.text, appointment)
         _add(records, appointment, organization, titles, ctx)
         previous = (appointment, organization, titles)
     _add_bare_mentions(records, ctx, guard)
@@ -392,6 +395,18 @@ def _own_body(ctx: Any, appointment: _Appointment) -> Optional[str]:
         return None
     named = [body for body in document_entities(ctx).labelled(ORG) if body.end <= unit_start and body.text.endswith(ctx.text[unit_start])]
     return named[-1].text if named else None
+
+
+def _bare_jurisdiction(text: str, appointment: _Appointment) -> Optional[str]:
+    """,自治区副主席X: a level word alone at the clause opening stands for its own jurisdiction."""
+    if appointment.posts[0][0] is not None:
+        return None
+    start = appointment.posts[0][1].start
+    for word in lexicon().bare_jurisdictions:
+        opening = start - len(word)
+        if text.endswith(word, 0, start) and (opening == 0 or text[opening - 1] in CLAUSE_OPENERS):
+            return word
+    return None
 
 
 def _deputy_of(title: str) -> Optional[str]:
