@@ -63,7 +63,7 @@ _BREAK = r"[:：,，。;；!！?？\n]"
 _COUNT_AT_BREAK = regex.compile(
     _NOT_AFTER_NUMBER + _COUNT + _CLASSIFIER + r"(?P<noun>\p{Han}{1,6})(?=" + _BREAK + r"|$)"
 )
-_COUNT_WHOLE = regex.compile(_COUNT + _CLASSIFIER + r"(?P<noun>\p{Han}{1,8})")
+_COUNT_WHOLE = regex.compile(_COUNT + _CLASSIFIER + r"(?P<noun>\p{Han}{1,8}|\d{1,3}%)")  # 三个转变, 3个100%
 _COUNT_AFTER_FROM = regex.compile(r"(?<=从)" + _COUNT + _CLASSIFIER + r"(?P<noun>%s)" % alternation(_lexicon("from_count_nouns.txt")))
 _COUNTED_SHORT = regex.compile(_COUNT + r"\p{Han}{1,2}")
 # What opens the list after a count phrase: a colon, or 即/分别是… .
@@ -124,7 +124,11 @@ _CURLY_QUOTE = regex.compile(r"“([^“”\n]{1,60})”|「([^「」\n]{1,60})�
 _CONJUNCTIONS = alternation(_lexicon("list_conjunctions.txt"))
 _QUOTE_GAP = regex.compile(r"\s{0,2}(?:、|,|，|%s)?\s{0,2}" % _CONJUNCTIONS)
 
-# List markers: 一是/一要, 第一, (一), 一、, 1. / 1、, (1), ①.
+# Words that order a list (首先,…其次,…最后,…) with the place each gives; 0 closes the list.
+_SEQUENCE_WORDS = {word: int(place) for word, place in (line.split() for line in _lexicon("sequence_words.txt"))}
+_CLOSING_PLACE = 0
+
+# List markers: 一是/一要, 第一, (一), 一、, 1. / 1、, (1), ①, 首先,.
 _MARKER = regex.compile(
     r"(?<=^|[\n。;；:：,，!！?？\s“”])(?:"
     r"(?P<verb>[%s]{1,3})(?:%s)"
@@ -134,6 +138,7 @@ _MARKER = regex.compile(
     r"|[(（](?P<paren_digit>\d{1,2})[)）]"
     r"|(?P<digit>\d{1,2})[、.．](?=\p{Han})"
     r"|(?P<circled>[①-⑳])"
+    r"|(?P<sequence>%s)[,，]"
     r")"
     % (
         _SMALL_NUMERALS,
@@ -141,6 +146,7 @@ _MARKER = regex.compile(
         _SMALL_NUMERALS,
         _SMALL_NUMERALS,
         _SMALL_NUMERALS,
+        alternation(tuple(_SEQUENCE_WORDS)),
     )
 )
 _ITEM_END = regex.compile(r"[;；。!！?？\n]")
@@ -694,6 +700,9 @@ def _marker_chain(scan: _Scan, start: int, first_before: int) -> list[_Marker]:
             break
         if marker.style != chain[0].style:
             continue
+        if marker.number == _CLOSING_PLACE and len(chain) >= 2:
+            chain.append(marker)  # 首先…其次…最后: the closing word ends the list
+            break
         if marker.number != len(chain) + 1:
             break
         chain.append(marker)
@@ -705,6 +714,8 @@ def _marker_value(marker: regex.Match) -> tuple[str, Optional[int]]:
         value = marker.group(style)
         if value is not None:
             return style, _number(value)
+    if marker.group("sequence") is not None:
+        return "sequence", _SEQUENCE_WORDS[marker.group("sequence")]
     return "circled", ord(marker.group("circled")) - ord("①") + 1
 
 
