@@ -122,6 +122,8 @@ _ONLY_NUMBERS = regex.compile(r"[\d%s]+" % _ANY_NUMERAL)
 
 _CURLY_QUOTE = regex.compile(r"“([^“”\n]{1,60})”|「([^「」\n]{1,60})」|『([^『』\n]{1,60})』")
 _CONJUNCTIONS = alternation(_lexicon("list_conjunctions.txt"))
+# Between two labels announced together: 坚持“两个确保”、实现“三个提升”
+_JOINED_LABELS_GAP = regex.compile(r"[、,，]?(?:%s)?\p{Han}{0,4}" % _CONJUNCTIONS)
 _QUOTE_GAP = regex.compile(r"\s{0,2}(?:、|,|，|%s)?\s{0,2}" % _CONJUNCTIONS)
 
 # Words that order a list (首先,…其次,…最后,…) with the place each gives; 0 closes the list.
@@ -301,6 +303,7 @@ def _ascii_quotes(text: str) -> list[_Quote]:
 
 def _quoted(scan: _Scan, quotes: list[_Quote]) -> list[_Candidate]:
     candidates = []
+    shared = _lists_shared_by_labels(scan.text, quotes)
     for quote in quotes:
         if quote.kind is None:
             continue
@@ -317,9 +320,44 @@ def _quoted(scan: _Scan, quotes: list[_Quote]) -> list[_Candidate]:
             whole = _COUNT_WHOLE.fullmatch(scan.text, quote.content_start, quote.content_end)
             if whole is not None:
                 candidate.count = _number(whole.group("count"))
-                candidate.items = _items_after(scan, quote.end, candidate.count, label_word=whole.group("noun")) or []
+                candidate.items = (
+                    shared.get(quote.start)
+                    or _items_after(scan, quote.end, candidate.count, label_word=whole.group("noun"))
+                    or []
+                )
         candidates.append(candidate)
     return candidates
+
+
+def _lists_shared_by_labels(text: str, quotes: list[_Quote]) -> dict[int, list[tuple[int, int]]]:
+    """坚持“两个确保”、实现“三个提升”:A,B;C,D,E: labels announced together share the list after the
+    colon; its semicolon parts go to the labels in order, each cut into exactly as many comma clauses
+    as its label counts. Keyed by the label quote's start."""
+    found: dict[int, list[tuple[int, int]]] = {}
+    group: list[tuple[_Quote, int]] = []
+    for quote in quotes:
+        whole = _COUNT_WHOLE.fullmatch(text, quote.content_start, quote.content_end) if quote.kind == "numbered" else None
+        count = _number(whole.group("count")) if whole is not None else None
+        if count is None:
+            group = []
+            continue
+        if group and not _JOINED_LABELS_GAP.fullmatch(text, group[-1][0].end, quote.start):
+            group = []
+        group.append((quote, count))
+        introducer = _LIST_INTRODUCER.match(text, quote.end)
+        if len(group) < 2 or introducer is None:
+            continue
+        parts = _semicolon_items(text, introducer.end()) or []
+        if len(parts) != len(group):
+            continue
+        per_label = [
+            _exactly_counted(text, start, end, _COMMA.finditer(text, start, end), label_count, _MAX_COMMA_CLAUSE)
+            for (_, label_count), (start, end) in zip(group, parts)
+        ]
+        for (label, _), items in zip(group, per_label):
+            if items:
+                found[label.start] = items
+    return found
 
 
 def _quoted_kind(text: str, quote: _Quote) -> Optional[str]:
