@@ -116,6 +116,7 @@ class _Lexicon:
     rank_measures: frozenset[str]
     top_rank_measures: frozenset[str]
     count_of_one_cues: frozenset[str]
+    year_epithets: frozenset[str]
     link_words: frozenset[str]
     scope_words: frozenset[str]
     stop_verbs: frozenset[str]
@@ -174,6 +175,7 @@ def _load_lexicon() -> _Lexicon:
         rank_measures=frozenset(words["rank_measures"]),
         top_rank_measures=frozenset(words["top_rank_measures"]),
         count_of_one_cues=frozenset(words["count_of_one_cues"]),
+        year_epithets=frozenset(words["year_epithets"]),
         link_words=frozenset(words["link_words"]),
         scope_words=frozenset(words["scope_words"]),
         stop_verbs=frozenset(words["stop_verbs"]),
@@ -350,10 +352,24 @@ def _record_ranges(records: Optional[list[Any]]) -> Iterable[tuple[int, int]]:
                 yield span.start, span.end
 
 
+def _numbered_labels_written_again(ctx: MatchContext) -> Iterable[tuple[int, int]]:
+    """通过三个一批的示范带动: a numbered slogan's label written again without its quotes is still the label."""
+    text = ctx.text
+    for slogan in ctx.found.get("slogans") or ():
+        label = getattr(slogan, "text", "") or ""
+        if getattr(slogan, "kind", None) != "numbered" or len(label) < _MIN_REPEATED_LABEL:
+            continue
+        start = text.find(label)
+        while start >= 0:
+            yield start, start + len(label)
+            start = text.find(label, start + len(label))
+
+
 def _blocked_ranges(ctx: MatchContext) -> _Blocked:
     ranges: list[tuple[int, int]] = []
     for record_type in ("dates", "documents", "slogans"):
         ranges.extend(_record_ranges(ctx.found.get(record_type)))
+    ranges.extend(_numbered_labels_written_again(ctx))
     for pattern in (_BOOK_TITLE, _SHORT_QUOTE, _PATTERNS.set_phrases):
         ranges.extend(match.span() for match in pattern.finditer(ctx.text))
     return _Blocked(ranges)
@@ -363,6 +379,7 @@ def _blocked_ranges(ctx: MatchContext) -> _Blocked:
 # reading one number
 
 
+_MIN_REPEATED_LABEL = 3  # 三个一批; a two-character label (三进) may be an ordinary word
 _SCORE_CUE_REACH = 4  # characters between the cue and the number (我市得分 / 得分为)
 
 
@@ -693,6 +710,8 @@ def _states_count_of_one(text: str, candidate: _Candidate, tokens: Optional[Toke
     following = text[candidate.end : candidate.end + 1]
     ends_phrase = not following or not _HAN.match(following)
     before = tokens.at(candidate.number_start - 1) if tokens is not None and candidate.number_start > 0 else None
+    if before is not None and candidate.measure == "年" and before.text in lexicon.year_epithets:
+        return False  # 今年是…的关键一年: the year itself, not a year's duration
     return ends_phrase and before is not None and _is_nominal(before)
 
 
