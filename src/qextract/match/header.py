@@ -94,6 +94,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             + r"[^\S\n]{0,3}(?:[:：]|(?=《))[^\S\n]{0,3}《?(?P<value>[^\s:：|｜()（）《》【】\[\]]{2,30}?)》?[^\S\n]{0,3}[)）]"
         ),
         "dated_field": regex.compile(_labels(data["date_labels"]) + r"\s{0,3}[:：]\s{0,3}"),
+        "footer_date_field": regex.compile(r"^\s{0,4}[【\[]?\s{0,2}" + _labels(data["footer_date_labels"]) + r"\s{0,3}[:：]\s{0,3}"),
         "written_date_field": regex.compile(_labels(data["written_date_labels"]) + r"\s{0,3}[:：]\s{0,3}$"),
         "title_field": regex.compile(
             r"^\s{0,4}" + _labels(data["title_labels"]) + r"\s{0,3}[:：]\s{0,3}(?P<value>\S[^\n]{3,98}?)\s{0,4}$"
@@ -297,6 +298,8 @@ def read_header(text: str) -> Header:
             _read_dateline(text, lines[body_index], header, patterns)
     elif lines:
         header.body_start = lines[-1].end
+    if header.publish_date is None:
+        _footer_date(text, header, patterns)
     if header.source is None:
         credit = _last_in_footer(patterns["credit_source"], text)
         if credit is not None and credit.group("value") not in _data()["not_a_source"]:
@@ -517,6 +520,21 @@ def _last_in_footer(pattern: regex.Pattern[str], text: str) -> Optional[regex.Ma
     for found in pattern.finditer(text, max(0, len(text) - _FOOTER_CHARS)):
         pass
     return found
+
+
+def _footer_date(text: str, header: Header, patterns: dict[str, regex.Pattern[str]]) -> None:
+    """【发布时间:2004-11-26 16:08】【打印本页】: a page whose header gives no date may print it in a field
+    line at its foot; the last such line is taken."""
+    dated: Optional[tuple[Line, regex.Match[str]]] = None
+    footer_start = text.rfind("\n", 0, max(0, len(text) - _FOOTER_CHARS)) + 1
+    for piece in iter_lines(text[footer_start:]):
+        line = Line(footer_start + piece.start, footer_start + piece.end, piece.text)
+        label = patterns["footer_date_field"].match(line.text)
+        stamp = _TIMESTAMP.match(line.text, label.end()) if label is not None else None
+        if stamp is not None:
+            dated = (line, stamp)
+    if dated is not None:
+        _set_publish_date(text, dated[0], dated[1], header)
 
 
 def _set_source(text: str, start: int, end: int, header: Header) -> None:
