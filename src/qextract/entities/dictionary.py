@@ -41,6 +41,7 @@ MAX_FREE_NAME = 14
 # The longest department, unit included, named between its body and a post
 # (产品质量监督司, 教育科学文化卫生委员会, 价格监督检查和反不正当竞争处).
 MAX_DEPARTMENT_NAME = 16
+# The unit of the departments of a national administration or a ministry (总局|质量发展局).
 BUREAU = "局"
 # A firm's short trade name with its trade (瑞通电气, 华康生物医药).
 MAX_TRADE_NAME = 8

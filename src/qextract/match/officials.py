@@ -90,6 +90,7 @@ def find_officials(ctx: Any) -> list[Official]:
     for appointment in _appointments(ctx.text, entities):
         if previous is not None and appointment.posts is previous[0].posts:
             _add(records, appointment, previous[1], list(previous[2]), ctx)  # 副局长A、B: one post phrase over a list
+            previous = (appointment, previous[1], previous[2])  # the list's last name is the next colleague's neighbour
             continue
         organization, titles = _organization_and_titles(appointment.posts)
         if organization is None and previous is not None:
