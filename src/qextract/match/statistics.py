@@ -354,15 +354,15 @@ def _record_ranges(records: Optional[list[Any]]) -> Iterable[tuple[int, int]]:
 
 def _numbered_labels_written_again(ctx: MatchContext) -> Iterable[tuple[int, int]]:
     """通过三个一批的示范带动: a numbered slogan's label written again without its quotes is still the label."""
-    text = ctx.text
-    for slogan in ctx.found.get("slogans") or ():
-        label = getattr(slogan, "text", "") or ""
-        if getattr(slogan, "kind", None) != "numbered" or len(label) < _MIN_REPEATED_LABEL:
-            continue
-        start = text.find(label)
-        while start >= 0:
-            yield start, start + len(label)
-            start = text.find(label, start + len(label))
+    labels = {
+        getattr(slogan, "text", "") or ""
+        for slogan in ctx.found.get("slogans") or ()
+        if getattr(slogan, "kind", None) == "numbered"
+    }
+    labels = {label for label in labels if len(label) >= _MIN_REPEATED_LABEL}
+    if labels:
+        # one pass over the text for all labels: a long page may hold many
+        yield from (match.span() for match in regex.finditer(alternation(labels), ctx.text))
 
 
 def _blocked_ranges(ctx: MatchContext) -> _Blocked:
