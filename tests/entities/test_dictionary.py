@@ -36,6 +36,11 @@ def test_spaced_name_is_normalised(recognizer):
     assert [p.value for p in persons] == ["黄杰"]
 
 
+def test_letter_spaced_minority_name_is_normalised(recognizer):
+    persons = [e for e in recognizer.recognize("副州长扎 西 才 让出席会议。") if e.label == "PERSON"]
+    assert [p.value for p in persons] == ["扎西才让"]
+
+
 def test_post_categories(recognizer):
     kinds = {e.text: e.kind for e in recognizer.recognize("记者王小明采访了董事长李强和副市长张伟。") if e.label == "TITLE"}
     assert kinds == {"记者": "occupation", "董事长": "enterprise", "副市长": "gov"}

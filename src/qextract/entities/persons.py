@@ -135,6 +135,8 @@ _DOTTED_PART_MAX = 6
 _WORK_TITLE = regex.compile(r"《[^《》\n]{0,80}》")
 # Spaces that traditional-script pages put inside two-character names (袁 睿).
 _INNER_SPACE = regex.compile(r"[ \u3000]{1,2}")
+# Three to eight Han letters each set apart by one space (扎 西 才 让).
+_LETTER_SPACED_RUN = regex.compile(r"\p{Han}(?: \p{Han}){2,7}")
 # The two given characters of a letter-spaced name, each after one space (黃 建 明).
 _LETTER_SPACED_GIVEN = regex.compile(r"[ \u3000](\p{Han})[ \u3000](\p{Han})")
 _WORD_TAGS_NOT_NAME = frozenset({"n", "v", "a", "d", "vn", "ad", "an", "f", "m", "q", "r", "p", "c", "u", "l", "i", "t", "s", "nt", "nnt", "j", "b", "z"})
@@ -636,6 +638,23 @@ def minority_names(ctx: Context, lex: Lexicon, threshold: float = DEFAULT_THRESH
         score = evidence + _left(start, ctx, lex) + _right(end, ctx, lex) + _speaker(start, end, text)
         if score >= threshold:
             found.append(PersonCandidate(start, end, text[start:end], score))
+    return found + _letter_spaced_minority_names(ctx, lex, threshold)
+
+
+def _letter_spaced_minority_names(ctx: Context, lex: Lexicon, threshold: float) -> list[PersonCandidate]:
+    """扎 西 才 让: a Tibetan or Mongolian name set apart letter by letter, read whole when its
+    letters joined are two or more name parts."""
+    text = ctx.text
+    found = []
+    for run in _LETTER_SPACED_RUN.finditer(text):
+        start, end = run.span()
+        joined = run.group().replace(" ", "")
+        parts = _minority_pattern().fullmatch(joined)
+        if parts is None or len(parts.captures(1)) < 2 or any(ctx.blocked[start:end]):
+            continue
+        score = MINORITY_PARTS + _left(start, ctx, lex) + _right(end, ctx, lex) + _speaker(start, end, text)
+        if score >= threshold:
+            found.append(PersonCandidate(start, end, joined, score))
     return found
 
 
