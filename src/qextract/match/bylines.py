@@ -134,11 +134,13 @@ def _closes_paragraph(text: str, parenthesis_start: int, parenthesis_end: int) -
     return before.endswith(_SENTENCE_ENDS) and _LINE_ENDS_HERE.match(text, parenthesis_end) is not None
 
 
-def _parse(text: str, start: int, end: int) -> Optional[list[_Credit]]:
-    """Credits of ``text[start:end]`` when every piece is a role word or a name, else None."""
+def _parse(text: str, start: int, end: int, role: Optional[str] = None) -> Optional[list[_Credit]]:
+    """Credits of ``text[start:end]`` when every piece is a role word or a name, else None.
+
+    ``role`` is the role of a role word written just before ``start`` (撰稿: in a longer line).
+    """
     lex = lexicon()
     credits: list[_Credit] = []
-    role: Optional[str] = None
     since_role = 0  # index of the first credit after the latest role word
     also: list[str] = []  # roles of slash-joined role words before the latest one
     runs = list(_RUN.finditer(text, start, end))
@@ -326,7 +328,7 @@ def _colon_pairs(text: str, start: int, end: int) -> Iterator[_Credit]:
         if role is None:
             continue
         stop = matches[position + 1].start() if position + 1 < len(matches) else end
-        credits = _parse(text, match.end(), stop)
+        credits = _parse(text, match.end(), stop, role)
         if credits:
             for credit in credits:
                 yield _Credit(credit.name, credit.role or role, credit.start, credit.end)
