@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qextract.match.context import MatchContext
-from qextract.match.dates import find_dates, parse_date, resolve_year_hint
+from qextract.match.dates import REPEATED_DATES, find_dates, parse_date, resolve_year_hint
 from qextract.match.datetime_parts import lunar_day_in, lunar_festivals
 from qextract.records import DateMention
 from tests.golden import case_params
@@ -121,3 +121,21 @@ def test_lunar_month_table_agrees_with_the_festival_table() -> None:
     for year in years:
         for key, (month, day) in (("spring", (1, 1)), ("dragon_boat", (5, 5)), ("mid_autumn", (8, 15))):
             assert lunar_day_in(year, month, day) == datetime.date(year, *festivals[(year, key)]), (year, key)
+
+
+@pytest.mark.parametrize(
+    ("text", "repeated"),
+    [
+        ("5月8日上午，县局召开推进会。同日下午，检查组赴企业检查。", ["同日下午"]),
+        ("5月8日，县局召开推进会。如今的检测能力与十年前已不可同日而语。", []),
+    ],
+)
+def test_same_day_word_repeats_the_day_last_written(text: str, repeated: list) -> None:
+    """同日 repeats the day last written (no new record; the meetings stage dates its event with it),
+    except inside the idiom 不可同日而语."""
+    context = MatchContext(text=text, publish_date="2019-05-09")
+    find_dates(context)
+    repeats = context.found[REPEATED_DATES]
+    assert [mention.span.text for mention in repeats] == repeated
+    assert all(mention.value == "2019-05-08" for mention in repeats)
+
