@@ -94,7 +94,10 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             + r"[^\S\n]{0,3}(?:[:：]|(?=《))[^\S\n]{0,3}《?(?P<value>[^\s:：|｜()（）《》【】\[\]]{2,30}?)》?[^\S\n]{0,3}[)）]"
         ),
         "dated_field": regex.compile(_labels(data["date_labels"]) + r"\s{0,3}[:：]\s{0,3}"),
-        "footer_date_field": regex.compile(r"^\s{0,4}[【\[]?\s{0,2}" + _labels(data["footer_date_labels"]) + r"\s{0,3}[:：]\s{0,3}"),
+        "footer_date_line": regex.compile(
+            r"^\s{0,4}[【\[]?\s{0,2}" + _labels(data["footer_date_labels"]) + r"\s{0,3}[:：]\s{0,3}(?P<stamp>" + _TIMESTAMP.pattern + ")",
+            regex.MULTILINE,
+        ),
         "written_date_field": regex.compile(_labels(data["written_date_labels"]) + r"\s{0,3}[:：]\s{0,3}$"),
         "title_field": regex.compile(
             r"^\s{0,4}" + _labels(data["title_labels"]) + r"\s{0,3}[:：]\s{0,3}(?P<value>\S[^\n]{3,98}?)\s{0,4}$"
@@ -514,10 +517,11 @@ def _stamped_name(account: regex.Match[str]) -> bool:
     return ":" in account.group("stamp") and not _FIELD_SEPARATOR.search(account.group("value"))
 
 
-def _last_in_footer(pattern: regex.Pattern[str], text: str) -> Optional[regex.Match[str]]:
-    """The last match of ``pattern`` at the foot of the page, where a post states its source."""
+def _last_in_footer(pattern: regex.Pattern[str], text: str, start: Optional[int] = None) -> Optional[regex.Match[str]]:
+    """The last match of ``pattern`` at the foot of the page (from ``start``, by default the last
+    characters of the page), where a post states its source."""
     found = None
-    for found in pattern.finditer(text, max(0, len(text) - _FOOTER_CHARS)):
+    for found in pattern.finditer(text, max(0, len(text) - _FOOTER_CHARS) if start is None else start):
         pass
     return found
 
@@ -525,16 +529,10 @@ def _last_in_footer(pattern: regex.Pattern[str], text: str) -> Optional[regex.Ma
 def _footer_date(text: str, header: Header, patterns: dict[str, regex.Pattern[str]]) -> None:
     """【发布时间:2004-11-26 16:08】【打印本页】: a page whose header gives no date may print it in a field
     line at its foot; the last such line is taken."""
-    dated: Optional[tuple[Line, regex.Match[str]]] = None
-    footer_start = text.rfind("\n", 0, max(0, len(text) - _FOOTER_CHARS)) + 1
-    for piece in iter_lines(text[footer_start:]):
-        line = Line(footer_start + piece.start, footer_start + piece.end, piece.text)
-        label = patterns["footer_date_field"].match(line.text)
-        stamp = _TIMESTAMP.match(line.text, label.end()) if label is not None else None
-        if stamp is not None:
-            dated = (line, stamp)
+    footer_line_start = text.rfind("\n", 0, max(0, len(text) - _FOOTER_CHARS)) + 1  # the whole line the foot opens in
+    dated = _last_in_footer(patterns["footer_date_line"], text, footer_line_start)
     if dated is not None:
-        _set_publish_date(text, dated[0], dated[1], header)
+        _set_publish_value(text, dated.start("stamp"), dated.end("stamp"), parse_timestamp(dated), header)
 
 
 def _set_source(text: str, start: int, end: int, header: Header) -> None:
@@ -545,10 +543,14 @@ def _set_source(text: str, start: int, end: int, header: Header) -> None:
 
 def _set_publish_date(text: str, line: Line, stamp: Optional[regex.Match[str]], header: Header) -> None:
     """The timestamp ``stamp`` of ``line`` as the publication date, unless one is known already."""
-    value = parse_timestamp(stamp) if stamp else None
-    if header.publish_date is None and stamp is not None and value:
-        start = line.start + stamp.start()
-        end = start + len(stamp.group().rstrip())
+    if stamp is not None:
+        _set_publish_value(text, line.start + stamp.start(), line.start + stamp.end(), parse_timestamp(stamp), header)
+
+
+def _set_publish_value(text: str, start: int, end: int, value: Optional[str], header: Header) -> None:
+    """``value``, read from ``text[start:end]``, as the publication date, unless one is known already."""
+    if header.publish_date is None and value:
+        end = start + len(text[start:end].rstrip())
         header.publish_date = value
         header.publish_date_span = Span(start, end, text[start:end])
 
