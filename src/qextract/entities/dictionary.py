@@ -10,7 +10,7 @@ posts and bodies around them.
 
 from __future__ import annotations
 
-from typing import Callable, Optional, Sequence
+from typing import Callable, Container, Mapping, Optional, Sequence
 
 import regex
 
@@ -92,7 +92,7 @@ class DictionaryEntityRecognizer:
         starts = self._lexicon.words.starts(text)
         taken = bytearray(len(text))
         titles = self._titles(text, view, starts, taken)
-        orgs = self._orgs(text, view, starts, taken, frozenset(title.start for title in titles))
+        orgs = self._orgs(text, view, starts, taken, {title.start: title for title in titles})
         orgs += self._bodies_named_before_their_posts(text, titles, taken)
         orgs = sorted(orgs, key=lambda entity: entity.start)
         orgs = _numbered_groups_joined(text, orgs, taken)
@@ -165,7 +165,7 @@ class DictionaryEntityRecognizer:
 
     # -- bodies --------------------------------------------------------------
 
-    def _orgs(self, text: str, view: TokenView, starts: Starts, taken: bytearray, title_starts: frozenset[int]) -> list[Entity]:
+    def _orgs(self, text: str, view: TokenView, starts: Starts, taken: bytearray, title_starts: Mapping[int, Entity]) -> list[Entity]:
         found = []
         reached = 0
         institution_words = {token.start for token in view.tokens if token.pos == INSTITUTION_TAG}
@@ -190,14 +190,12 @@ class DictionaryEntityRecognizer:
             reached = end
         return found
 
-    def _unit_before_its_head(self, text: str, span: tuple[int, int], title_starts: frozenset[int]) -> bool:
+    def _unit_before_its_head(self, text: str, span: tuple[int, int], title_starts: Mapping[int, Entity]) -> bool:
         """侦查|支队|支队长: a bare unit right before its own head's post is left to the
         self-named reading, which runs its name back to the clause opening."""
         start, end = span
-        unit = text[start:end]
-        if unit not in self._lexicon.self_named_units or end not in title_starts:
-            return False
-        return text.startswith((unit + "长", "副" + unit + "长"), end)
+        title = title_starts.get(end)
+        return title is not None and unit_of_head_post(title.text, self._lexicon.self_named_units) == text[start:end]
 
     def _institution_word(self, start: int, view: TokenView, starts: Starts, taken: bytearray) -> Optional[tuple[int, int]]:
         """复旦大学, 中国人民银行: one word of the tokeniser's dictionary, tagged as an institution,
@@ -215,7 +213,7 @@ class DictionaryEntityRecognizer:
         return None
 
     def _org_at(
-        self, start: int, text: str, view: TokenView, starts: Starts, taken: bytearray, title_starts: frozenset[int] = frozenset()
+        self, start: int, text: str, view: TokenView, starts: Starts, taken: bytearray, title_starts: Container[int] = frozenset()
     ) -> Optional[tuple[int, int]]:
         """[place][level] unit{1,4}: the longest reading that ends on a word boundary or where a post starts."""
         best: Optional[tuple[int, bool, int]] = None
@@ -237,7 +235,7 @@ class DictionaryEntityRecognizer:
         body_start = start if anchored else self._extend_left(text, start, view, taken)
         return body_start, end
 
-    def _department_end(self, text: str, end: int, taken: bytearray, title_starts: frozenset[int]) -> Optional[int]:
+    def _department_end(self, text: str, end: int, taken: bytearray, title_starts: Container[int]) -> Optional[int]:
         """End of a department named after its body and before a post (总局|产品质量监督司|副司长).
 
         A department has a free-form name, so only the post right after its
@@ -258,7 +256,7 @@ class DictionaryEntityRecognizer:
         return None
 
     def _department_of_bare_unit(
-        self, start: int, text: str, starts: Starts, taken: bytearray, title_starts: frozenset[int]
+        self, start: int, text: str, starts: Starts, taken: bytearray, title_starts: Container[int]
     ) -> Optional[tuple[int, int]]:
         """厅|标准化处|处长: a body named by its unit alone, followed by one of its departments and a post."""
         for end, roles in starts[start]:
