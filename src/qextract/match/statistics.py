@@ -26,7 +26,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Collection, Iterable, Optional
+from typing import Any, Callable, Collection, Iterable, Iterator, Optional
 
 import regex
 
@@ -354,15 +354,17 @@ def _record_ranges(records: Optional[list[Any]]) -> Iterable[tuple[int, int]]:
 
 def _numbered_labels_written_again(ctx: MatchContext) -> Iterable[tuple[int, int]]:
     """通过三个一批的示范带动: a numbered slogan's label written again without its quotes is still the label."""
-    labels = {
-        getattr(slogan, "text", "") or ""
-        for slogan in ctx.found.get("slogans") or ()
-        if getattr(slogan, "kind", None) == "numbered"
-    }
-    labels = {label for label in labels if len(label) >= _MIN_REPEATED_LABEL}
+    labels = {label for label in _numbered_slogan_labels(ctx) if len(label) >= _MIN_REPEATED_LABEL}
     if labels:
         # one pass over the text for all labels: a long page may hold many
         yield from (match.span() for match in regex.finditer(alternation(labels), ctx.text))
+
+
+def _numbered_slogan_labels(ctx: MatchContext) -> Iterator[str]:
+    """The text of every numbered slogan the slogans matcher found (六个持续发力, 三个一批)."""
+    for slogan in ctx.found.get("slogans") or ():
+        if getattr(slogan, "kind", None) == "numbered":
+            yield getattr(slogan, "text", "") or ""
 
 
 def _blocked_ranges(ctx: MatchContext) -> _Blocked:
@@ -1280,10 +1282,8 @@ def _slogan_counts(ctx: MatchContext) -> set[tuple[float, str]]:
     """(value, measure word) of every numbered slogan (6大系列 -> (6, 大))."""
     counts: set[tuple[float, str]] = set()
     scanner = _PATTERNS.scanner
-    for slogan in ctx.found.get("slogans") or ():
-        if getattr(slogan, "kind", None) != "numbered":
-            continue
-        match = scanner.search(getattr(slogan, "text", "") or "")
+    for label in _numbered_slogan_labels(ctx):
+        match = scanner.search(label)
         if match and match.group("number") and match.group("measure"):
             value = parse_number(match.group("number"))
             if value is not None:
