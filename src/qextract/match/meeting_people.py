@@ -65,7 +65,11 @@ _TOPIC_GAP = regex.compile(
     % ("|".join(sorted(words("subject_adverbs"), key=len, reverse=True)),
        "|".join(sorted(words("topic_openers"), key=len, reverse=True)), _MAX_TOPIC_GAP)
 )
-_SUBJECT_SUFFIX = regex.compile(r"(?:%s)?" % "|".join(sorted(words("subject_suffixes"), key=len, reverse=True)))
+_SUBJECT_SUFFIX = regex.compile(
+    r"(?:%s)?(?:%s)*"
+    % ("|".join(sorted(words("subject_suffixes"), key=len, reverse=True)),
+       "|".join(sorted(words("role_verb_adverbs"), key=len, reverse=True)))
+)
 _STOP_CHARS = frozenset(LEX["bare_name_stop_chars"])
 
 
