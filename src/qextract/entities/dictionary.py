@@ -55,6 +55,8 @@ MAX_COUNTY_BEFORE_TOWN = 8
 VAGUE_TOWN_OPENERS = ("各", "全", "本", "该", "每", "有关", "相关", "所在")
 # Bodies nest at most this deep after the place: 奉贤区|委|统战部, 省|政府|办公厅.
 MAX_UNITS = 4
+# The longest place name looked for before a firm's name (黔西南布依族苗族自治州: 11).
+MAX_PLACE_NAME = 12
 # Words that end a free-form body name on its left (参观了|尚德太阳能有限公司).
 _NAME_LIKE_TAGS = frozenset(
     {"n", "nr", "nrt", "nrfg", "nr1", "nr2", "nrf", "ns", "nsf", "nt", "nz", "nl", "ng", "nnt", "j", "eng", "vn", "an", "a", "b", "x"}
@@ -184,7 +186,7 @@ class DictionaryEntityRecognizer:
             body_start, end = span
             kind = body_kind(text[body_start:end])
             if kind == "company":
-                body_start = self._firm_place_start(body_start, view, taken)
+                body_start = _place_written_before(self._firm_place_start(body_start, view, taken), starts, taken)
             found.append(Entity(body_start, end, ORG, text[body_start:end], kind=kind))
             _take(taken, body_start, end)
             reached = end
@@ -223,7 +225,7 @@ class DictionaryEntityRecognizer:
                 for end, unit_count, bare in _unit_ends(level_end, starts, taken):
                     if not view.is_boundary(end) and end not in title_starts:
                         continue
-                    if not anchored and unit_count == 1 and bare:
+                    if not anchored and unit_count == 1 and bare and not self._shop_after_trade(text, start, end, starts):
                         continue  # a lone short suffix (部, 局) is no body
                     if best is None or end > best[0]:
                         best = (end, anchored, level_end)
@@ -234,6 +236,13 @@ class DictionaryEntityRecognizer:
             return None
         body_start = start if anchored else self._extend_left(text, start, view, taken)
         return body_start, end
+
+    def _shop_after_trade(self, text: str, start: int, end: int, starts: Starts) -> bool:
+        """金驼乳业|店, 红星食品|厂: a one-character firm suffix after a trade (乳业, 服饰, 食品)
+        closes a firm's name, where a lone 店 or 厂 (该店, 本厂) names none."""
+        return end - start == 1 and any(
+            suffix_end == end and "free_suffix" in roles for suffix_end, roles in starts.get(start, ())
+        ) and text.endswith(self._lexicon.trade_name_endings, 0, start)
 
     def _department_end(self, text: str, end: int, taken: bytearray, title_starts: Container[int]) -> Optional[int]:
         """End of a department named after its body and before a post (总局|产品质量监督司|副司长).
@@ -531,6 +540,15 @@ def _clause_opening_name(text: str, end: int, taken: bytearray, longest: int) ->
     return start if start == 0 or text[start - 1] in CLAUSE_OPENERS else None
 
 
+def _place_written_before(start: int, starts: Starts, taken: bytearray) -> int:
+    """阿克塞|县金驼乳业店: a gazetteer place ending right where a firm's name starts opens the name,
+    also where the tokeniser split the place (阿克|塞) and no place token showed it."""
+    for place_start in range(max(0, start - MAX_PLACE_NAME), start - 1):
+        if any(end == start and "place" in roles for end, roles in starts.get(place_start, ())) and not any(taken[place_start:start]):
+            return place_start
+    return start
+
+
 def _free_suffix_inside_word(position: int, view: TokenView, starts: Starts) -> bool:
     """产业|协会, 质量|研究院: the tokeniser wrote the last word of a free-form name and the suffix
     after it as one word (产业协会), so no word boundary shows where the suffix starts."""
@@ -618,6 +636,8 @@ def _numbered_groups_joined(text: str, orgs: list[Entity], taken: bytearray) -> 
 
 def body_kind(body: str) -> str:
     """company, association, institution or government, from the body's ending."""
+    if body.endswith(lexicon().company_suffixes):
+        return "company"  # 商店, 大药房, 乳业|店: every firm suffix of bodies.json
     for kind, pattern in _KIND_ENDINGS:
         if pattern.search(body):
             return kind

@@ -72,6 +72,8 @@ class Lexicon:
     posts: dict[str, str]  # post as written -> category
     official_categories: frozenset[str]
     institution_posts: frozenset[str]  # occupations that are posts of the institution written before them
+    named_body_posts: frozenset[str]  # occupations that are posts of any named body written before them
+    company_suffixes: tuple[str, ...]  # the endings of firms' names (公司, 厂, 商店, 店), from bodies.json
     judicial_posts: dict[str, str]  # 法官 -> 法院: occupations that are posts of a body holding that word
     assembly_member_posts: frozenset[str]  # occupations that are seats in the assembly written before them
     assembly_body_endings: tuple[str, ...]
@@ -327,6 +329,8 @@ def lexicon() -> Lexicon:
         posts=posts,
         official_categories=frozenset(posts_data["official_categories"]),
         institution_posts=frozenset(posts_data["institution_posts"]),
+        named_body_posts=frozenset(posts_data["named_body_posts"]),
+        company_suffixes=tuple(bodies["suffixes"]["company"]),
         judicial_posts=dict(posts_data["judicial_posts"]),
         assembly_member_posts=frozenset(posts_data["assembly_member_posts"]),
         assembly_body_endings=tuple(posts_data["assembly_body_endings"]),

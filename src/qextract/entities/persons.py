@@ -567,8 +567,8 @@ def _dotted_start(low: int, dot: int, ctx: Context, lex: Lexicon) -> Optional[in
     for start in range(dot - 2, max(low, dot - 8) - 1, -1):
         if start in ctx.title_ends or (start == low and dot - start <= _DOTTED_PART_MAX):
             return start
-        if _after_introducer(start, text, lex):
-            return start
+        if _after_introducer(start, text, lex) or _after_person_noun(start, ctx):
+            return start  # 由|, 消费者代表|帕提曼·吐尔洪
     return None
 
 

@@ -71,6 +71,9 @@ _SUBJECT_SUFFIX = regex.compile(
        "|".join(sorted(words("role_verb_adverbs"), key=len, reverse=True)))
 )
 _STOP_CHARS = frozenset(LEX["bare_name_stop_chars"])
+_NAME_PARTS = regex.compile("[·•‧・]")
+_MAX_NAME_PARTS = 4
+_MAX_DOTTED_PART = 6
 
 
 @dataclass(frozen=True)
@@ -169,9 +172,17 @@ def _bare_names(ctx: MatchContext, known: list[Person], verbs: list[tuple[str, i
         if (entity.start, entity.end) in taken or not _in_role_slot(ctx.text, entity.end, verb_starts):
             continue
         name = entity.name or entity.text
-        if 2 <= len(name) <= 4 and not (_STOP_CHARS & set(name[1:])):
+        if _bare_name_shape(name) and not (_STOP_CHARS & set(name[1:])):
             found.append(Person(name, None, entity.start, entity.end))
     return found
+
+
+def _bare_name_shape(name: str) -> bool:
+    """A Han name of two to four characters, or one in parts joined by name dots (帕提曼·吐尔洪)."""
+    parts = _NAME_PARTS.split(name)
+    if len(parts) == 1:
+        return 2 <= len(name) <= 4
+    return len(parts) <= _MAX_NAME_PARTS and all(2 <= len(part) <= _MAX_DOTTED_PART for part in parts)
 
 
 def _person_entities(ctx: MatchContext, verb_starts: set[int]) -> list[Any]:

@@ -298,6 +298,8 @@ def _post_in_institution(body: Optional[Entity], title: Entity) -> bool:
     court = vocabulary.judicial_posts.get(title.text)
     if court is not None:
         return court in body.text
+    if title.text in vocabulary.named_body_posts:
+        return body.label == ORG  # 金驼乳业店|负责人: a place alone (县|负责人) names no body
     return body.kind == "institution" and title.text in vocabulary.institution_posts
 
 
