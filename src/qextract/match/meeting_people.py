@@ -29,6 +29,7 @@ from qextract.match.meeting_lexicon import CLAUSE_PUNCT, HEARD_REPORT, LEX, ROLE
 _MAX_VERB_GAP = 30
 _MAX_LIST_GAP = 40
 _MAX_TOPIC_GAP = 80
+_MAX_JOINED_ACT = 12
 _PRONOUN_REACH = 400
 _OBJECT_MARKERS = tuple(words("object_markers"))
 _PRONOUN = regex.compile(
@@ -71,6 +72,9 @@ _SUBJECT_SUFFIX = regex.compile(
        "|".join(sorted(words("role_verb_adverbs"), key=len, reverse=True)))
 )
 _STOP_CHARS = frozenset(LEX["bare_name_stop_chars"])
+# 上台领取奖金并|发言: a short act of the same subject, then 并 and a role verb (no clause end between);
+# not a passive act (被查处并通报: someone else reports)
+_JOINED_ROLE = regex.compile(r"[^,，。;；:：!！?？\n并被]{1,%d}并" % _MAX_JOINED_ACT)
 _NAME_PARTS = regex.compile("[·•‧・]")
 _MAX_NAME_PARTS = 4
 _MAX_DOTTED_PART = 6
@@ -200,6 +204,9 @@ def _in_role_slot(text: str, end: int, verb_starts: set[int]) -> bool:
     probe = _SUBJECT_SUFFIX.match(text, end).end()
     if probe in verb_starts:
         return True
+    joined = _JOINED_ROLE.match(text, probe)
+    if joined is not None and joined.end() in verb_starts:
+        return True  # 刘某上台领取奖金并发言: a role verb joined by 并 to the name's first act
     return _NAME_JOIN.match(text, probe) is not None
 
 
