@@ -30,6 +30,8 @@ _MAX_VERB_GAP = 30
 _MAX_LIST_GAP = 40
 _MAX_TOPIC_GAP = 80
 _MAX_JOINED_ACT = 12
+_GROUP_DETERMINER_REACH = 6  # 省局|各处室负责人: the determiner may follow the group's body
+_MAX_GROUP_CLAUSES = 3
 _PRONOUN_REACH = 400
 _OBJECT_MARKERS = tuple(words("object_markers"))
 _PRONOUN = regex.compile(
@@ -56,9 +58,12 @@ _NAME_JOIN = regex.compile("|".join(word for word in words("list_separators") if
 _CONTINUES = regex.compile(
     r"^[^,，]{0,16}$|[,，]\s{0,1}(?:%s)[^,，]{0,8}$" % "|".join(sorted(words("clause_connectives"), key=len, reverse=True))
 )
-# ,以及各县(市)区政府分管领导、质监部门负责人共60余人: groups with no verb between the list and its role verb
+# ,以及各县(市)区政府分管领导、质监部门负责人共60余人 / ,各设区市局长,省局各处室负责人: groups of unnamed
+# people, opened by a conjunction or marked by a determiner, with no verb between the list and its role verb
 _GROUP_LIST_TAIL = regex.compile(
-    r"^[,，]\s?(?:%s)[^,，。;；:：!！?？\n]{1,40}$" % "|".join(sorted(words("group_list_openers"), key=len, reverse=True))
+    r"^(?:[,，]\s?(?:(?:%s)[^,，。;；:：!！?？\n]{1,40}|[^,，。;；:：!！?？\n]{0,%d}?(?:%s)[^,，。;；:：!！?？\n]{1,40})){1,%d}$"
+    % ("|".join(sorted(words("group_list_openers"), key=len, reverse=True)), _GROUP_DETERMINER_REACH,
+       "|".join(sorted(words("group_determiners"), key=len, reverse=True)), _MAX_GROUP_CLAUSES)
 )
 # A、B分别围绕商标侵权判断、专利纠纷等内容授课: a topic phrase within the clause, between subject and verb
 _TOPIC_GAP = regex.compile(
