@@ -28,7 +28,7 @@ from qextract.match.meeting_lexicon import CLAUSE_PUNCT, HEARD_REPORT, LEX, ROLE
 
 _MAX_VERB_GAP = 30
 _MAX_LIST_GAP = 40
-_MAX_TOPIC_GAP = 80
+_MAX_TOPIC_GAP = 120  # 分别就《…》(文号)和《…》进行了讲解: two document titles with their numbers
 _MAX_JOINED_ACT = 12
 _GROUP_DETERMINER_REACH = 6  # 省局|各处室负责人: the determiner may follow the group's body
 _MAX_GROUP_CLAUSES = 3
