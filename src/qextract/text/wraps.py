@@ -8,9 +8,12 @@ break is removed.
 
 from __future__ import annotations
 
+from collections import Counter
+from typing import Callable, Optional
+
 import regex
 
-from qextract.text.lines import Line, iter_lines
+from qextract.text.lines import SENTENCE_MARK, Line, iter_lines
 from qextract.text.offsets import Edit
 
 _INDENT = regex.compile(r"^[ \t\u3000]{2,}\S")
@@ -32,6 +35,14 @@ _HALF_WIDTH = regex.compile(r"[0-9A-Za-z.%]")
 _MAX_COLUMN = 45
 # A page's number between two pages of a PDF (－ 1 －, - 2 -, 第3页): the paragraph runs on past it.
 _PAGE_NUMBER = regex.compile(r"^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$")
+# The fixed-width rule: how far a full line may be from the column (a layout keeps punctuation off a line's
+# start by one character more or less), how many full lines and what share of a block's long lines show it.
+_COLUMN_SLACK = 1
+_MIN_FULL_LINES = 3
+_FULL_SHARE = 0.4
+# …同比提高1\n.8个百分点: a decimal point the layout carried to the next line
+_DECIMAL_TAIL = regex.compile(r"^\.\d")
+_TABLE_ROW = regex.compile(r"[\t|｜]| {2,}|\u3000{2,}")
 # A line of full-width characters holds fewer of them than one with digits or Latin letters
 # (a column of 24 may print 18 Han characters and a full stop): 70% of the longest counts as full.
 _COLUMN_SHARE = 0.7
@@ -46,6 +57,7 @@ def join_hard_wraps(text: str) -> list[Edit]:
     """
     edits: list[Edit] = []
     edits.extend(_title_wraps(text))
+    edits.extend(_column_wraps(text))
     in_indented_paragraph = False
     previous = None
     previous_continued = False  # ``previous`` was joined to the line before it
@@ -104,6 +116,58 @@ def join_hard_wraps(text: str) -> list[Edit]:
         width = max(width, _printed_width(stripped))
     unique = {(edit.start, edit.end): edit for edit in edits}  # both rules may join one break
     return [unique[key] for key in sorted(unique)]
+
+
+def _column_wraps(text: str) -> list[Edit]:
+    """Breaks of a fixed-width layout that does not indent its paragraphs (a PDF's text layer):
+    most long lines of a block hold exactly the column's count of characters, and a line that
+    does, without ending its sentence, runs on into the next (…会议由庞\n立新主持。).
+
+    The column is read per block of adjacent lines, from its line lengths alone, counted in
+    characters or in printed width: at least ``_MIN_FULL_LINES`` lines of one length, and at
+    least ``_FULL_SHARE`` of the block's long lines. A web page's lines are paragraphs of any length.
+    """
+    edits = []
+    for block in _blocks(text):
+        for measure in (len, _printed_width):
+            column = _column_of(block, measure)
+            if column is None:
+                continue
+            for line, following in zip(block, block[1:]):
+                stripped = line.text.strip()
+                if (
+                    abs(measure(stripped) - column) <= _COLUMN_SLACK
+                    and not _CLOSED.search(stripped)
+                    and (_CONTINUES.match(following.text) or (stripped[-1:].isdigit() and _DECIMAL_TAIL.match(following.text)))
+                    and not _OPENS_ITEM.match(following.text)
+                ):
+                    edits.append(_break_after(line, following))
+    return edits
+
+
+def _blocks(text: str) -> list[list[Line]]:
+    """Runs of adjacent lines of prose: a blank line or a table row (cells apart by tabs, pipes or wide blanks) ends one."""
+    blocks: list[list[Line]] = [[]]
+    for line in iter_lines(text):
+        if line.text.strip() and not _TABLE_ROW.search(line.text.strip()):
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [block for block in blocks if len(block) >= _MIN_FULL_LINES]
+
+
+def _column_of(block: list[Line], measure: Callable[[str], float]) -> Optional[float]:
+    """The width most of a block's long lines share, if they share one; None for a block with a longer line."""
+    if not any(SENTENCE_MARK.search(line.text) for line in block):
+        return None  # titles cut to one length (a list of links) are no prose
+    widths = [measure(line.text.strip()) for line in block]
+    long_lines = [width for width in widths if width >= _MIN_WRAPPED_LINE]
+    if not long_lines or max(long_lines) > _MAX_COLUMN + _COLUMN_SLACK:
+        return None
+    column, count = Counter(long_lines).most_common(1)[0]
+    if count < _MIN_FULL_LINES or count < _FULL_SHARE * len(long_lines):
+        return None
+    return column
 
 
 def _title_wraps(text: str) -> list[Edit]:
