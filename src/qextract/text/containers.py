@@ -74,6 +74,7 @@ class _Vocabulary(NamedTuple):
     roles: dict[str, str]
     labels: dict[str, str]
     summaries: frozenset[str]
+    envelopes: frozenset[str]  # fields of an API response that hold the article's object
     feed_items: tuple[tuple[str, regex.Pattern[str]], ...]  # an item's name and its opening tag
 
 
@@ -82,7 +83,8 @@ def _vocabulary() -> _Vocabulary:
     data = load_json("text/containers.json")
     roles = {name.lower(): role for role, names in data["roles"].items() for name in names}
     items = tuple((name, regex.compile(rf"<{name}(?:\s[^<>]{{0,2000}})?>")) for name in data["feed_items"])
-    return _Vocabulary(roles, data["labels"], frozenset(data["summary_fields"]), items)
+    envelopes = frozenset(name.lower() for name in data["envelope_fields"])
+    return _Vocabulary(roles, data["labels"], frozenset(data["summary_fields"]), envelopes, items)
 
 
 def unwrap_json_record(text: str) -> list[Edit]:
@@ -97,7 +99,19 @@ def unwrap_json_record(text: str) -> list[Edit]:
     if not isinstance(record, dict):
         return []
     fields = list(_json_fields(text, start + 1))
-    return _unwrapped(text, fields, _json_value_edits)
+    edits = _unwrapped(text, fields, _json_value_edits)
+    if edits:
+        return edits
+    # An API response: the article is an object inside the envelope ({"code": 0, "data": {…}})
+    for field in fields:
+        if field.name in _vocabulary().envelopes and isinstance(record.get(_original_key(record, field.name)), dict):
+            inner = list(_json_fields(text, field.value_start + 1))
+            return _unwrapped(text, inner, _json_value_edits)
+    return []
+
+
+def _original_key(record: dict, lowered: str) -> Optional[str]:
+    return next((key for key in record if key.lower() == lowered), None)
 
 
 def _json_fields(text: str, position: int) -> Iterator[_Field]:
@@ -116,7 +130,7 @@ def _json_fields(text: str, position: int) -> Iterator[_Field]:
             yield _Field(name, roles.get(name), field_start, value_start + 1, end - 1, end)
         else:  # a number, null, an array or a nested object: not article text
             _, end = decoder.raw_decode(text, value_start)
-            yield _Field(name, None, field_start, end, end, end)
+            yield _Field(name, None, field_start, value_start, end, end)
         field_start, position = end, _JSON_COMMA.match(text, end).end()
 
 
@@ -224,6 +238,8 @@ def _unwrapped(text: str, fields: list[_Field], value_edits: Callable[[str, _Fie
             edits.append(Edit(field.start, field.end))
             continue
         label = labels[field.role or ""]
+        if label and text.startswith(label.rstrip("：:"), field.value_start):
+            label = ""  # "editor": "责任编辑:覃思雨" already names its part
         prefix = label if first_kept else "\n" + label
         first_kept = False
         edits.append(Edit(field.start, field.value_start, prefix))

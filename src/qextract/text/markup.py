@@ -24,7 +24,8 @@ import regex
 from qextract.data import load_json
 from qextract.text.offsets import Edit, first_of_overlapping
 
-_TAG = regex.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})(?=[\s/>])[^<>]{0,2000}>")
+# A name may carry a namespace prefix: Word's HTML writes <o:p></o:p> and <st1:chsdate …>4月12日</st1:chsdate>.
+_TAG = regex.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15}(?::[A-Za-z][A-Za-z0-9]{0,15})?)(?=[\s/>])[^<>]{0,2000}>")
 _DECLARATION = regex.compile(r"<![A-Za-z][^<>]{0,2000}>|<\?[A-Za-z][^<>]{0,2000}\?>")
 _REFERENCE = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _COMMENT_OPEN = "<!--"
@@ -53,7 +54,7 @@ def remove_markup(text: str) -> list[Edit]:
         name = match.group(2).lower()
         if name in elements.block or name in elements.dropped:
             candidates.append(Edit(match.start(), match.end(), "\n"))
-        elif name in elements.inline:
+        elif name in elements.inline or ":" in name:  # Office markup (o:p, st1:chsdate) wraps text inline
             candidates.append(Edit(match.start(), match.end()))
     candidates += [Edit(m.start(), m.end()) for m in _DECLARATION.finditer(text)]
     candidates += _references(text)
