@@ -120,10 +120,16 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         ),
         # 原创 顺德市场监管 2023-03-16 18:02 发表于广东: a public account's post.
         # 原创 张三 海南质监 11月7日: the author may stand before the account, and the day may have no year.
+        # 原创 X 蒲江市场监管 2019-04-19 / 原创 X 云南市场监管 2024年09月12日 18:30 云南: the day alone, or a
+        # written day with its time; the poster's IP location may follow without 发表于.
         "account_line": regex.compile(
             r"^\s{0,4}(?:(?P<original>原创)\s{1,3})?(?:[^\s\d][^\s]{1,19}\s{1,3})??(?P<value>[^\s\d][^\s]{1,19})\s{1,3}"
-            r"(?P<stamp>\d{4}-\d{1,2}-\d{1,2}\s{1,2}\d{1,2}:\d{2}|(?:\d{4}年)?\d{1,2}月\d{1,2}日)"
-            r"(?:\s{1,3}(?P<province>发表于)\S{1,10})?\s{0,4}$"
+            r"(?P<stamp>\d{4}-\d{1,2}-\d{1,2}(?:\s{1,2}\d{1,2}:\d{2})?|(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:\s{1,2}\d{1,2}:\d{2})?)"
+            r"(?:\s{1,3}(?P<province>发表于\S{1,10}|(?!星期|礼拜)\p{Han}{2,8}))?\s{0,4}$"
+        ),
+        # 2015-02-07 山东食药监: an early public account's post line, the day first, then the account.
+        "dated_account_line": regex.compile(
+            r"^\s{0,4}(?P<stamp>\d{4}-\d{1,2}-\d{1,2})\s{1,3}(?P<value>(?!星期|周[一二三四五六日天])[^\s\d:：|][^\s:：|]{1,19})\s{0,4}$"
         ),
         # 原创 2026-04-16 17:42·东莞长安发布·广东: a news app's post line, the time first, then the account and
         # the poster's IP location.
@@ -460,7 +466,7 @@ def _read_fields(text: str, line: Line, header: Header, patterns: dict[str, rege
         # last such line at the page's foot, else, when a long comment thread pushed it away, the first
         # after the post line.
         footer = None
-        if posting.re in (patterns["account_line"], patterns["app_post_line"]):
+        if posting.re in (patterns["account_line"], patterns["app_post_line"], patterns["dated_account_line"]):
             footer = _last_in_footer(patterns["source_line"], text) or patterns["source_line"].search(text, line.end)
         if footer is not None:
             _set_source(text, footer.start("value"), footer.end("value"), header)
@@ -507,6 +513,7 @@ def _posting_line(line_text: str, patterns: dict[str, regex.Pattern[str]]) -> Op
         return account
     return (
         patterns["app_post_line"].match(line_text)
+        or patterns["dated_account_line"].match(line_text)
         or patterns["masthead_line"].match(line_text)
         or patterns["issuer_line"].match(line_text)
     )
