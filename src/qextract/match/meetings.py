@@ -73,6 +73,7 @@ _TOUR_ADVERBS = frozenset(words("tour_adverbs"))
 _PARTS_OF_VISIT = frozenset(words("visit_part_kinds"))
 _VISIT_KIND: dict[str, str] = dict(LEX["visit_kinds"])
 _MIN_CONTAINED_NAME = 4
+_JURISDICTIONS = tuple(sorted(words("jurisdiction_prefixes"), key=len, reverse=True))
 # 专项督查, 节前安全大检查: a carried visit named by more than its verb.
 _MIN_CAMPAIGN_NAME = 4
 _TIME_WORDS = regex.compile("|".join(sorted(words("time_words"), key=len, reverse=True)))
@@ -641,7 +642,20 @@ def _same_name(first: str, second: str) -> bool:
     if a == b:
         return True
     shorter, longer = sorted((a, b), key=len)
-    return len(shorter) >= _MIN_CONTAINED_NAME and shorter in longer
+    if len(shorter) >= _MIN_CONTAINED_NAME and shorter in longer:
+        return True
+    return _scope_and_kind_only(first, second)
+
+
+def _scope_and_kind_only(first: str, second: str) -> bool:
+    """全县推进会 (a headline's short form) and 全县食品药品安全工作推进会: the short name is the long one's
+    jurisdiction word and event word and nothing else."""
+    shorter, longer = sorted((first, second), key=len)
+    scope = next((word for word in _JURISDICTIONS if shorter.startswith(word)), None)
+    if scope is None or not longer.startswith(scope):
+        return False
+    word = event_word_at_end(shorter)
+    return word is not None and len(shorter) == len(scope) + len(word.suffix) and longer.endswith(word.suffix)
 
 
 def _core(name: str) -> str:
