@@ -334,14 +334,27 @@ class DictionaryEntityRecognizer:
         if title.kind not in self._lexicon.official_categories or unit is None:
             return None
         name_end = end - len(unit)
-        start = _clause_opening_name(text, name_end, taken, MAX_TOWN_NAME + MAX_COUNTY_BEFORE_TOWN)
-        if start is None:
-            return None
-        county = self._county_opening(text, start, name_end)
-        name = text[start + len(county) : name_end]
-        if not 2 <= len(name) <= MAX_TOWN_NAME or any(unit in name for unit in TOWN_UNITS) or name.startswith(VAGUE_TOWN_OPENERS):
-            return None
-        return start
+        for start in (
+            _clause_opening_name(text, name_end, taken, MAX_TOWN_NAME + MAX_COUNTY_BEFORE_TOWN),
+            self._name_after_introducer(text, name_end, taken, MAX_TOWN_NAME + MAX_COUNTY_BEFORE_TOWN),
+        ):
+            if start is not None and self._town_name(text[start + len(self._county_opening(text, start, name_end)) : name_end]):
+                return start
+        return None
+
+    @staticmethod
+    def _town_name(name: str) -> bool:
+        return 2 <= len(name) <= MAX_TOWN_NAME and not any(unit in name for unit in TOWN_UNITS) and not name.startswith(VAGUE_TOWN_OPENERS)
+
+    def _name_after_introducer(self, text: str, end: int, taken: bytearray, longest: int) -> Optional[int]:
+        """仪式由|安亭|镇镇长: the start of the name ending at ``end`` right after a word that stands before
+        names (由, 向, 和), at most ``longest`` characters back."""
+        for start in range(end - 2, max(0, end - longest) - 1, -1):
+            if any(taken[start:end]) or not all(_HAN.match(char) for char in text[start:end]):
+                return None
+            if any(start >= size and text[start - size : start] in self._lexicon.before_name for size in (3, 2, 1)):
+                return start
+        return None
 
     def _county_opening(self, text: str, start: int, end: int) -> str:
         """The longest division name opening text[start:end] and leaving a town's name of two characters after it."""
