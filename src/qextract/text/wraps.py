@@ -43,6 +43,8 @@ _FULL_SHARE = 0.4
 # …同比提高1\n.8个百分点: a decimal point the layout carried to the next line
 _DECIMAL_TAIL = regex.compile(r"^\.\d")
 _TABLE_ROW = regex.compile(r"[\t|｜]| {2,}|\u3000{2,}")
+# A line cannot open with a mark that closes something: the layout carried it over (…作工作报告\n。省人大…).
+_CLOSING_MARK_FIRST = regex.compile(r"^[。，、；：！？）》”’」』]")
 # A line of full-width characters holds fewer of them than one with digits or Latin letters
 # (a column of 24 may print 18 Han characters and a full stop): 70% of the longest counts as full.
 _COLUMN_SHARE = 0.7
@@ -119,26 +121,32 @@ def join_hard_wraps(text: str) -> list[Edit]:
 
 
 def _column_wraps(text: str) -> list[Edit]:
-    """Breaks of a fixed-width layout that does not indent its paragraphs (a PDF's text layer):
-    most long lines of a block hold exactly the column's count of characters, and a line that
-    does, without ending its sentence, runs on into the next (…会议由庞\n立新主持。).
+    """Breaks of a fixed-width layout that does not indent its paragraphs (a PDF's text layer, a
+    fixed-width viewer): most long lines of the page's prose hold the column's count of characters,
+    and a line that does, without ending its sentence, runs on into the next (…会议由庞\n立新主持。).
 
-    The column is read per block of adjacent lines, from its line lengths alone, counted in
-    characters or in printed width: at least ``_MIN_FULL_LINES`` lines of one length, and at
-    least ``_FULL_SHARE`` of the block's long lines. A web page's lines are paragraphs of any length.
+    The column is read from the line lengths of the page's prose blocks (adjacent lines, one of them
+    ending a sentence, none longer than a column), counted in characters or in printed width: at
+    least ``_MIN_FULL_LINES`` lines within ``_COLUMN_SLACK`` of one width, and at least ``_FULL_SHARE``
+    of the long lines. A web page's lines are paragraphs of any length.
     """
+    blocks = [block for block in _blocks(text) if _is_prose_block(block)]
     edits = []
-    for block in _blocks(text):
-        for measure in (len, _printed_width):
-            column = _column_of(block, measure)
-            if column is None:
-                continue
+    for measure in (len, _printed_width):
+        column = _column_of([measure(line.text.strip()) for block in blocks for line in block])
+        if column is None:
+            continue
+        for block in blocks:
             for line, following in zip(block, block[1:]):
                 stripped = line.text.strip()
                 if (
                     abs(measure(stripped) - column) <= _COLUMN_SLACK
                     and not _CLOSED.search(stripped)
-                    and (_CONTINUES.match(following.text) or (stripped[-1:].isdigit() and _DECIMAL_TAIL.match(following.text)))
+                    and (
+                        _CONTINUES.match(following.text)
+                        or _CLOSING_MARK_FIRST.match(following.text)
+                        or (stripped[-1:].isdigit() and _DECIMAL_TAIL.match(following.text))
+                    )
                     and not _OPENS_ITEM.match(following.text)
                 ):
                     edits.append(_break_after(line, following))
@@ -146,25 +154,33 @@ def _column_wraps(text: str) -> list[Edit]:
 
 
 def _blocks(text: str) -> list[list[Line]]:
-    """Runs of adjacent lines of prose: a blank line or a table row (cells apart by tabs, pipes or wide blanks) ends one."""
+    """Runs of adjacent lines: a blank line or a table row (cells apart by tabs, pipes or wide blanks) ends one."""
     blocks: list[list[Line]] = [[]]
     for line in iter_lines(text):
         if line.text.strip() and not _TABLE_ROW.search(line.text.strip()):
             blocks[-1].append(line)
         elif blocks[-1]:
             blocks.append([])
-    return [block for block in blocks if len(block) >= _MIN_FULL_LINES]
+    return [block for block in blocks if len(block) >= 2]
 
 
-def _column_of(block: list[Line], measure: Callable[[str], float]) -> Optional[float]:
-    """The width most of a block's long lines share, if they share one; None for a block with a longer line."""
-    if not any(SENTENCE_MARK.search(line.text) for line in block):
-        return None  # titles cut to one length (a list of links) are no prose
-    widths = [measure(line.text.strip()) for line in block]
+def _is_prose_block(block: list[Line]) -> bool:
+    """Lines of a column that hold a sentence's end: titles cut to one length (a list of links) are no prose."""
+    return any(SENTENCE_MARK.search(line.text) for line in block) and all(
+        _printed_width(line.text.strip()) <= _MAX_COLUMN + _COLUMN_SLACK for line in block
+    )
+
+
+def _column_of(widths: list[float]) -> Optional[float]:
+    """The width most long lines share within the slack (the widest such width on a tie), if enough do."""
     long_lines = [width for width in widths if width >= _MIN_WRAPPED_LINE]
-    if not long_lines or max(long_lines) > _MAX_COLUMN + _COLUMN_SLACK:
+    if not long_lines:
         return None
-    column, count = Counter(long_lines).most_common(1)[0]
+    counts = Counter(long_lines)
+    column, count = max(
+        ((width, sum(n for other, n in counts.items() if abs(other - width) <= _COLUMN_SLACK)) for width in counts),
+        key=lambda pair: (pair[1], pair[0]),
+    )
     if count < _MIN_FULL_LINES or count < _FULL_SHARE * len(long_lines):
         return None
     return column
