@@ -291,7 +291,8 @@ def _is_official(posts: list[tuple[Optional[Entity], Entity]]) -> bool:
 
 
 def _post_in_institution(body: Optional[Entity], title: Entity) -> bool:
-    """兰州大学药学院|教授, 市中级人民法院|法官: an occupation written with the public institution it is held in is a post there."""
+    """兰州大学药学院|教授, 市中级人民法院|法官: an occupation written with the public institution it is held in is a post
+    there; 金驼乳业店|负责人: a head written with any named body is."""
     if body is None:
         return False
     vocabulary = lexicon()
