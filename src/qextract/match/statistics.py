@@ -1362,7 +1362,7 @@ def find_statistics(ctx: MatchContext) -> list[Statistic]:
     tokens = _token_index(ctx)
     blocked = _blocked_ranges(ctx)
     slogan_counts = _slogan_counts(ctx)
-    cells = read_table_statistics(ctx, ctx.tables, _cell_grammar()) if ctx.tables else []
+    cells = read_table_statistics(ctx, ctx.tables, _cell_grammar(), tokens) if ctx.tables else []
     read_cells = _Blocked((cell.record.span.start, cell.record.span.end) for cell in cells if cell.record.span)
     candidates: list[_Candidate] = []
     matches: Iterable[Any] = _PATTERNS.scanner.finditer(ctx.text)

@@ -35,7 +35,7 @@ import regex
 
 from qextract.data import alternation, load_json
 from qextract.match.context import MatchContext
-from qextract.match.numbers import MULTIPLIERS, parse_number
+from qextract.match.numbers import MULTIPLIERS, TokenIndex, parse_number
 from qextract.records import Statistic
 from qextract.segment.sentences import sentence_start
 from qextract.segment.tables import Cell, Table
@@ -126,11 +126,13 @@ class _Unit:
 _NO_UNIT = _Unit(None)
 
 
-def read_table_statistics(ctx: MatchContext, tables: list[Table], grammar: CellGrammar) -> list[TableStatistic]:
-    """One statistic per numeric cell of every table, in text order."""
+def read_table_statistics(
+    ctx: MatchContext, tables: list[Table], grammar: CellGrammar, tokens: Optional[TokenIndex]
+) -> list[TableStatistic]:
+    """One statistic per numeric cell of every table, in text order; ``tokens`` are the page's words, when tokenised."""
     found: list[TableStatistic] = []
     for table in tables:
-        found.extend(_read_table(ctx, table, grammar))
+        found.extend(_read_table(ctx, table, grammar, tokens))
     return found
 
 
@@ -142,7 +144,7 @@ def _without_unit(text: str) -> str:
     return _HEADING_UNIT.sub("", text).strip()
 
 
-def _read_table(ctx: MatchContext, table: Table, grammar: CellGrammar) -> list[TableStatistic]:
+def _read_table(ctx: MatchContext, table: Table, grammar: CellGrammar, tokens: Optional[TokenIndex]) -> list[TableStatistic]:
     headings = [_without_unit(_heading_text(cell)) for cell in table.headings]
     roles = _column_roles(table, headings, grammar)
     label_column = next((index for index, role in enumerate(roles) if role == "label"), None)
@@ -168,7 +170,7 @@ def _read_table(ctx: MatchContext, table: Table, grammar: CellGrammar) -> list[T
                 _bracket_unit(_heading_text(table.headings[index]), grammar),
                 row_unit,
                 label_unit,
-                _heading_measure(ctx, table.headings[index], grammar),
+                _heading_measure(table.headings[index], grammar, tokens),
                 caption_unit,
             )
             read = _read_cell(ctx, cell, roles[index] == "rank", units, grammar)
@@ -273,7 +275,7 @@ def _bracket_unit(text: str, grammar: CellGrammar) -> Optional[_Unit]:
     return _written_unit(match.group("unit"), grammar) if match else None
 
 
-def _heading_measure(ctx: MatchContext, heading: Optional[Cell], grammar: CellGrammar) -> Optional[_Unit]:
+def _heading_measure(heading: Optional[Cell], grammar: CellGrammar, tokens: Optional[TokenIndex]) -> Optional[_Unit]:
     """抽查批次 -> 批次: a measure word that ends the heading as a word of its own (not 位 of 单位)."""
     if heading is None:
         return None
@@ -282,25 +284,16 @@ def _heading_measure(ctx: MatchContext, heading: Optional[Cell], grammar: CellGr
         word = text[-length:]
         if grammar.measure_kind.get(word) not in _HEADING_MEASURE_KINDS:
             continue
-        if length > 1 or _ends_a_token(ctx, heading.start + len(text)):
+        if length > 1 or _ends_a_token(tokens, heading.start + len(text)):
             return _Unit(word)
         return None
     return None
 
 
-def _ends_a_token(ctx: MatchContext, end: int) -> bool:
+def _ends_a_token(tokens: Optional[TokenIndex], end: int) -> bool:
     """A one-character measure word is a unit only when the tokeniser cut it off (抽查/次, not 单位)."""
-    if ctx.tokenizer is None:
-        return False
-    tokens = ctx.tokens
-    low, high = 0, len(tokens)
-    while low < high:
-        middle = (low + high) // 2
-        if tokens[middle].end < end:
-            low = middle + 1
-        else:
-            high = middle
-    return low < len(tokens) and tokens[low].end == end and tokens[low].end - tokens[low].start == 1
+    token = tokens.at(end - 1) if tokens is not None else None
+    return token is not None and token.end == end and token.end - token.start == 1
 
 
 def _caption_unit(table: Table, grammar: CellGrammar) -> Optional[_Unit]:
