@@ -43,6 +43,8 @@ from qextract.segment.tables import Cell, Table
 _LATIN_UNIT = r"[A-Za-zμ]{1,4}(?:/\d{0,4}[A-Za-z]{1,4})?"
 _HEADING_UNIT = regex.compile(r"[(（](?P<unit>[^()（）]{1,8})[)）]$")
 _CAPTION_UNIT_REACH = 8
+# 5.2万 in a cell, 万元 in a heading or a 单位 column: one set of multipliers for both
+_CELL_MULTIPLIER = r"(?P<multiplier>万亿|亿|万|千)?"
 _HEADING_MEASURE_KINDS = frozenset({"count", "money", "physical"})
 
 
@@ -85,14 +87,14 @@ def compile_cell_grammar(
         r"(?P<sign>[+\-−])?"
         r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d{1,6})?|\d{1,12}(?:\.\d{1,6})?)"
         rf"(?P<infix>{alternation(infix)})?"
-        r"(?P<multiplier>万亿|亿|万|千)?"
+        rf"{_CELL_MULTIPLIER}"
         rf"(?P<unit>{unit})?"
         rf"(?P<suffix>{alternation(suffix)})?"
     )
     unit_labels = alternation(data["unit_headings"])
     return CellGrammar(
         cell=cell,
-        unit=regex.compile(rf"(?P<multiplier>万亿|亿|万|千)?(?P<unit>{unit})"),
+        unit=regex.compile(rf"{_CELL_MULTIPLIER}(?P<unit>{unit})"),
         caption_unit=regex.compile(rf"(?:{unit_labels})\s*[:：]\s*(?P<written>[^\s)）,，;；]{{1,{_CAPTION_UNIT_REACH}}})"),
         measure_kind=measure_kind,
         unit_as_reported=unit_as_reported,
