@@ -230,6 +230,8 @@ GENERIC_NAME = _compile(r"^(?:\L<determiners>)?(?:\L<kinds>)$")
 
 # Jurisdiction and year words that two mentions of one event may differ by.
 # 人民政府 and 政府 name the same body in event names.
+# 全县, 我市…: the jurisdiction word that may open an event's name
+JURISDICTION_PREFIX = _compile(r"\L<jurisdictions>")
 NAME_NOISE = _compile(r"^(?:\L<jurisdictions>)|^\d{4}年度?|[“”\"'‘’\s]|[(（][^()（）]{0,8}[)）]|人民(?=政府)")
 
 # A day (or day range) value as the dates stage writes it.

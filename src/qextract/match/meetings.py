@@ -35,6 +35,7 @@ from qextract.match.meeting_lexicon import (
     ATTENDANCE_LIST,
     DAY_VALUE,
     ELIDED_SUBJECT,
+    JURISDICTION_PREFIX,
     EVENT_FRAME,
     FOLLOW_ON_CUE,
     FUTURE_CUE,
@@ -73,7 +74,6 @@ _TOUR_ADVERBS = frozenset(words("tour_adverbs"))
 _PARTS_OF_VISIT = frozenset(words("visit_part_kinds"))
 _VISIT_KIND: dict[str, str] = dict(LEX["visit_kinds"])
 _MIN_CONTAINED_NAME = 4
-_JURISDICTIONS = tuple(sorted(words("jurisdiction_prefixes"), key=len, reverse=True))
 # 专项督查, 节前安全大检查: a carried visit named by more than its verb.
 _MIN_CAMPAIGN_NAME = 4
 _TIME_WORDS = regex.compile("|".join(sorted(words("time_words"), key=len, reverse=True)))
@@ -651,11 +651,11 @@ def _scope_and_kind_only(first: str, second: str) -> bool:
     """全县推进会 (a headline's short form) and 全县食品药品安全工作推进会: the short name is the long one's
     jurisdiction word and event word and nothing else."""
     shorter, longer = sorted((first, second), key=len)
-    scope = next((word for word in _JURISDICTIONS if shorter.startswith(word)), None)
-    if scope is None or not longer.startswith(scope):
+    scope = JURISDICTION_PREFIX.match(shorter)
+    if scope is None or not longer.startswith(scope.group()):
         return False
     word = event_word_at_end(shorter)
-    return word is not None and len(shorter) == len(scope) + len(word.suffix) and longer.endswith(word.suffix)
+    return word is not None and scope.end() + len(word.suffix) == len(shorter) and longer.endswith(word.suffix)
 
 
 def _core(name: str) -> str:
