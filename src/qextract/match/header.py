@@ -187,7 +187,8 @@ _SUBTITLE_DASHES = ("—", "―", "–", "--")
 _HAN = regex.compile(r"\p{Han}")
 _MAX_APP_NAME = 4
 _BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
-_BARE_TIMESTAMP_LINE = regex.compile(r"^\s{0,4}(?:" + _TIMESTAMP.pattern + r")\s{0,4}$")
+# 2015-02-07 星期六: a line with the day alone, perhaps its weekday after it
+_BARE_TIMESTAMP_LINE = regex.compile(r"^\s{0,4}(?:" + _TIMESTAMP.pattern + r")(?:\s{0,3}(?:星期|周)[一二三四五六日天])?\s{0,4}$")
 
 
 def parse_timestamp(match: regex.Match[str]) -> Optional[str]:
