@@ -103,6 +103,7 @@ _L = _lists(
     arrival=words("arrival_words"),
     tour_adverbs=words("tour_adverbs"),
     determiners_of_place=words("place_determiners"),
+    self_places=words("self_places"),
     main_venue=words("main_venue_words"),
     leading=words("leading_words"),
     openers=words("attendance_list_openers"),
@@ -185,6 +186,8 @@ ARRIVAL = _compile(r"(?:\L<arrival>)(?P<place>[^,，。;；:：!！?？\n\s]{2,4
 TOUR_OBJECT = _compile(r"(?:\L<tour_adverbs>)(?:\L<visits>)了?(?P<place>%s{2,40})" % _NO_PUNCT)
 # 先后检查了辖区A、B: the visitors' own area named before the places.
 PLACE_DETERMINER = _compile(r"^(?:\L<determiners_of_place>)")
+# 到我镇调研: a pronoun for the writer's own jurisdiction, no place of its own.
+SELF_PLACE = _compile(r"(?:\L<self_places>)")
 # 局长X带队,|先后检查了…: a clause ending with a leading word, before the tour it leads.
 LED_CLAUSE_END = _compile(r"(?:\L<leading>)[,，]$")
 MAIN_VENUE = _compile(

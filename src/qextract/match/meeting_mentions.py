@@ -528,6 +528,9 @@ def visit_clause(text: str, start: int, end: int, around: Surroundings) -> Optio
             _place_in_earlier_clause(clause, text, start, around)
         if clause.place is None or clause.place_is_object:
             _arrival_place(clause, text, start, end, around)
+        else:
+            # 赴玉溪市调研…,先后来到A和B: the sites the sentence goes on to name lie inside the place
+            _arrival_place(clause, text, clause.verbs[-1][3], end, around)
     return clause
 
 

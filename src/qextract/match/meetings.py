@@ -45,6 +45,7 @@ from qextract.match.meeting_lexicon import (
     MEET_VENUE,
     NAME_NOISE,
     PLACE_FRAME,
+    SELF_PLACE,
     SUMMARY_CUE,
     TIME_OF_DAY_AFTER,
     TIME_OF_DAY_ALIASES,
@@ -401,8 +402,11 @@ class _Reader:
         event = self._same_visit(name, location)
         if event is None:
             event = _Event(name, kind, True, span[0], span[1], location=location)
-            # a stop of the visit (在西宁召开座谈会) does not move where the body says it went
-            event.location_from_body = location is not None and span[0] >= self.ctx.body_start
+            # a stop of the visit (在西宁召开座谈会) does not move where the body says it went; 到我县调研
+            # says only whose ground it is, and the sites named next do
+            event.location_from_body = (
+                location is not None and not SELF_PLACE.fullmatch(location) and span[0] >= self.ctx.body_start
+            )
             self.events.append(event)
         if event.date is None:
             if not self._date_visit(event, sentence, span[0]) and parent is not None:
@@ -427,7 +431,7 @@ class _Reader:
         if event.date is None:
             self._date_visit(event, sentence, verb_start)
         if location and not event.location_from_body:
-            event.location, event.location_from_body = location, True
+            event.location, event.location_from_body = location, not SELF_PLACE.fullmatch(location)
 
     def _date_visit(self, event: _Event, sentence: Sentence, verb_start: int) -> bool:
         """Date ``event`` by the last day written in ``sentence`` before its verb; True if one was."""
