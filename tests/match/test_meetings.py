@@ -54,6 +54,8 @@ def _officials(text: str, items: list[dict]) -> list[Official]:
         if "occurrences" in item:  # only these copies are mentions; the others sit inside words
             starts = [starts[index] for index in item["occurrences"]]
         mentions = [Span(start, start + len(written), written) for start in starts]
+        for reference in item.get("references", ()):  # 李局长: the officials stage's mention by surname and post
+            mentions.extend(Span(start, start + len(reference), reference) for start in _occurrences(text, reference))
         officials.append(Official(item["name"], id=item["id"], mentions=mentions))
     return officials
 

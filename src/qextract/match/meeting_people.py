@@ -147,9 +147,19 @@ def _official_occurrences(ctx: MatchContext) -> Iterable[Person]:
                 yield Person(name, official_id, start, start + len(name))
             elif _BLANKS.sub("", text[mention.start : mention.end]) == name:
                 yield Person(name, official_id, mention.start, mention.end)  # 罗 敏: a name spaced out as written
+            elif _addressed_by_post(text[mention.start : mention.end], name):
+                yield Person(name, official_id, mention.start, mention.end)  # 李局长
         for position in written_at.get(name, ()):
             if len(name) > 2 or position == 0 or not _HAN.match(text[position - 1]):
                 yield Person(name, official_id, position, position + len(name))
+
+
+def _addressed_by_post(written: str, name: str) -> bool:
+    """李局长 for 李建华: the officials stage's mention of a person by surname and post."""
+    # Imported here: only a page the officials stage read has such mentions.
+    from qextract.match.officials import is_post_reference
+
+    return is_post_reference(written, name)
 
 
 def _name_positions(text: str, names: set[str]) -> dict[str, list[int]]:

@@ -59,6 +59,8 @@ _LEVEL_COMMITTEE = regex.compile(r"^(?:省|市|区|县|州|旗|镇|乡)委")
 _SLOGAN_TYPES = ("slogans",)
 # Between two persons of one list of appointments (局长A,纪检组长B; 会长A、秘书长B).
 _LIST_SEPARATORS = frozenset({",", "，", "、"})
+# How many characters a longer post may add to the one a reference form ends with (局长 → 局长助理).
+_LONGER_POST_EXTRA = (1, 2, 3)
 # A head of a level of government or party committee (镇长, 副市长, 县委书记): the level's character.
 _LEVEL_HEAD = regex.compile(r"([省市区县州镇乡旗盟])[长委]")
 
@@ -104,6 +106,7 @@ def find_officials(ctx: Any) -> list[Official]:
         _add(records, appointment, organization, titles, ctx)
         previous = (appointment, organization, titles)
     _add_bare_mentions(records, ctx, guard)
+    _add_post_references(records, ctx, guard)
     return [_official(index, record) for index, record in enumerate(records.values(), start=1)]
 
 
@@ -491,6 +494,66 @@ def _add_bare_mentions(records: dict[str, _Record], ctx: Any, guard: RangeSet) -
         _add_mention(record, ctx.span(start, end))
     for record in records.values():
         record.mentions.sort(key=lambda span: span.start)
+
+
+def _add_post_references(records: dict[str, _Record], ctx: Any, guard: RangeSet) -> None:
+    """李局长强调 after 局长李建华: a surname and a post the page gave only one person is a mention of that person.
+
+    The post may be any post a title ends with (区委副书记 is also 书记, 副局长 also 局长), as people
+    address a deputy by the post; a form two persons could answer to (two 王 who are 主任) is nobody's.
+    """
+    exact: dict[str, list[_Record]] = {}
+    shortened: dict[str, list[_Record]] = {}
+    for record in records.values():
+        for form, whole in _reference_forms(record):
+            (exact if whole else shortened).setdefault(form, []).append(record)
+    forms = {form: found[0] for form, found in shortened.items() if len(found) == 1 and form not in exact}
+    forms.update((form, found[0]) for form, found in exact.items() if len(found) == 1)
+    if not forms:
+        return
+    automaton = ahocorasick.Automaton()
+    for form in forms:
+        automaton.add_word(form, form)
+    automaton.make_automaton()
+    text = ctx.text
+    for last, form in automaton.iter(text):
+        start, end = last + 1 - len(form), last + 1
+        if ctx.is_masked(start, end) or guard.overlaps(start, end) or _longer_post_follows(text, start, end):
+            continue
+        _add_mention(forms[form], ctx.span(start, end))
+    for record in records.values():
+        record.mentions.sort(key=lambda span: span.start)
+
+
+def _reference_forms(record: _Record) -> set[tuple[str, bool]]:
+    """谢局长, 谢书记 for 谢小云 (党委书记、局长): the surname with each post a title ends with.
+
+    Each form says whether it holds the whole title: 王所长 is the 所长's before the 副所长's.
+    """
+    lex = lexicon()
+    surname = lex.surname_at(record.name, 0)
+    if surname is None or len(record.name) <= len(surname):
+        return set()
+    return {
+        (surname + title[cut:], cut == 0)
+        for title in record.titles
+        for cut in range(len(title) - 1)
+        if title[cut:] in lex.posts
+    }
+
+
+def _longer_post_follows(text: str, start: int, end: int) -> bool:
+    """王局长助理, 李主任科员: the reference form's post only begins a longer post."""
+    posts = lexicon().posts
+    post_start = start + len(lexicon().surname_at(text, start) or "")
+    return any(text[post_start : end + extra] in posts for extra in _LONGER_POST_EXTRA)
+
+
+def is_post_reference(written: str, name: str) -> bool:
+    """Whether ``written`` (李局长) addresses the person ``name`` (李建华) by surname and post."""
+    lex = lexicon()
+    surname = lex.surname_at(name, 0)
+    return surname is not None and written.startswith(surname) and written[len(surname) :] in lex.posts
 
 
 class _PersonIndex:
