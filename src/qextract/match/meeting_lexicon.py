@@ -226,9 +226,11 @@ ROLE_VERB = _compile(
 ROLE_NOT_BEFORE = _compile(r"(?:\L<notbefore>)")
 # 听取了A、B(关于…)的工作汇报: the persons in <givers> reported. The givers run to the first 的 or 关于,
 # so only the report's topic is searched with backtracking: one match reads at most ~220 characters.
+# 听取了园区运营情况介绍: a heard report whose givers go unnamed, with no 的 before the report.
 HEARD_REPORT = _compile(
-    r"(?:\L<heard>)(?P<givers>(?:[^。;；!！?？\n的关]|关(?!于)){2,120})"
-    r"(?:关于[^。;；!！?？\n]{0,80}?)?的[^,，。;；!！?？\n]{0,10}?(?:\L<reports>)")
+    r"(?:\L<heard>)(?:(?P<givers>(?:[^。;；!！?？\n的关]|关(?!于)){2,120})"
+    r"(?:关于[^。;；!！?？\n]{0,80}?)?的[^,，。;；!！?？\n]{0,10}?(?:\L<reports>)"
+    r"|[^,，。;；!！?？\n的]{0,30}?(?:\L<reports>))")
 GENERIC_NAME = _compile(r"^(?:\L<determiners>)?(?:\L<kinds>)$")
 
 # Jurisdiction and year words that two mentions of one event may differ by.

@@ -265,7 +265,12 @@ def roles_in(
     else:
         # an index, not a slice: copying the rest of the page's verbs for every sentence is quadratic
         first = bisect_left(verbs, (start,), key=lambda verb: (verb[1],))
-    heard = list(HEARD_REPORT.finditer(text, start, end)) if in_span else []
+    heard = [
+        match
+        for match in (HEARD_REPORT.finditer(text, start, end) if in_span else ())
+        # 听取了张三汇报: with a person inside and no 的, the person is the one who reported
+        if match.group("givers") is not None or not people_between(in_span, match.start(), match.end())
+    ]
     roles: list[Role] = []
     next_heard = 0  # verbs and heard reports both go by start: one pass over each keeps a long sentence linear
     for index in range(first, len(verbs)):
@@ -280,6 +285,8 @@ def roles_in(
         if subject:
             roles.append(Role(role, verb_start, verb_end, subject))
     for match in heard:
+        if match.group("givers") is None:
+            continue
         # 会议听取了A、B的工作汇报: the persons whose reports a meeting heard spoke at it
         givers = tuple(people_between(in_span, match.start("givers"), match.end("givers")))
         if givers:

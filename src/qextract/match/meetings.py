@@ -142,6 +142,8 @@ class _Reader:
         self.events: list[_Event] = []
         self.current: Optional[_Event] = None
         self.last_actor: tuple[Person, ...] = ()
+        # a visit told aside from the event under way (会前,X一行来到A考察): the event, and where the aside ends
+        self.aside: Optional[tuple[_Event, int]] = None
 
     # -- reading --------------------------------------------------------------
 
@@ -158,6 +160,8 @@ class _Reader:
             self._read_sentence(sentence, by_sentence.get(index, []))
 
     def _read_sentence(self, sentence: Sentence, mentions: list[Mention]) -> None:
+        if self.aside is not None and sentence.start >= self.aside[1]:
+            self.current, self.aside = self.aside[0], None
         owner = None
         for mention in mentions:
             event = self._place_mention(mention, sentence)
@@ -343,6 +347,10 @@ class _Reader:
         event = self._visit_event(name, kind, location, sentence, span, parent=current if during_event else None)
         event.add_people("attendee", present)
         if self.current is None or self._opens_the_body(event, during_event) or self._story_moves_on(event, during_event):
+            self.current = event
+        elif during_event and self.current is not None and self.current is not event:
+            # the rest of its paragraph tells the aside (在A,院长Y介绍…); the next goes back to the event
+            self.aside = (self.current, _paragraph_end(self.text, sentence.end))
             self.current = event
         return event, subject
 
@@ -592,6 +600,11 @@ class _Reader:
             span=self.ctx.span(event.start, event.end),
         )
 
+
+
+def _paragraph_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end == -1 else end
 
 
 def _outside_days(days: Optional[str], event_days: str) -> bool:

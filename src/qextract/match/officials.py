@@ -59,6 +59,9 @@ _LEVEL_COMMITTEE = regex.compile(r"^(?:省|市|区|县|州|旗|镇|乡)委")
 _SLOGAN_TYPES = ("slogans",)
 # Between two persons of one list of appointments (局长A,纪检组长B; 会长A、秘书长B).
 _LIST_SEPARATORS = frozenset({",", "，", "、"})
+# 在X,院长Y: the clause naming the place a head stands in, right before his post.
+_HOST_REACH = 32
+_HOST_FRAME = regex.compile(r"在(?P<place>[^在,，。;；:：\s]{2,30})[,，]$")
 # How many characters a longer post may add to the one a reference form ends with (局长 → 局长助理).
 _LONGER_POST_EXTRA = (1, 2, 3)
 # A head of a level of government or party committee (镇长, 副市长, 县委书记): the level's character.
@@ -102,7 +105,7 @@ def find_officials(ctx: Any) -> list[Official]:
             if carried is not None:
                 organization, titles = carried, [(body.text if body else "") + title.text for body, title in appointment.posts]
         if organization is None:
-            organization = _own_body(ctx, appointment) or _bare_jurisdiction(ctx.text, appointment)
+            organization = _own_body(ctx, appointment) or _bare_jurisdiction(ctx.text, appointment) or _host_body(ctx.text, appointment)
         _add(records, appointment, organization, titles, ctx)
         previous = (appointment, organization, titles)
     _add_bare_mentions(records, ctx, guard)
@@ -402,6 +405,22 @@ def _own_body(ctx: Any, appointment: _Appointment) -> Optional[str]:
         return None
     named = [body for body in document_entities(ctx).labelled(ORG) if body.end <= unit_start and body.text.endswith(ctx.text[unit_start])]
     return named[-1].text if named else None
+
+
+def _host_body(text: str, appointment: _Appointment) -> Optional[str]:
+    """在遵义市产品质量检验检测院,院长罗永福介绍: a head with no body of his own, right after the clause
+    saying where the visitors stood, heads that place when its name ends with his unit (院 of 院长)."""
+    body, first_post = appointment.posts[0]
+    if body is not None:
+        return None
+    lex = lexicon()
+    unit = unit_of_head_post(first_post.text, lex.self_named_units | lex.own_body_units)
+    if unit is None:
+        return None
+    frame = _HOST_FRAME.search(text, max(0, first_post.start - _HOST_REACH), first_post.start)
+    if frame is None or not frame.group("place").endswith(unit):
+        return None
+    return frame.group("place")
 
 
 def _bare_jurisdiction(text: str, appointment: _Appointment) -> Optional[str]:
