@@ -266,7 +266,7 @@ class _Reader:
             return False
         date = self._date_of(mention, sentence)
         if date is None:
-            followed = self._event_followed(event, mention) if in_body else None
+            followed = self._event_followed(event, mention, sentence) if in_body else None
             if followed is None:
                 return False
             event.date = followed.date  # the same day; the part of the day is not told
@@ -274,11 +274,14 @@ class _Reader:
         event.date, event.time_of_day = _day(date.value), self._time_of_day(date)
         return True
 
-    def _event_followed(self, event: _Event, mention: Mention) -> Optional[_Event]:
-        """全省会议结束后,我县随即召开X: the dated event last reported before an event held right after it."""
+    def _event_followed(self, event: _Event, mention: Mention, sentence: Sentence) -> Optional[_Event]:
+        """全省会议结束后,我县随即召开X: the dated event last reported before an event held right after it.
+
+        The cue may open the sentence in a clause of its own (启动仪式结束后,市质监局召开X).
+        """
         if mention.construction != "convened":
             return None
-        if not FOLLOW_ON_CUE.search(self.text, clause_start(self.text, mention.anchor), mention.anchor):
+        if not FOLLOW_ON_CUE.search(self.text, min(sentence.start, mention.anchor), mention.anchor):
             return None
         # events are read in text order: every mention known so far was written before this one
         latest, followed = -1, None
