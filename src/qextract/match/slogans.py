@@ -43,6 +43,10 @@ _IDIOMS = _lexicon("numeral_idioms.txt")
 _NON_SLOGAN_SUFFIXES = tuple(sorted(_lexicon("non_slogan_suffixes.txt"), key=len, reverse=True))
 _FIGURES_OF_SPEECH = frozenset(_lexicon("figures_of_speech.txt"))
 _SEASON_LABELS = frozenset(_lexicon("season_labels.txt"))
+# 标准化这一“通用语言”: the quote calls what is named before it by a figure of speech
+_APPOSITIVE_BEFORE = regex.compile(r"(?:%s)$" % alternation(_lexicon("appositive_markers.txt")))
+_APPOSITIVE_WINDOW = 2
+_PLACE_DESIGNATION = regex.compile(r"(?:%s)\p{Han}{1,2}都" % alternation(_lexicon("place_designations.txt")))
 
 _SMALL_NUMERALS = "一二两三四五六七八九十"
 _ANY_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
@@ -367,8 +371,10 @@ def _quoted_kind(text: str, quote: _Quote) -> Optional[str]:
         return None
     if any(char in _SENTENCE_PUNCTUATION for char in content):
         return None  # a quoted sentence of speech
-    if content in _FIGURES_OF_SPEECH:
-        return None  # 打出“组合拳”, 列入“黑名单”: a figure of speech, not a campaign
+    if content in _FIGURES_OF_SPEECH or _APPOSITIVE_BEFORE.search(text, max(0, quote.start - _APPOSITIVE_WINDOW), quote.start):
+        return None  # 打出“组合拳”, 列入“黑名单”, 标准化这一“通用语言”: a figure of speech, not a campaign
+    if _PLACE_DESIGNATION.fullmatch(content):
+        return None  # “中国鞋都”: a place's designation
     if content in _SEASON_LABELS:
         return None  # “两节”期间, “双11”: a season named, not a campaign
     if _NON_SLOGAN_HEAD.match(text, quote.end) or content.endswith(_NON_SLOGAN_SUFFIXES):
