@@ -28,6 +28,8 @@ from qextract.records import Byline
 
 MAX_CREDIT_LINE = 40
 DEFAULT_ROLE = "reporter"
+# 审核:者永明, 校对:张雯: credited for checking the piece, which gives no byline
+NO_BYLINE_ROLE = "none"
 
 _SEPARATORS = r"\s、,，/|｜?？:：·•"
 _RUN = regex.compile(rf"[^{_SEPARATORS}]+")
@@ -60,6 +62,8 @@ def find_bylines(ctx: Any) -> list[Byline]:
         if ctx.is_masked(credit.start, credit.end):
             continue
         role = credit.role or DEFAULT_ROLE
+        if role == NO_BYLINE_ROLE:
+            continue
         key = (credit.name, role)
         if key not in seen:
             seen[key] = Byline(name=credit.name, role=role, span=ctx.span(credit.start, credit.end))
