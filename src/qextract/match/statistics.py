@@ -52,6 +52,7 @@ _OPEN_PARENS = "(（"
 _CLOSE_PARENS = ")）"
 _PARENS = _OPEN_PARENS + _CLOSE_PARENS
 _QUOTE_MARKS = "“”‘’「」\""
+_OPENING_QUOTES, _CLOSING_QUOTES = "“「", "”」"
 _MAX_PAREN_CHARS = 14
 _FORWARD_TOKENS = 8
 _BACKWARD_TOKENS = 12
@@ -876,14 +877,14 @@ def _paren_end(clause: _ClauseAfter, index: int) -> Optional[int]:
     return None
 
 
-def _matching_open(tokens: list[Token], index: int) -> Optional[int]:
-    """Index of the open paren matching the close paren at ``index`` (tokens closest first)."""
+def _matching_open(tokens: list[Token], index: int, opening: str = _OPEN_PARENS) -> Optional[int]:
+    """Index of the open paren (or quote) matching the closing one at ``index`` (tokens closest first)."""
     length = 0
     for position in range(index + 1, len(tokens)):
         length += len(tokens[position].text)
         if length > _MAX_PAREN_CHARS or _is_time_or_number(tokens[position]):
             return None
-        if tokens[position].text in _OPEN_PARENS:
+        if tokens[position].text in opening:
             return position
     return None
 
@@ -932,6 +933,14 @@ def _backward_phrase(tokens: list[Token], allow_verb: bool) -> list[Token]:
         if token.text in _CLOSE_PARENS:
             start = _matching_open(tokens, index)
             if start is None or start + 1 >= len(tokens) or not _is_head(tokens[start + 1]):
+                break
+            phrase.extend(tokens[index : start + 1])
+            index = start + 1
+            continue
+        if token.text in _CLOSING_QUOTES and not phrase:
+            # 新增“贵州省名牌产品”12个: a quoted label right before the count is what it counts
+            start = _matching_open(tokens, index, _OPENING_QUOTES)
+            if start is None or start == index + 1 or not _is_head(tokens[index + 1]):
                 break
             phrase.extend(tokens[index : start + 1])
             index = start + 1
@@ -1207,8 +1216,8 @@ def _set_subject(ctx: MatchContext, candidate: _Candidate, phrase: list[Token], 
         candidate.subject = _phrase_text(ctx, phrase)
         candidate.subject_head = candidate.subject
         return
-    if phrase[-1].end == candidate.start and extend_text:
-        candidate.text_start = phrase[0].start
+    if phrase[-1].end == candidate.start and extend_text and phrase[-1].text not in _CLOSING_QUOTES:
+        candidate.text_start = phrase[0].start  # a quoted label stays out of the number's text
     categories = _trailing_categories(phrase, lexicon)
     if categories and len(categories) < len(phrase):
         head_text = _phrase_text(ctx, phrase[: len(phrase) - len(categories)])
