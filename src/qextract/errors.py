@@ -75,6 +75,7 @@ W_SPAM_LINE = "spam_line_removed"
 W_FURNITURE = "page_furniture_removed"
 W_IMAGE_NAME = "image_name_removed"
 W_RELATED_LIST = "related_list_removed"
+W_FORUM_THREAD = "forum_thread_removed"
 W_DUPLICATE_BODY = "duplicate_body_removed"
 W_PINYIN = "pinyin_annotation_removed"
 W_SPURIOUS_COMMA = "spurious_comma_removed"
@@ -102,6 +103,7 @@ WARNING_CODES: dict[str, str] = {
     W_FURNITURE: "page furniture (breadcrumb, menu, font switch, view counter, previous/next-article link, rule line, emoji) was removed",
     W_IMAGE_NAME: "an image file name on its own line was removed",
     W_RELATED_LIST: "a trailing list of related-article links was removed",
+    W_FORUM_THREAD: "a forum thread's post furniture (floor, poster, post time, links) and its readers' replies were removed",
     W_DUPLICATE_BODY: "a repeated copy of the article body was removed",
     W_PINYIN: "pinyin annotations after characters were removed",
     W_SPURIOUS_COMMA: "commas inserted before other punctuation were removed",

@@ -33,7 +33,7 @@ def budget(examples: int) -> settings:
 # Repairs that judge a whole line (or several): a piece cut from a line can be
 # judged differently from the line it was cut from.
 LINE_JUDGED = frozenset(
-    {errors.W_SPAM_LINE, errors.W_FURNITURE, errors.W_IMAGE_NAME, errors.W_RELATED_LIST, errors.W_DUPLICATE_BODY, errors.W_HARD_WRAP,
+    {errors.W_SPAM_LINE, errors.W_FURNITURE, errors.W_IMAGE_NAME, errors.W_RELATED_LIST, errors.W_FORUM_THREAD, errors.W_DUPLICATE_BODY, errors.W_HARD_WRAP,
      errors.W_MARKDOWN, errors.W_LOST_BREAKS, errors.W_CONTAINER, errors.W_TABLE_CELLS}
 )
 _LINE_BREAK = re.compile(r"[\r\n]")

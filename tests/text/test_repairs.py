@@ -8,7 +8,7 @@ from typing import Callable
 
 import pytest
 
-from qextract.text import control, duplicates, furniture, glued_lines, markdown, pinyin, punctuation, script, tables, widths, wraps
+from qextract.text import control, duplicates, forum, furniture, glued_lines, markdown, pinyin, punctuation, script, tables, widths, wraps
 from qextract.text.offsets import OffsetMap
 
 CASES = json.loads((Path(__file__).parent / "cases" / "repairs.json").read_text(encoding="utf-8"))
@@ -32,6 +32,7 @@ EDIT_REPAIRS: dict[str, Callable] = {
     "remove_image_names": furniture.remove_image_names,
     "remove_comment_threads": furniture.remove_comment_threads,
     "remove_related_list": furniture.remove_related_list,
+    "remove_forum_chrome": forum.remove_forum_chrome,
     "remove_duplicate_body": duplicates.remove_duplicate_body,
     "join_hard_wraps": wraps.join_hard_wraps,
 }

@@ -139,9 +139,10 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         ),
         # 《冀南日报》 2006年3月16日 星期四 第3版: a newspaper page's masthead line; the
         # title marks may be missing and the layout may space the fields far apart.
+        # 转自《淄博日报》2014年5月22日 A3版: a repost's line naming the paper it took the story from.
         # 兵团日报(汉): an edition in brackets after the paper's name.
         "masthead_line": regex.compile(
-            r"^\s{0,4}(?:《(?P<value>[^《》\s]{2,14}?(?:报|刊))》|(?P<value>\p{Han}{2,12}?(?:报|刊)))(?:[(（]\p{Han}{1,4}[)）])?"
+            r"^\s{0,4}(?:" + _labels(data["reprint_labels"]) + r"\s{0,2})?(?:《(?P<value>[^《》\s]{2,14}?(?:报|刊))》|(?P<value>\p{Han}{2,12}?(?:报|刊)))(?:[(（]\p{Han}{1,4}[)）])?"
             r"\s{0,40}(?P<stamp>" + _WRITTEN_DAY + ")"
         ),
         # 牡丹江市质量兴市工作领导小组办公室      2004年4月12日: a bulletin's issuer and date under its name.
@@ -157,6 +158,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             r"(?:\s{1,4}(?:https?://)?[A-Za-z0-9\-]{1,40}(?:\.[A-Za-z0-9\-]{1,40}){1,5}/?)?$",
             endings=data["site_banner_endings"],
         ),
+        # 【转帖】X: a forum's tag before a reposted headline.
+        "repost_tag": regex.compile(r"\s{0,4}[【\[]\s{0,2}" + _labels(data["repost_tags"]) + r"\s{0,2}[】\]]\s{0,2}"),
         "byline_line": regex.compile(
             r"^[\s(（]{0,2}(?:[\p{Han}]{1,4}(?:\s[\p{Han}]{1,3})?\s{0,3}(?:摄|供图)|(?:\L<credits>)\s{0,2}[:：]?\s{0,3}[\p{Han}\s、,]{2,30})[\s)）]{0,2}$",
             credits=_credit_words(),
@@ -180,6 +183,9 @@ _TIMESTAMP = regex.compile(
 )
 # The site's name after a page title: " - 吉林省质量协会", "_中国质量新闻网", "｜市场监管总局".
 _SITE_NAME_SUFFIX = regex.compile(r"\s{0,3}[-_|｜—–]{1,2}\s{0,3}[\p{Han}A-Za-z]{2,24}")
+# Cells apart by tabs, or a row between bars: a table's row, never a headline's line.
+_TABLE_ROW = regex.compile(r"\t|^\|[^\n]*\|")
+_CRUMB_SEPARATOR_END = regex.compile(r"\s{0,3}(?:>>|>|»|→|›|＞)\s{0,3}$")
 _FIELD_SEPARATOR = regex.compile(r"[:：|｜]")
 _VERIFIED_MARK = regex.compile(r"\s{1,3}(?:V|v|ⓥ|✓)$")
 _MAX_PLACES_LINE = 8
@@ -285,15 +291,14 @@ def read_header(text: str) -> Header:
         title_lines = title_lines[1:2]  # the headline printed twice (page title and article title)
     if header.title is not None:
         pass  # named by a labelled field (名称: X) of an information table
-    elif title_lines and index < len(lines):
+    elif title_lines and (index < len(lines) or len(title_lines) == 1):
+        # (a page may be only a headline)
         header.title = _joined_title(title_lines)
         start, end = title_lines[0].start, title_lines[-1].end
+        tag = patterns["repost_tag"].match(text, start, end)
+        if tag is not None:
+            header.title, start = header.title[len(" ".join(tag.group().split())) :].lstrip(), tag.end()
         header.title_span = Span(start, end, text[start:end])
-    elif title_lines and len(title_lines) == 1:
-        # a page that is only a headline
-        line = title_lines[0]
-        header.title = " ".join(line.text.split())
-        header.title_span = Span(line.start, line.end, line.text)
     body_index = index
     for line in lines[index:]:
         if not _is_header_field_line(line, patterns):
@@ -430,8 +435,11 @@ def _written_date_at(line_text: str, position: int, patterns: dict[str, regex.Pa
 
 
 def _same_headline(page_title: str, headline: str) -> bool:
-    """The headline again, perhaps as the browser's page title with the site's name (X - 吉林省质量协会)."""
+    """The headline again, perhaps as the browser's page title with the site's name (X - 吉林省质量协会),
+    or as the last crumb of a breadcrumb (论坛 » 民生热线 » X)."""
     if page_title == headline:
+        return True
+    if page_title.endswith(headline) and _CRUMB_SEPARATOR_END.search(page_title, 0, len(page_title) - len(headline)):
         return True
     return page_title.startswith(headline) and _SITE_NAME_SUFFIX.fullmatch(page_title, len(headline)) is not None
 
@@ -445,6 +453,7 @@ def _is_title_line(line: Line, patterns: dict[str, regex.Pattern[str]]) -> bool:
         and not patterns["dateline"].match(stripped)
         and not patterns["issue_line"].match(stripped)
         and not patterns["document_number_line"].match(stripped)
+        and not _TABLE_ROW.search(stripped)
     )
 
 

@@ -15,7 +15,7 @@ Order matters:
 4. traditional -> simplified and full-width -> half-width, both one character
    for one, so that the remaining rules are written for one script only;
 5. the lines of a page glued into one put back; spaced dates, which the related-list rule reads, then junk lines (spam,
-   breadcrumbs, furniture, image names, related lists) and the repeated body,
+   breadcrumbs, furniture, image names, forum threads, related lists) and the repeated body,
    which compares the cleaned lines;
 6. blank lines last.
 """
@@ -30,7 +30,7 @@ import regex
 
 from qextract import errors
 from qextract.records import ExtractionWarning
-from qextract.text import containers, control, duplicates, furniture, glued_lines, markdown, markup, pinyin, punctuation, script, tables, widths, wraps
+from qextract.text import containers, control, duplicates, forum, furniture, glued_lines, markdown, markup, pinyin, punctuation, script, tables, widths, wraps
 from qextract.text.mojibake import find_mojibake
 from qextract.text.offsets import Edit, OffsetMap
 
@@ -91,6 +91,7 @@ AFTER_SCRIPT: tuple[Repair, ...] = (
     Repair(errors.W_FURNITURE, furniture.remove_furniture_fragments),
     Repair(errors.W_IMAGE_NAME, furniture.remove_image_names),
     Repair(errors.W_FURNITURE, furniture.remove_comment_threads),
+    Repair(errors.W_FORUM_THREAD, forum.remove_forum_chrome),
     Repair(errors.W_RELATED_LIST, furniture.remove_related_list),
     Repair(errors.W_HARD_WRAP, wraps.join_hard_wraps, summarise=True),
     Repair(errors.W_DUPLICATE_BODY, duplicates.remove_duplicate_body),
