@@ -46,6 +46,15 @@ _SEASON_LABELS = frozenset(_lexicon("season_labels.txt"))
 # 标准化这一“通用语言”: the quote calls what is named before it by a figure of speech
 _APPOSITIVE_BEFORE = regex.compile(r"(?:%s)$" % alternation(_lexicon("appositive_markers.txt")))
 _APPOSITIVE_WINDOW = 2
+# 农贸市场是群众的“菜篮子”, 徐场村是远近闻名的“乐器村”: 是…的 before a quote that closes its clause
+_PREDICATED_BEFORE = regex.compile(
+    r"(?<!%s)是[^,，。;；:：“”\n]{0,12}的$" % alternation(_lexicon("predicate_themes.txt"))
+)
+_PREDICATE_WINDOW = 16
+_CLAUSE_CLOSES = regex.compile(r"[,，。;；!！?？、和与]|$")
+# …告诉记者,现在买农资都要开票据,“出了问题好找人”。: words quoted after a comma, closing a reported sentence
+_SPEECH_VERB = regex.compile(alternation(_lexicon("speech_verbs.txt")))
+_UTTERANCE_AROUND = regex.compile(r"[,，]$"), regex.compile(r"[。!！?？]")
 _PLACE_DESIGNATION = regex.compile(r"(?:%s)\p{Han}{1,2}都" % alternation(_lexicon("place_designations.txt")))
 
 _SMALL_NUMERALS = "一二两三四五六七八九十"
@@ -53,6 +62,7 @@ _ANY_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
 _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 _MIN_COUNT, _MAX_COUNT = 2, 20
+_MAX_REPORTED_SENTENCE = 80  # how far back a reported sentence's speech verb is looked for
 _MIN_QUOTED, _MAX_QUOTED = 2, 30  # longer quoted text is a quotation of speech
 _SENTENCE_PUNCTUATION = frozenset("。!！?？")
 
@@ -381,6 +391,12 @@ def _quoted_kind(text: str, quote: _Quote) -> Optional[str]:
         return None  # goods or firms labelled (“三无”产品), bodies, honours, events
     if _HONOUR_BEFORE.search(text, max(0, quote.start - _HONOUR_WINDOW), quote.start):
         return None  # 荣获“…”, 被评为“…”
+    if _PREDICATED_BEFORE.search(text, max(0, quote.start - _PREDICATE_WINDOW), quote.start) and _CLAUSE_CLOSES.match(
+        text, quote.end
+    ):
+        return None  # 农贸市场是群众的“菜篮子”: a figure or a nickname the subject is given
+    if _is_utterance(text, quote):
+        return None  # …,“出了问题好找人”。: someone's words
     if _TURNS_INTO_NEXT.match(text, quote.end) or _TURNED_FROM_PREVIOUS.search(text, max(0, quote.start - 6), quote.start):
         return None  # “知产”变“资产”: a figure of speech
     if _is_numbered_form(content):
@@ -388,6 +404,15 @@ def _quoted_kind(text: str, quote: _Quote) -> Optional[str]:
     if _ONLY_NUMBERS.fullmatch(content):
         return None  # a period label (“十四五”), a hotline's or a code's number (“12315”消费维权服务站)
     return "quoted"
+
+
+def _is_utterance(text: str, quote: _Quote) -> bool:
+    """A quote after a comma that closes a sentence reporting someone's words (…告诉记者,…,“出了问题好找人”。)."""
+    before, after = _UTTERANCE_AROUND
+    if not before.search(text, max(0, quote.start - 1), quote.start) or not after.match(text, quote.end):
+        return False
+    sentence_start = max(0, text.rfind("。", 0, quote.start) + 1, quote.start - _MAX_REPORTED_SENTENCE)
+    return _SPEECH_VERB.search(text, sentence_start, quote.start) is not None
 
 
 def _is_numbered_form(content: str) -> bool:
