@@ -50,6 +50,9 @@ MAX_SELF_NAMED_UNIT = 16
 INSTITUTION_TAG = "nt"  # the tokeniser dictionary's tag of an institution's name (复旦大学)
 MAX_TOWN_NAME = 3  # 河边|镇, 城关|镇, 拉卜楞|镇, 泉水|街道: two or three characters before the unit
 TOWN_UNITS = ("乡", "镇", "街道")
+MAX_VILLAGE_NAME = 6  # 余|村, 阿亚克库木|村, 东园|社区
+# The units of the divisions a village's name may follow (堌阳镇|徐场村, 罗田县|…村).
+_DIVISION_ENDINGS = regex.compile(r"^.*(?:街道|[省市县区旗镇乡])")
 # A county written before its town (夏河县|拉卜楞镇) is part of the town's name.
 MAX_COUNTY_BEFORE_TOWN = 8
 VAGUE_TOWN_OPENERS = ("各", "全", "本", "该", "每", "有关", "相关", "所在")
@@ -286,6 +289,7 @@ class DictionaryEntityRecognizer:
             (self._self_named_unit_start, None),
             (self._trade_name_start, "company"),
             (self._town_start, "government"),
+            (self._village_start, "government"),
         )
         for name_start, kind in readings:
             for title in titles:
@@ -341,6 +345,33 @@ class DictionaryEntityRecognizer:
             if start is not None and self._town_name(text[start + len(self._county_opening(text, start, name_end)) : name_end]):
                 return start
         return None
+
+    def _village_start(self, text: str, title: Entity, taken: bytearray) -> Optional[int]:
+        """,徐场村|党支部书记, 、东园社区|网格员, 余村|协管员, 、董庄|村委会主任: a village or a residents'
+        community before the post of one of its officials or workers (a post any named body may hold, such as
+        网格员, included); its town or county may be written first (,堌阳镇徐场村|党支部书记)."""
+        end = title.start
+        lex = self._lexicon
+        if not (title.kind in lex.official_categories or title.text in lex.named_body_posts):
+            return None
+        if title.text.startswith(lex.village_units):
+            unit = ""  # 董庄|村委会主任: the post holds the village's unit, written once
+        else:
+            unit = next((unit for unit in lex.village_units if text.endswith(unit, 0, end)), None)
+            if unit is None:
+                return None
+        name_end = end - len(unit)
+        longest = MAX_VILLAGE_NAME + MAX_COUNTY_BEFORE_TOWN + MAX_TOWN_NAME + 1
+        for start in (
+            _clause_opening_name(text, name_end, taken, longest),
+            self._name_after_introducer(text, name_end, taken, longest),
+        ):
+            if start is not None and self._village_name(_after_last_unit(text[start:name_end])):
+                return start
+        return None
+
+    def _village_name(self, name: str) -> bool:
+        return 1 <= len(name) <= MAX_VILLAGE_NAME and not name.startswith(self._lexicon.village_name_stops)
 
     @staticmethod
     def _town_name(name: str) -> bool:
@@ -542,6 +573,12 @@ def _better(first: Optional[PersonCandidate], second: Optional[PersonCandidate])
     if first is None or second is None:
         return first or second
     return first if first.score >= second.score else second
+
+
+def _after_last_unit(name: str) -> str:
+    """徐场 for 堌阳镇徐场: what follows the last division unit written in ``name``."""
+    match = _DIVISION_ENDINGS.match(name)
+    return name[match.end() :] if match else name
 
 
 def _clause_opening_name(text: str, end: int, taken: bytearray, longest: int) -> Optional[int]:

@@ -97,6 +97,8 @@ class Lexicon:
     self_named_units: frozenset[str]  # 司|司长, 支队|支队长
     unit_ranks: dict[str, int]  # 司 0, 处 1, 科 2: lower is higher
     own_body_units: frozenset[str]  # a body's staff call it by this unit alone (局党组成员)
+    village_units: tuple[str, ...]  # 村, 社区: a village named before its officials' posts
+    village_name_stops: tuple[str, ...]  # 农村, 各村: 村 after these is no village's name
     bare_jurisdictions: tuple[str, ...]  # 自治区|副主席
     after_name: frozenset[str]
     acting_followers: frozenset[str]  # after_name words saying what the person did (主持, 作)
@@ -354,6 +356,8 @@ def lexicon() -> Lexicon:
         self_named_units=frozenset(bodies["self_named_units"]),
         unit_ranks={unit: rank for rank, units in enumerate(bodies["unit_ranks"]) for unit in units},
         own_body_units=frozenset(bodies["own_body_units"]),
+        village_units=tuple(bodies["village_units"]),
+        village_name_stops=tuple(bodies["village_name_stops"]),
         bare_jurisdictions=tuple(bodies["bare_jurisdictions"]),
         after_name=frozenset(context["after_name"]),
         acting_followers=frozenset(context["acting_followers"]),
