@@ -82,7 +82,12 @@ _COUNT_AFTER_FROM = regex.compile(r"(?<=从)" + _COUNT + _CLASSIFIER + r"(?P<nou
 _COUNTED_SHORT = regex.compile(_COUNT + r"\p{Han}{1,2}")
 # What opens the list after a count phrase: a colon, or 即/分别是… .
 # “四个最严”的要求,即…: the noun may be joined by 的
-_PROGRAMME_NOUN = regex.compile("的?(?:%s)" % alternation(_lexicon("programme_nouns.txt")))
+# “三个一”的工作要求:, “六统一”的标准推进改造:: up to two nouns, and a short phrase reaching the colon
+_PROGRAMME_NOUN = regex.compile(
+    "的?(?:%s){1,2}(?:[^,，。;；:：“”()（）\\n]{1,6}(?=[:：]))?" % alternation(_lexicon("programme_nouns.txt"))
+)
+# “三送”服务(送政策、送技术、送信贷): the items in brackets right after the label's noun
+_BRACKETED_LIST = regex.compile(r"[(（](?P<items>[^()（）\n]{2,60})[)）]")
 # A list run in after a comma, not a colon, is trusted only with short parts (增品种).
 _MAX_COMMA_LIST_ITEM = 8
 _LIST_INTRODUCER = regex.compile(
@@ -387,6 +392,8 @@ def _quoted_kind(text: str, quote: _Quote) -> Optional[str]:
         return None  # “中国鞋都”: a place's designation
     if content in _SEASON_LABELS:
         return None  # “两节”期间, “双11”: a season named, not a campaign
+    if _is_numbered_form(content) and _introduces_its_list(text, quote.end):
+        return "numbered"  # “五个一”标准推进建设:一个…: a programme whose items follow its noun, whatever the noun
     if _NON_SLOGAN_HEAD.match(text, quote.end) or content.endswith(_NON_SLOGAN_SUFFIXES):
         return None  # goods or firms labelled (“三无”产品), bodies, honours, events
     if _HONOUR_BEFORE.search(text, max(0, quote.start - _HONOUR_WINDOW), quote.start):
@@ -404,6 +411,23 @@ def _quoted_kind(text: str, quote: _Quote) -> Optional[str]:
     if _ONLY_NUMBERS.fullmatch(content):
         return None  # a period label (“十四五”), a hotline's or a code's number (“12315”消费维权服务站)
     return "quoted"
+
+
+def _introduces_its_list(text: str, position: int) -> bool:
+    noun = _PROGRAMME_NOUN.match(text, position)
+    return noun is not None and _LIST_INTRODUCER.match(text, noun.end()) is not None
+
+
+def _bracketed_items(text: str, position: int, count: Optional[int]) -> Optional[list[tuple[int, int]]]:
+    """(送政策、送技术、送信贷) at ``position``: exactly ``count`` items between 、 in brackets."""
+    match = _BRACKETED_LIST.match(text, position)
+    if match is None or count is None:
+        return None
+    items, start = [], match.start("items")
+    for part in match.group("items").split("、"):
+        items.append((start, start + len(part)))
+        start += len(part) + 1
+    return items if len(items) == count and all(end > start for start, end in items) else None
 
 
 def _is_utterance(text: str, quote: _Quote) -> bool:
@@ -592,6 +616,9 @@ def _items_after(
     noun = _PROGRAMME_NOUN.match(text, position)
     if noun is not None:
         position = noun.end()
+        bracketed = _bracketed_items(text, position, count)
+        if bracketed:
+            return bracketed
         if text.startswith((",", "，"), position) and _LIST_INTRODUCER.match(text, position) is None:
             # “三品”战略,增品种、提品质、创品牌: a run-in list of short parts, exactly as many as counted
             items = _run_in_items(text, position + 1, count)
