@@ -110,6 +110,8 @@ def find_officials(ctx: Any) -> list[Official]:
         previous = (appointment, organization, titles)
     _add_bare_mentions(records, ctx, guard)
     _add_post_references(records, ctx, guard)
+    for record in records.values():
+        record.mentions.sort(key=lambda span: span.start)
     return [_official(index, record) for index, record in enumerate(records.values(), start=1)]
 
 
@@ -511,8 +513,6 @@ def _add_bare_mentions(records: dict[str, _Record], ctx: Any, guard: RangeSet) -
         if other_persons.other_name_overlaps(start, end, record.name):
             continue  # inside a different, longer name
         _add_mention(record, ctx.span(start, end))
-    for record in records.values():
-        record.mentions.sort(key=lambda span: span.start)
 
 
 def _add_post_references(records: dict[str, _Record], ctx: Any, guard: RangeSet) -> None:
@@ -540,8 +540,6 @@ def _add_post_references(records: dict[str, _Record], ctx: Any, guard: RangeSet)
         if ctx.is_masked(start, end) or guard.overlaps(start, end) or _longer_post_follows(text, start, end):
             continue
         _add_mention(forms[form], ctx.span(start, end))
-    for record in records.values():
-        record.mentions.sort(key=lambda span: span.start)
 
 
 def _reference_forms(record: _Record) -> set[tuple[str, bool]]:

@@ -435,7 +435,9 @@ def _is_utterance(text: str, quote: _Quote) -> bool:
     before, after = _UTTERANCE_AROUND
     if not before.search(text, max(0, quote.start - 1), quote.start) or not after.match(text, quote.end):
         return False
-    sentence_start = max(0, text.rfind("。", 0, quote.start) + 1, quote.start - _MAX_REPORTED_SENTENCE)
+    # a bounded look back: a page with many quotes and no full stop stays linear
+    window_start = max(0, quote.start - _MAX_REPORTED_SENTENCE)
+    sentence_start = max(window_start, text.rfind("。", window_start, quote.start) + 1)
     return _SPEECH_VERB.search(text, sentence_start, quote.start) is not None
 
 
