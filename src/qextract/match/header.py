@@ -132,9 +132,9 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             r"^\s{0,4}(?P<stamp>\d{4}-\d{1,2}-\d{1,2})\s{1,3}(?P<value>(?!星期|周[一二三四五六日天])[^\s\d:：|][^\s:：|]{1,19})\s{0,4}$"
         ),
         # 原创 2026-04-16 17:42·东莞长安发布·广东: a news app's post line, the time first, then the account and
-        # the poster's IP location.
+        # the poster's IP location; the app may glue 原创 to the time (原创2019-01-11 18:26·兰考市场监管).
         "app_post_line": regex.compile(
-            r"^\s{0,4}(?:(?P<original>原创)\s{1,3})?(?P<stamp>\d{4}-\d{1,2}-\d{1,2}\s{1,2}\d{1,2}:\d{2})\s{0,2}[·•]\s{0,2}"
+            r"^\s{0,4}(?:(?P<original>原创)\s{0,3})?(?P<stamp>\d{4}-\d{1,2}-\d{1,2}\s{1,2}\d{1,2}:\d{2})\s{0,2}[·•]\s{0,2}"
             r"(?P<value>[^\s·•]{2,20})(?:\s{0,2}[·•]\s{0,2}(?P<province>\p{Han}{2,8}))?\s{0,4}$"
         ),
         # 《冀南日报》 2006年3月16日 星期四 第3版: a newspaper page's masthead line; the

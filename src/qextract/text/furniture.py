@@ -57,7 +57,7 @@ def remove_spam_lines(text: str) -> list[Edit]:
 def _breadcrumb() -> regex.Pattern[str]:
     data = _data()
     labels = sorted(data["breadcrumb_labels"], key=len, reverse=True)
-    separators = sorted(data["breadcrumb_separators"], key=len, reverse=True)
+    separators = sorted(data["breadcrumb_separators"] + data["labelled_breadcrumb_separators"], key=len, reverse=True)
     return regex.compile(
         r"^\s{0,8}(?:\L<labels>)\s{0,3}[:：]?[^\n]{0,200}?(?:\L<seps>)",
         labels=labels,
