@@ -15,7 +15,7 @@ from typing import NamedTuple, Optional
 import regex
 
 from qextract.data import load_json
-from qextract.text.lines import Line, delete_line, iter_lines
+from qextract.text.lines import Line, delete_lines, iter_lines
 from qextract.text.offsets import Edit
 
 _MAX_FLOOR_LINE = 40  # a floor's name and a nickname
@@ -77,7 +77,7 @@ def remove_forum_chrome(text: str) -> list[Edit]:
         else:
             doomed.extend(lines[start : (closing + 1) if closing is not None else end])
     unique = {line.start: line for line in doomed}
-    return [Edit(*delete_line(line, len(text))) for line in sorted(unique.values())]
+    return delete_lines(text, sorted(unique.values()))
 
 
 def _post_header(lines: list[Line], index: int, patterns: _Patterns) -> Optional[tuple[int, int, bool]]:

@@ -12,7 +12,7 @@ from typing import Optional
 import regex
 
 from qextract.data import load_json
-from qextract.text.lines import SENTENCE_MARK, Line, delete_line, iter_lines
+from qextract.text.lines import SENTENCE_MARK, Line, delete_lines, iter_lines
 from qextract.text.offsets import Edit
 
 _ITEM_SEPARATOR = regex.compile(r"[|｜]")
@@ -27,10 +27,6 @@ def _data() -> dict:
 def _spam_words() -> regex.Pattern[str]:
     words = sorted(_data()["spam_words"], key=len, reverse=True)
     return regex.compile(r"\L<words>", words=words, flags=regex.IGNORECASE)
-
-
-def _line_edits(text: str, lines: list[Line]) -> list[Edit]:
-    return [Edit(*delete_line(line, len(text))) for line in lines]
 
 
 def is_spam_line(line: str) -> bool:
@@ -50,7 +46,7 @@ def is_spam_line(line: str) -> bool:
 
 def remove_spam_lines(text: str) -> list[Edit]:
     """SEO spam lines (``麻豆传媒|夜夜…|免费…``) anywhere in the page."""
-    return _line_edits(text, [line for line in iter_lines(text) if line.stripped and is_spam_line(line.stripped)])
+    return delete_lines(text, [line for line in iter_lines(text) if line.stripped and is_spam_line(line.stripped)])
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +74,7 @@ def _bare_breadcrumb() -> regex.Pattern[str]:
 def remove_breadcrumbs(text: str) -> list[Edit]:
     """``所在位置: 政务公开 > 监督信息 > 质量价格`` and bare ``首页 > 新闻中心 > 工作动态`` lines."""
     labelled, bare = _breadcrumb(), _bare_breadcrumb()
-    return _line_edits(
+    return delete_lines(
         text, [line for line in iter_lines(text) if labelled.match(line.text) or bare.match(line.text)]
     )
 
@@ -99,7 +95,7 @@ def remove_pictographs(text: str) -> list[Edit]:
 
 def remove_rule_lines(text: str) -> list[Edit]:
     """``────────``: a line drawn across the page under a newspaper's masthead."""
-    return _line_edits(text, [line for line in iter_lines(text) if _RULE_LINE.match(line.text)])
+    return delete_lines(text, [line for line in iter_lines(text) if _RULE_LINE.match(line.text)])
 
 
 # A menu item: a short label with no sentence punctuation and no figures.
@@ -143,7 +139,7 @@ def remove_menus(text: str) -> list[Edit]:
         else:
             close_block()
     close_block()
-    return _line_edits(text, doomed)
+    return delete_lines(text, doomed)
 
 
 def _is_site_name(item: str) -> bool:
@@ -172,7 +168,7 @@ def _neighbour_link() -> regex.Pattern[str]:
 def remove_neighbour_links(text: str) -> list[Edit]:
     """``上一篇:省质监局召开…总结会`` lines: the headlines of the site's previous and next articles."""
     label = _neighbour_link()
-    return _line_edits(text, [line for line in iter_lines(text) if label.match(line.text)])
+    return delete_lines(text, [line for line in iter_lines(text) if label.match(line.text)])
 
 
 @lru_cache(maxsize=1)
@@ -221,7 +217,7 @@ def _image_name() -> regex.Pattern[str]:
 def remove_image_names(text: str) -> list[Edit]:
     """Image file names on a line of their own (``201.jpg``, ``1.png``)."""
     pattern = _image_name()
-    return _line_edits(text, [line for line in iter_lines(text) if pattern.match(line.text)])
+    return delete_lines(text, [line for line in iter_lines(text) if pattern.match(line.text)])
 
 
 @lru_cache(maxsize=1)
@@ -289,7 +285,7 @@ def remove_comment_threads(text: str) -> list[Edit]:
                 index = end
                 continue
         index += 1
-    return _line_edits(text, doomed)
+    return delete_lines(text, doomed)
 
 
 # A link to another article with its date: `- title(2023-07-28)`, or `· title    2024-05-06` with the date
@@ -345,4 +341,4 @@ def remove_related_list(text: str) -> list[Edit]:
             under_heading = under_heading and not line.stripped and headed_items == 0
             close_run()
     close_run()
-    return _line_edits(text, doomed)
+    return delete_lines(text, doomed)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Iterator, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 import regex
+
+from qextract.text.offsets import Edit
 
 # A sentence's end: a line holding one reads as prose, not as a list of links, menu items or table cells.
 SENTENCE_MARK = regex.compile(r"[。！？!?]")
@@ -38,6 +40,6 @@ def iter_lines(text: str) -> Iterator[Line]:
         position = newline + 1
 
 
-def delete_line(line: Line, text_length: int) -> tuple[int, int]:
-    """Range that removes a line and its newline."""
-    return line.start, min(line.with_newline_end, text_length)
+def delete_lines(text: str, lines: Iterable[Line]) -> list[Edit]:
+    """Edits that remove each line of ``text`` with its newline."""
+    return [Edit(line.start, min(line.with_newline_end, len(text))) for line in lines]
