@@ -185,7 +185,6 @@ _TIMESTAMP = regex.compile(
 _SITE_NAME_SUFFIX = regex.compile(r"\s{0,3}[-_|｜—–]{1,2}\s{0,3}[\p{Han}A-Za-z]{2,24}")
 # Cells apart by tabs, or a row between bars: a table's row, never a headline's line.
 _TABLE_ROW = regex.compile(r"\t|^\|[^\n]*\|")
-_CRUMB_SEPARATOR_END = regex.compile(r"\s{0,3}(?:>>|>|»|→|›|＞)\s{0,3}$")
 _FIELD_SEPARATOR = regex.compile(r"[:：|｜]")
 _VERIFIED_MARK = regex.compile(r"\s{1,3}(?:V|v|ⓥ|✓)$")
 _MAX_PLACES_LINE = 8
@@ -434,12 +433,19 @@ def _written_date_at(line_text: str, position: int, patterns: dict[str, regex.Pa
     return patterns["written_date_field"].search(line_text, 0, position) is not None
 
 
+@lru_cache(maxsize=1)
+def _crumb_separator_end() -> regex.Pattern[str]:
+    """A breadcrumb's separator (the normalisation stage's list) closing what it is searched in."""
+    separators = sorted(load_json("text/furniture.json")["breadcrumb_separators"], key=len, reverse=True)
+    return regex.compile(r"\s{0,3}(?:\L<separators>)\s{0,3}$", separators=separators)
+
+
 def _same_headline(page_title: str, headline: str) -> bool:
     """The headline again, perhaps as the browser's page title with the site's name (X - 吉林省质量协会),
     or as the last crumb of a breadcrumb (论坛 » 民生热线 » X)."""
     if page_title == headline:
         return True
-    if page_title.endswith(headline) and _CRUMB_SEPARATOR_END.search(page_title, 0, len(page_title) - len(headline)):
+    if page_title.endswith(headline) and _crumb_separator_end().search(page_title, 0, len(page_title) - len(headline)):
         return True
     return page_title.startswith(headline) and _SITE_NAME_SUFFIX.fullmatch(page_title, len(headline)) is not None
 
