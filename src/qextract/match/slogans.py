@@ -45,7 +45,7 @@ _FIGURES_OF_SPEECH = frozenset(_lexicon("figures_of_speech.txt"))
 _SEASON_LABELS = frozenset(_lexicon("season_labels.txt"))
 # 标准化这一“通用语言”: the quote calls what is named before it by a figure of speech
 _APPOSITIVE_BEFORE = regex.compile(r"(?:%s)$" % alternation(_lexicon("appositive_markers.txt")))
-_APPOSITIVE_WINDOW = 2
+_APPOSITIVE_WINDOW = 2  # the markers' length: only right before the quote
 # 农贸市场是群众的“菜篮子”, 徐场村是远近闻名的“乐器村”: 是…的 before a quote that closes its clause
 _PREDICATED_BEFORE = regex.compile(
     r"(?<!%s)是[^,，。;；:：“”\n]{0,12}的$" % alternation(_lexicon("predicate_themes.txt"))
