@@ -93,6 +93,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             source_labels
             + r"[^\S\n]{0,3}(?:[:：]|(?=《))[^\S\n]{0,3}《?(?P<value>[^\s:：|｜()（）《》【】\[\]]{2,30}?)》?[^\S\n]{0,3}[)）]"
         ),
+        "publisher_label": regex.compile(_labels(data["publisher_labels"]) + r"\s{0,3}[:：]\s{0,3}$"),
         "dated_field": regex.compile(_labels(data["date_labels"]) + r"\s{0,3}[:：]\s{0,3}"),
         "footer_date_line": regex.compile(
             r"^\s{0,4}[【\[]?\s{0,2}" + _labels(data["footer_date_labels"]) + r"\s{0,3}[:：]\s{0,3}(?P<stamp>" + _TIMESTAMP.pattern + ")",
@@ -194,6 +195,12 @@ _MAX_APP_NAME = 4
 _BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
 # 2015-02-07 星期六: a line with the day alone, perhaps its weekday after it
 _BARE_TIMESTAMP_LINE = regex.compile(r"^\s{0,4}(?:" + _TIMESTAMP.pattern + r")(?:\s{0,3}(?:星期|周)[一二三四五六日天])?\s{0,4}$")
+# 2025-03-20 19:06甘肃 / 2025-03-20 19:06 发布于甘肃: a news app's time with the poster's IP location (a
+# province-level name, checked by _is_located_timestamp_line), under the account's name.
+_LOCATED_TIMESTAMP_LINE = regex.compile(
+    r"^\s{0,4}(?:" + _TIMESTAMP.pattern + r")\s{0,3}(?:发布于|发表于|IP属地[:：]?)?\s{0,2}(?P<place>\p{Han}{2,3})\s{0,4}$"
+)
+_MAX_ACCOUNT_NAME = 20
 
 
 def parse_timestamp(match: regex.Match[str]) -> Optional[str]:
@@ -286,6 +293,13 @@ def read_header(text: str) -> Header:
         and _BLANK_LINE.search(text, title_lines[0].end, title_lines[1].start + 1)
     ):
         title_lines = title_lines[1:]  # 学习强国, 今日头条: an app's or a site's short name set apart above the headline
+    if (
+        len(title_lines) > 1
+        and index < len(lines)
+        and len(title_lines[-1].stripped) <= _MAX_ACCOUNT_NAME
+        and _is_located_timestamp_line(lines[index].stripped)
+    ):
+        title_lines = title_lines[:-1]  # 百家号, 头条号: the account's name between the headline and the post's time
     if len(title_lines) > 1 and _same_headline(title_lines[0].stripped, title_lines[1].stripped):
         title_lines = title_lines[1:2]  # the headline printed twice (page title and article title)
     if header.title is not None:
@@ -469,8 +483,25 @@ def _is_header_field_line(line: Line, patterns: dict[str, regex.Pattern[str]]) -
         _posting_line(stripped, patterns)
         or patterns["field_line"].match(stripped)
         or _BARE_TIMESTAMP_LINE.match(stripped)
+        or _is_located_timestamp_line(stripped)
         or patterns["byline_line"].match(stripped)
         or (len(stripped) <= 80 and patterns["source"].search(stripped))
+    )
+
+
+def _is_located_timestamp_line(stripped: str) -> bool:
+    located = _LOCATED_TIMESTAMP_LINE.match(stripped)
+    return located is not None and located.group("place") in _province_names()
+
+
+@lru_cache(maxsize=1)
+def _province_names() -> frozenset[str]:
+    """Province-level names, full and short (甘肃省, 甘肃, 内蒙古): what a news app prints as a poster's IP location."""
+    # Imported here: the header reader needs the gazetteer only for pages with an app's post line.
+    from qextract.entities.lexicon import lexicon
+
+    return frozenset(
+        name for division in lexicon().divisions.values() if division.level == "province" for name in (division.name, division.short)
     )
 
 
@@ -494,12 +525,14 @@ def _read_fields(text: str, line: Line, header: Header, patterns: dict[str, rege
         if named is not None:
             start, end = line.start + named.start("value"), line.start + named.end("value")
             header.title, header.title_span = text[start:end], Span(start, end, text[start:end])
-    if header.source is None:
+    if header.source is None or _named_by_publisher(text, header.source_span, patterns):
         match = patterns["source"].search(line.text)
         if match:
             start, end = line.start + match.start("value"), line.start + match.end("value")
             if text[start] == "《" and text[end - 1] == "》" and end - start > 2:
                 start, end = start + 1, end - 1  # a newspaper as source: 来源:《成都日报》
+            if header.source is not None and not _named_by_publisher(text, Span(start, end, ""), patterns):
+                header.source = None  # 发布机构 names the column's body; the article's own 来源 under it wins
             _set_source(text, start, end, header)
     if header.publish_date is None:
         # On a header line, a timestamp after a date label, or else the
@@ -519,6 +552,11 @@ def _read_fields(text: str, line: Line, header: Header, patterns: dict[str, rege
             if not _written_date_at(line.text, stamp.start(), patterns):
                 _set_publish_date(text, line, stamp, header)
                 return
+
+
+def _named_by_publisher(text: str, span: Optional[Span], patterns: dict[str, regex.Pattern[str]]) -> bool:
+    """Whether the source at ``span`` is a 发布机构 field's value."""
+    return span is not None and patterns["publisher_label"].search(text, max(0, span.start - 16), span.start) is not None
 
 
 def _posting_line(line_text: str, patterns: dict[str, regex.Pattern[str]]) -> Optional[regex.Match[str]]:
