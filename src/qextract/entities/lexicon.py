@@ -99,6 +99,7 @@ class Lexicon:
     own_body_units: frozenset[str]  # a body's staff call it by this unit alone (局党组成员)
     village_units: tuple[str, ...]  # 村, 社区: a village named before its officials' posts
     village_name_stops: tuple[str, ...]  # 农村, 各村: 村 after these is no village's name
+    place_subject_verbs: list[str]  # 堌阳镇召开…: the event verbs a town or village is the subject of
     bare_jurisdictions: tuple[str, ...]  # 自治区|副主席
     after_name: frozenset[str]
     acting_followers: frozenset[str]  # after_name words saying what the person did (主持, 作)
@@ -358,6 +359,7 @@ def lexicon() -> Lexicon:
         own_body_units=frozenset(bodies["own_body_units"]),
         village_units=tuple(bodies["village_units"]),
         village_name_stops=tuple(bodies["village_name_stops"]),
+        place_subject_verbs=list(bodies["place_subject_verbs"]),
         bare_jurisdictions=tuple(bodies["bare_jurisdictions"]),
         after_name=frozenset(context["after_name"]),
         acting_followers=frozenset(context["acting_followers"]),

@@ -24,7 +24,16 @@ import ahocorasick
 import regex
 
 from qextract.entities.context import document_entities
-from qextract.entities.dictionary import CLAUSE_OPENERS, DEPARTMENT, TOWN_UNITS, body_kind, unit_of_head_post
+from qextract.entities.dictionary import (
+    CLAUSE_OPENERS,
+    DEPARTMENT,
+    MAX_TOWN_NAME,
+    MAX_VILLAGE_NAME,
+    TOWN_UNITS,
+    VAGUE_TOWN_OPENERS,
+    body_kind,
+    unit_of_head_post,
+)
 from qextract.entities.guards import RangeSet, page_furniture, quoted
 from qextract.entities.lexicon import lexicon
 from qextract.entities.types import LOC, ORG, PERSON, TITLE, Entity
@@ -62,6 +71,8 @@ _LIST_SEPARATORS = frozenset({",", "，", "、"})
 # 在X,院长Y: the clause naming the place a head stands in, right before his post.
 _HOST_REACH = 32
 _HOST_FRAME = regex.compile(r"在(?P<place>[^在,，。;；:：\s]{2,30})[,，]$")
+_HOST_PLACE = regex.compile(r"在(?P<place>[^在,，。;；:：\s]{2,30})[,，]")
+_SENTENCE_ENDS = ("。", "！", "？", "!", "?", "\n")
 # How many characters a longer post may add to the one a reference form ends with (局长 → 局长助理).
 _LONGER_POST_EXTRA = (1, 2, 3)
 # A head of a level of government or party committee (镇长, 副市长, 县委书记): the level's character.
@@ -148,7 +159,7 @@ def _appointments(text: str, entities: list[Entity]) -> Iterator[_Appointment]:
         posts, after_posts = _post_chain(text, entities, index)
         if posts:
             persons, after_persons = _person_list(text, entities, after_posts)
-            if persons and _is_official(posts):
+            if persons and (_is_official(posts) or _village_host(text, posts) is not None):
                 for person in persons:
                     yield _Appointment(person, posts)
             index = max(after_persons, after_posts, index + 1)
@@ -405,8 +416,40 @@ def _own_body(ctx: Any, appointment: _Appointment) -> Optional[str]:
         return None
     if unit_start > 0 and ctx.text[unit_start - 1] not in CLAUSE_OPENERS:
         return None
-    named = [body for body in document_entities(ctx).labelled(ORG) if body.end <= unit_start and body.text.endswith(ctx.text[unit_start])]
-    return named[-1].text if named else None
+    unit = ctx.text[unit_start]
+    named = [body for body in document_entities(ctx).labelled(ORG) if body.end <= unit_start and body.text.endswith(unit)]
+    return named[-1].text if named else _place_of_unit_in_sentence(ctx, unit, unit_start)
+
+
+def _place_of_unit_in_sentence(ctx: Any, unit: str, unit_start: int) -> Optional[str]:
+    """磐安镇召开动员会,镇党委书记何振宇…; 在毛家庄村,…村党支部书记毛建国: a town or village the same sentence
+    names before the bare unit, as the subject of its event (X镇召开, X村开展) or as where it took place (在X村,)."""
+    sentence_start = max(ctx.text.rfind(end, 0, unit_start) for end in _SENTENCE_ENDS) + 1
+    places = [
+        (found.start("place"), found.group("place"))
+        for pattern in (_HOST_PLACE, _place_as_subject())
+        for found in pattern.finditer(ctx.text, sentence_start, unit_start)
+        if found.group("place").endswith(unit) and _named_place(found.group("place"), unit)
+    ]
+    return max(places)[1] if places else None
+
+
+@lru_cache(maxsize=1)
+def _place_as_subject() -> regex.Pattern[str]:
+    """堌阳镇召开…, 徐场村开展…: a town or village at a clause opening, then the verb of the event it holds."""
+    return regex.compile(
+        r"(?:^|(?<=[,，;；:：\s]))(?P<place>\p{Han}{1,6}?(?:\L<units>))(?:\L<verbs>)",
+        units=list(TOWN_UNITS) + list(lexicon().village_units),
+        verbs=lexicon().place_subject_verbs,
+    )
+
+
+def _named_place(place: str, unit: str) -> bool:
+    """A town's or a village's own name before its unit, not 全镇, 各村 or 本社区."""
+    name = place[: -len(unit)]
+    if unit in TOWN_UNITS:
+        return 2 <= len(name) <= MAX_TOWN_NAME and not any(opener in name for opener in VAGUE_TOWN_OPENERS)
+    return 1 <= len(name) <= MAX_VILLAGE_NAME and not any(stop in name for stop in lexicon().village_name_stops)
 
 
 def _host_body(text: str, appointment: _Appointment) -> Optional[str]:
@@ -418,9 +461,22 @@ def _host_body(text: str, appointment: _Appointment) -> Optional[str]:
     lex = lexicon()
     unit = unit_of_head_post(first_post.text, lex.self_named_units | lex.own_body_units)
     if unit is None:
-        return None
+        return _village_host(text, appointment.posts)
     frame = _HOST_FRAME.search(text, max(0, first_post.start - _HOST_REACH), first_post.start)
     if frame is None or not frame.group("place").endswith(unit):
+        return None
+    return frame.group("place")
+
+
+def _village_host(text: str, posts: list[tuple[Optional[Entity], Entity]]) -> Optional[str]:
+    """在毛家庄村,网格员毛丽娟: a worker's post that any named body may hold (网格员, 协管员), with no body of
+    its own, right after the clause naming the village or community the visitors stood in, is held there."""
+    body, first_post = posts[0]
+    lex = lexicon()
+    if body is not None or first_post.text not in lex.named_body_posts:
+        return None
+    frame = _HOST_FRAME.search(text, max(0, first_post.start - _HOST_REACH), first_post.start)
+    if frame is None or not frame.group("place").endswith(lex.village_units):
         return None
     return frame.group("place")
 
