@@ -10,6 +10,7 @@ posts and bodies around them.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Callable, Container, Mapping, Optional, Sequence
 
 import regex
@@ -101,6 +102,7 @@ class DictionaryEntityRecognizer:
         orgs += self._bodies_named_before_their_posts(text, titles, taken)
         orgs = sorted(orgs, key=lambda entity: entity.start)
         orgs = _numbered_groups_joined(text, orgs, taken)
+        titles, orgs = _stationed_posts(text, titles, orgs, taken)
         places = self._places(text, view, starts, taken)
         return DocumentEntities(text, titles + orgs, places, read_persons=_PersonReader(self, text, view, titles, taken))
 
@@ -682,6 +684,37 @@ def _numbered_groups_joined(text: str, orgs: list[Entity], taken: bytearray) -> 
             continue
         joined.append(org)
     return joined
+
+
+@lru_cache(maxsize=1)
+def _stationed_at() -> regex.Pattern[str]:
+    """驻毛家庄村, 驻村工作队: where a body sends its staff to (a village, community or town), and the team sent."""
+    data = lexicon()
+    return regex.compile(
+        r"驻(?P<place>\p{Han}{0,8}?(?:\L<places>))(?P<team>\L<teams>)?",
+        places=list(data.village_units) + list(TOWN_UNITS),
+        teams=data.stationed_teams,
+    )
+
+
+def _stationed_posts(text: str, titles: list[Entity], orgs: list[Entity], taken: bytearray) -> tuple[list[Entity], list[Entity]]:
+    """县市场监管局驻毛家庄村|第一书记, 县市场监管局驻阿亚克库木村工作队|队长: a post a body's staff hold where the
+    body stationed them. The team sent (工作队) is one body with its sender; with no team, the place belongs to the
+    post as written (驻毛家庄村第一书记), so the sender stays right before it."""
+    title_at = {title.start: index for index, title in enumerate(titles)}
+    stationed = _stationed_at()
+    for position, org in enumerate(orgs):
+        found = stationed.match(text, org.end)
+        if found is None or found.end() not in title_at or any(taken[org.end : found.end()]):
+            continue
+        if found.group("team"):
+            orgs[position] = Entity(org.start, found.end(), ORG, text[org.start : found.end()], kind=org.kind)
+        else:
+            index = title_at[found.end()]
+            title = titles[index]
+            titles[index] = Entity(org.end, title.end, TITLE, text[org.end : title.end], kind=title.kind)
+        _take(taken, org.end, found.end())
+    return titles, orgs
 
 
 def body_kind(body: str) -> str:
