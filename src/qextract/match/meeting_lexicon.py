@@ -106,6 +106,7 @@ _L = _lists(
     self_places=words("self_places"),
     main_venue=words("main_venue_words"),
     leading=words("leading_words"),
+    leading_with_object=words("leading_words_with_object"),
     openers=words("attendance_list_openers"),
     jurisdictions=words("jurisdiction_prefixes"),
     parts_of_day=words("time_of_day_words"),
@@ -180,7 +181,10 @@ VISIT_ON_SITE = _compile(
     r"(?P<adv>\L<visit_adv>)(?P<verb>\L<visits>)(?!了|\L<blockers>)(?P<object>%s{2,30})" % _NO_PUNCT)
 ANY_VISIT_WORD = _compile(r"\L<visits>|\L<meet>")
 VISIT_ACCOMPANIED = _compile(r"陪同(?P<verb>\L<visits>)")
-VISIT_LED = _compile(r"(?:\L<leading>)[,，]?(?:深入|到)?(?P<verb>\L<visits>)(?!\L<blockers>)")
+# 带领部分县人大代表,视察…: 带领 and 率领 may name whom they lead before the visit verb.
+VISIT_LED = _compile(
+    r"(?:\L<leading>|(?:\L<leading_with_object>)[^,，。;；:：!！?？\n]{1,12}?)[,，]?(?:深入|到)?(?P<verb>\L<visits>)(?!\L<blockers>)"
+)
 ARRIVAL = _compile(r"(?:\L<arrival>)(?P<place>[^,，。;；:：!！?？\n\s]{2,40})")
 # 先后检查了A、B和C: what a visit verb after 先后 names is where the visit went.
 TOUR_OBJECT = _compile(r"(?:\L<tour_adverbs>)(?:\L<visits>)了?(?P<place>%s{2,40})" % _NO_PUNCT)
@@ -245,7 +249,10 @@ DAY_EXPRESSION = regex.compile(
     % "|".join(words("time_of_day_words"))
 )
 DAY_VALUE = regex.compile(r"^(?:\d{4}|-)-\d{2}-\d{2}$")
-TIME_OF_DAY_AFTER = _compile(r"\s{0,1}(?P<tod>\L<parts_of_day>)")
+# 11月17日(星期三)上午: the weekday may stand between the day and the part of the day.
+TIME_OF_DAY_AFTER = _compile(
+    r"\s{0,1}(?:[(（]?(?:星期|周)[一二三四五六日天][)）]?\s{0,1})?(?P<tod>\L<parts_of_day>)"
+)
 TIME_OF_DAY_ALIASES: dict[str, str] = dict(LEX["time_of_day_aliases"])
 ELIDED_SUBJECT = _compile(r"(?:[,，\s]|\L<elided>)*$")
 
