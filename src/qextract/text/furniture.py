@@ -297,6 +297,8 @@ _RELATED_ITEM = regex.compile(
 
 
 _MAX_LINK_TITLE = 60
+# 相关链接: / 【热点新闻】 / [相关阅读]: a heading's colon or brackets.
+_RELATED_HEADING_MARKS = regex.compile(r"^[【\[]|[】\]]?[:：]?$")
 _BULLETED_LINE = regex.compile(r"^\s{0,8}(?:[-·•*>▶►]|\d{1,2}[.、])\s{0,4}\S[^\n]{1,160}$")
 
 
@@ -316,9 +318,12 @@ def remove_related_list(text: str) -> list[Edit]:
     lines = list(iter_lines(text))
     doomed: list[Line] = []
     run: list[int] = []  # indices of consecutive related-item lines
+    # Once a heading has named a list of other articles, a two-column page read row by row may put each of
+    # its dated items between the body's paragraphs: a lone one is an item of that list too.
+    page_has_list = False
 
     def close_run() -> None:
-        if len(run) >= 2:
+        if len(run) >= 2 or (run and page_has_list):
             doomed.extend(lines[index] for index in run)
         run.clear()
 
@@ -326,9 +331,9 @@ def remove_related_list(text: str) -> list[Edit]:
     under_heading, headed_items = False, 0
     heading: Optional[Line] = None
     for index, line in enumerate(lines):
-        if line.stripped.rstrip(":：") in headings:
+        if _RELATED_HEADING_MARKS.sub("", line.stripped) in headings:
             close_run()
-            under_heading, headed_items, heading = True, 0, line
+            under_heading, headed_items, heading, page_has_list = True, 0, line, True
         elif under_heading and line.stripped and (_BULLETED_LINE.match(line.text) or _is_link_title(line.stripped)):
             if headed_items == 0 and heading is not None:
                 doomed.append(heading)  # a heading goes only with the list it heads
