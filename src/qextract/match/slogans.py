@@ -172,6 +172,7 @@ _MARKER = regex.compile(
 )
 _ITEM_END = regex.compile(r"[;；。!！?？\n]")
 _SEMICOLON = regex.compile(r"[;；]")
+_FORMULA_ITEM_SEPARATOR = regex.compile(r"[、,，;；]")
 _COMMA = regex.compile(r"[,，]")
 _COUNTING_NUMERALS = "一二三四五六七八九十"
 # A counted list of comma clauses holds short clauses (由政府主导向政府与市场并重转变: 15).
@@ -344,6 +345,8 @@ def _quoted(scan: _Scan, quotes: list[_Quote]) -> list[_Candidate]:
                     or _items_after(scan, quote.end, candidate.count, label_word=whole.group("noun"))
                     or []
                 )
+            elif _FORMULA_WHOLE.fullmatch(scan.text, quote.content_start, quote.content_end):
+                candidate.items = _formula_items(scan.text, quote.end, scan.text[quote.content_start : quote.content_end]) or []
         candidates.append(candidate)
     return candidates
 
@@ -563,7 +566,8 @@ def _formulas(text: str, inside: _QuoteIndex) -> list[_Candidate]:
         # unquoted, two segments are too often set phrases (一企一策, 一年一次)
         if _segments(formula) >= 3:
             end = _programme_end(text, match.end())
-            candidates.append(_Candidate(match.start(), end, "numbered", items=[]))
+            items = _formula_items(text, end, formula) if end == match.end() else None
+            candidates.append(_Candidate(match.start(), end, "numbered", items=items or []))
     return candidates
 
 
@@ -659,6 +663,52 @@ def _items_after(
     if position < len(text) and text[position] not in _CLAUSE_BREAKS:
         return None  # the phrase does not end its clause
     return _marked_items(scan, position, first_before=_end_of_next_sentence(text, position))
+
+
+def _formula_items(text: str, position: int, formula: str) -> Optional[list[tuple[int, int]]]:
+    """“三查一看”:查A、查B、查C,看D: the list after a formula's colon, one item per action it counts,
+    each opening with its action's word, as many as the formula's numerals add up to. When every action
+    is counted alike (“三查三看”:查A,看B;查C,看D;查E,看F), the items may instead be the clauses that
+    pair them, as many as one numeral says. The list ends at the first part opening with no action's word."""
+    segments = [(_DIGITS.get(formula[index]), formula[index + 1]) for index in range(0, len(formula) - 1, 2)]
+    if any(count is None for count, _ in segments) or len({word for _, word in segments}) != len(segments):
+        return None
+    noun = _PROGRAMME_NOUN.match(text, position)
+    introducer = _LIST_INTRODUCER.match(text, noun.end() if noun else position)
+    if introducer is None:
+        return None
+    start = introducer.end()
+    words = "".join(word for _, word in segments)
+    if not text.startswith(words[0], start):
+        return None
+    end = _list_end(_CLAUSE_END, text, start) or _window_end(text, start)
+    counts = {count for count, _ in segments}
+    if len(counts) == 1:
+        pairs_count = counts.pop()
+        for separator in (_SEMICOLON, _COMMA):
+            pairs = _split_items(text, start, end, separator.finditer(text, start, end))
+            if (
+                len(pairs) >= pairs_count
+                and all(_holds_in_order(text[first:last], words) for first, last in pairs[:pairs_count])
+                and (len(pairs) == pairs_count or text[pairs[pairs_count][0]] not in words)
+            ):
+                return pairs[:pairs_count]
+    parts = _split_items(text, start, end, _FORMULA_ITEM_SEPARATOR.finditer(text, start, end))
+    listed = 0
+    while listed < len(parts) and text[parts[listed][0]] in words:
+        listed += 1
+    total = sum(count for count, _ in segments)
+    return parts[:listed] if listed == total else None
+
+
+def _holds_in_order(clause: str, words: str) -> bool:
+    position = 0
+    for word in words:
+        position = clause.find(word, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
 
 
 def _skip_spaces(text: str, position: int) -> int:
