@@ -143,7 +143,7 @@ class _Reader:
         self.current: Optional[_Event] = None
         self.last_actor: tuple[Person, ...] = ()
         # a visit told aside from the event under way (会前,X一行来到A考察): the event, and where the aside ends
-        self.aside: Optional[tuple[_Event, int]] = None
+        self.aside: Optional[tuple[Optional[_Event], int]] = None
 
     # -- reading --------------------------------------------------------------
 
@@ -219,8 +219,24 @@ class _Reader:
             self.events.append(event)
         self._add_mention(event, mention, sentence)
         if self.current is None or mention.construction in ("convened", "attended"):
+            if self.current is None and self._told_in_passing(event, sentence):
+                self.aside = (None, _paragraph_end(self.text, sentence.end))
             self.current = event
         return event
+
+    def _told_in_passing(self, event: _Event, sentence: Sentence) -> bool:
+        """3月18日,逢磐安镇集…  / 今年2月中旬,磐安镇召开动员会…: an event held before the day the body's lead
+        reports, which no event opened, is told in passing; it owns its paragraph, not the story after it."""
+        if event.date is None or sentence.start < self.ctx.body_start:
+            return False
+        lead = next((found for found in self.ctx.sentences if found.start >= self.ctx.body_start), None)
+        if lead is None or lead.start == sentence.start:
+            return False
+        lead_day = self._date_before(lead.start, lead.end)
+        if lead_day is None or len(_BRACKETED.sub("", self.text[lead.start : lead_day.start])) > _MAX_DATELINE_OPENING:
+            return False  # the lead must open with its day (a credit or 本报讯 before it), not name a later one
+        day = _day(lead_day.value)
+        return day is not None and _outside_days(event.date, day) and event.date < day
 
     def _dated_apart(self, mention: Mention, sentence: Sentence, visit: _Event) -> bool:
         """2月5日,区局召开部署会 after a visit of 2月8日: a meeting on a day of its own, outside the visit's days."""
@@ -603,6 +619,11 @@ class _Reader:
             span=self.ctx.span(event.start, event.end),
         )
 
+
+
+# (记者 X)3月18日 / 本报讯 3月18日: what may stand before the day that opens a lead.
+_BRACKETED = regex.compile(r"[(（【\[][^()（）【】\[\]\n]{0,40}[)）】\]]")
+_MAX_DATELINE_OPENING = 6
 
 
 def _paragraph_end(text: str, position: int) -> int:
