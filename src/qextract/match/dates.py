@@ -976,8 +976,8 @@ class _RunParser:
     def _start_holiday(self, index: int, atom: Atom, inherit: Optional[Point]) -> Parsed:
         name = atom.text
         data = holidays()
-        spec = data["fixed"].get(name) or data["lunar"].get(name) or data["needs_suffix"].get(name) \
-            or data["nth_weekday"].get(name)
+        spec = data["fixed"].get(name) or data["lunar"].get(name) or data["lunar_days"].get(name) \
+            or data["needs_suffix"].get(name) or data["nth_weekday"].get(name)
         if spec is None:
             return None, index + 1
         point = Point(atom.start, atom.end, holiday=True)
@@ -985,6 +985,8 @@ class _RunParser:
             point.month, point.floating = spec[0], (spec[1], spec[2])
         elif regex.fullmatch(r"\d\d-\d\d", spec):
             point.month, point.day = int(spec[:2]), int(spec[3:])
+        elif regex.fullmatch(r"L\d\d-\d\d", spec):
+            point.lunar_day = (int(spec[1:3]), int(spec[4:]))  # 壮族三月三: 农历三月初三
         else:
             point.lunar_festival = spec
         _inherit_year(point, inherit)

@@ -343,7 +343,7 @@ def _lexicon_kinds() -> dict[str, tuple[str, Optional[tuple[int, int]]]]:
     for word, spec in relative_words().items():
         kinds[word] = ("rel" + spec.unit, None)
     data = holidays()
-    for word in list(data["fixed"]) + list(data["lunar"]) + list(data["nth_weekday"]):
+    for word in list(data["fixed"]) + list(data["lunar"]) + list(data["lunar_days"]) + list(data["nth_weekday"]):
         kinds[word] = ("holiday", None)
     for word in data["needs_suffix"]:
         kinds.setdefault(word, ("holiday_short", None))
@@ -451,8 +451,11 @@ def scan_atoms(text: str) -> list[Atom]:
                      for match in LUNAR_ATOMS.finditer(text))
     if not words and all(left.start < right.start for left, right in zip(numbers, numbers[1:])):
         return numbers
-    # a lunar date (二月初二) opens with what also reads as a month: the whole lunar date goes first
-    ranked = [(atom.start, 0, atom) for atom in numbers] + [(atom.start, -1 if atom.kind == "lunar" else 1, atom) for atom in words]
+    # a lunar date (二月初二) or a festival named by its lunar day (三月三假期) opens with what also reads as a
+    # month: the whole lunar date or festival goes first
+    ranked = [(atom.start, 0, atom) for atom in numbers] + [
+        (atom.start, -1 if atom.kind in ("lunar", "holiday") else 1, atom) for atom in words
+    ]
     ranked.sort(key=_rank)
     atoms: list[Atom] = []
     reached = -1
