@@ -527,13 +527,13 @@ def _read_fields(text: str, line: Line, header: Header, patterns: dict[str, rege
         if named is not None:
             start, end = line.start + named.start("value"), line.start + named.end("value")
             header.title, header.title_span = text[start:end], Span(start, end, text[start:end])
-    if header.source is None or _named_by_publisher(text, header.source_span, patterns):
+    if header.source_span is None or _publisher_value_at(text, header.source_span.start, patterns):
         match = patterns["source"].search(line.text)
         if match:
             start, end = line.start + match.start("value"), line.start + match.end("value")
             if text[start] == "《" and text[end - 1] == "》" and end - start > 2:
                 start, end = start + 1, end - 1  # a newspaper as source: 来源:《成都日报》
-            if header.source is not None and not _named_by_publisher(text, Span(start, end, ""), patterns):
+            if header.source is not None and not _publisher_value_at(text, start, patterns):
                 header.source = None  # 发布机构 names the column's body; the article's own 来源 under it wins
             _set_source(text, start, end, header)
     if header.publish_date is None:
@@ -556,9 +556,9 @@ def _read_fields(text: str, line: Line, header: Header, patterns: dict[str, rege
                 return
 
 
-def _named_by_publisher(text: str, span: Optional[Span], patterns: dict[str, regex.Pattern[str]]) -> bool:
-    """Whether the source at ``span`` is a 发布机构 field's value."""
-    return span is not None and patterns["publisher_label"].search(text, max(0, span.start - 16), span.start) is not None
+def _publisher_value_at(text: str, start: int, patterns: dict[str, regex.Pattern[str]]) -> bool:
+    """Whether the value starting at ``start`` is a 发布机构 field's."""
+    return patterns["publisher_label"].search(text, max(0, start - 16), start) is not None
 
 
 def _posting_line(line_text: str, patterns: dict[str, regex.Pattern[str]]) -> Optional[regex.Match[str]]:

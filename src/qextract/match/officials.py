@@ -38,6 +38,7 @@ from qextract.entities.guards import RangeSet, page_furniture, quoted
 from qextract.entities.lexicon import lexicon
 from qextract.entities.types import LOC, ORG, PERSON, TITLE, Entity
 from qextract.records import Official, Span
+from qextract.segment.sentences import sentence_start
 
 # What may stand between two posts of one person, and between post and name.
 _POST_JOINERS = frozenset({"、", "兼", "、兼", "，兼", ",兼"})
@@ -70,9 +71,8 @@ _SLOGAN_TYPES = ("slogans",)
 _LIST_SEPARATORS = frozenset({",", "，", "、"})
 # 在X,院长Y: the clause naming the place a head stands in, right before his post.
 _HOST_REACH = 32
-_HOST_FRAME = regex.compile(r"在(?P<place>[^在,，。;；:：\s]{2,30})[,，]$")
 _HOST_PLACE = regex.compile(r"在(?P<place>[^在,，。;；:：\s]{2,30})[,，]")
-_SENTENCE_ENDS = ("。", "！", "？", "!", "?", "\n")
+_HOST_FRAME = regex.compile(_HOST_PLACE.pattern + "$")
 # How many characters a longer post may add to the one a reference form ends with (局长 → 局长助理).
 _LONGER_POST_EXTRA = (1, 2, 3)
 # A head of a level of government or party committee (镇长, 副市长, 县委书记): the level's character.
@@ -424,11 +424,11 @@ def _own_body(ctx: Any, appointment: _Appointment) -> Optional[str]:
 def _place_of_unit_in_sentence(ctx: Any, unit: str, unit_start: int) -> Optional[str]:
     """磐安镇召开动员会,镇党委书记何振宇…; 在毛家庄村,…村党支部书记毛建国: a town or village the same sentence
     names before the bare unit, as the subject of its event (X镇召开, X村开展) or as where it took place (在X村,)."""
-    sentence_start = max(ctx.text.rfind(end, 0, unit_start) for end in _SENTENCE_ENDS) + 1
+    opening = sentence_start(ctx.text, unit_start)
     places = [
         (found.start("place"), found.group("place"))
         for pattern in (_HOST_PLACE, _place_as_subject())
-        for found in pattern.finditer(ctx.text, sentence_start, unit_start)
+        for found in pattern.finditer(ctx.text, opening, unit_start)
         if found.group("place").endswith(unit) and _named_place(found.group("place"), unit)
     ]
     return max(places)[1] if places else None
