@@ -315,6 +315,7 @@ def remove_related_list(text: str) -> list[Edit]:
     article's. A single dated line is kept: it may be the article's own.
     """
     headings = set(_data()["related_headings"])
+    longest_heading = max(map(len, headings)) + 3  # 【X】: or [X]:
     lines = list(iter_lines(text))
     doomed: list[Line] = []
     run: list[int] = []  # indices of consecutive related-item lines
@@ -331,7 +332,7 @@ def remove_related_list(text: str) -> list[Edit]:
     under_heading, headed_items = False, 0
     heading: Optional[Line] = None
     for index, line in enumerate(lines):
-        if _RELATED_HEADING_MARKS.sub("", line.stripped) in headings:
+        if len(line.stripped) <= longest_heading and _RELATED_HEADING_MARKS.sub("", line.stripped) in headings:
             close_run()
             under_heading, headed_items, heading, page_has_list = True, 0, line, True
         elif under_heading and line.stripped and (_BULLETED_LINE.match(line.text) or _is_link_title(line.stripped)):
