@@ -39,7 +39,8 @@ TWO_KNOWN = 4.5
 # A run that opens or ends with a common name, two or more characters left (迈克尔|欧文): half the evidence.
 HALF_KNOWN = 2.5
 
-_DOTS = "·•‧・"
+# The dots that join the parts of a transliterated name (帕提曼·吐尔洪), in every script pages use.
+NAME_DOTS = "·•‧・"
 _HYPHENS = "-－"
 
 
@@ -57,7 +58,7 @@ def _vocabulary() -> dict:
     data = load_json("entities/foreign.json")
     char_class = regex.escape("".join(sorted(set(chars))))
     part = f"[{char_class}]{{1,10}}"
-    joiner = f"[{regex.escape(_DOTS + _HYPHENS)}]"
+    joiner = f"[{regex.escape(NAME_DOTS + _HYPHENS)}]"
     return {
         "chars": frozenset(chars),
         # parts of at most ten characters joined by at most five dots: linear
@@ -89,7 +90,7 @@ def runs(text: str) -> list[Run]:
         pieces = vocabulary["joiner"].split(match.group())
         parts = tuple(pieces[0::2])
         joiners = pieces[1::2]
-        found.append(Run(match.start(), match.end(), parts, bool(joiners) and all(j in _DOTS for j in joiners)))
+        found.append(Run(match.start(), match.end(), parts, bool(joiners) and all(j in NAME_DOTS for j in joiners)))
     return found
 
 

@@ -126,12 +126,12 @@ _LIST_ITEM = regex.compile(r"(\p{Han}{2,6}|\p{Han}{2,8}·\p{Han}{2,8}|[A-Za-z][A
 _LIST_ITEM_BEFORE = regex.compile(r"(?:^|(?<=[、，。；：,;:!！?？（(“\s]))(\p{Han}{2,6}|\p{Han}{2,8}·\p{Han}{2,8}|[A-Za-z][A-Za-z0-9]{1,15})$")
 _SENTENCE_ENDS = frozenset("\n。！？!?；;】]")
 # A name dot between two Han characters (any script of the parts).
-_NAME_DOT = regex.compile(r"(?<=\p{Han})[·•‧・](?=\p{Han})")
+_NAME_DOT = regex.compile(r"(?<=\p{Han})[%s](?=\p{Han})" % regex.escape(foreign.NAME_DOTS))
 # How far a dotted name's outer parts are looked for, and the most dots one name has.
 _DOTTED_REACH = 9
-_MAX_DOTS = 3
+MAX_DOTS = 3
 # The longest a dotted part may be when nothing but the end of the Han stretch bounds it.
-_DOTTED_PART_MAX = 6
+DOTTED_PART_MAX = 6
 _WORK_TITLE = regex.compile(r"《[^《》\n]{0,80}》")
 # Spaces that traditional-script pages put inside two-character names (袁 睿).
 _INNER_SPACE = regex.compile(r"[ \u3000]{1,2}")
@@ -460,7 +460,7 @@ def dotted_names(ctx: Context, lex: Lexicon, threshold: float = DEFAULT_THRESHOL
     found = []
     for low, dots, high in _dotted_stretches(text):
         middles = list(zip(dots, dots[1:]))
-        if any(right - left < 3 or right - left > _DOTTED_PART_MAX + 1 for left, right in middles):
+        if any(right - left < 3 or right - left > DOTTED_PART_MAX + 1 for left, right in middles):
             continue  # a middle part of one character (文·图 bylines) or a whole clause
         if any(_LIST_SEPARATOR.search(text, left, right) or _holds_common_word(left + 1, right, ctx, lex, tags=False) for left, right in middles):
             continue  # 劳拉·琳妮和菲利普·西摩尔: two names, each read on its own
@@ -504,7 +504,7 @@ def _dotted_stretches(text: str) -> list[tuple[int, list[int], int]]:
             groups.append([position])
     stretches = []
     for dots in groups:
-        if len(dots) > _MAX_DOTS:
+        if len(dots) > MAX_DOTS:
             continue
         low = dots[0]
         while low > 0 and dots[0] - low < _DOTTED_REACH and _HAN.match(text[low - 1]):
@@ -565,7 +565,7 @@ def _dotted_start(low: int, dot: int, ctx: Context, lex: Lexicon) -> Optional[in
     if known is not None:
         return known  # the known first part wins over a shorter reading
     for start in range(dot - 2, max(low, dot - 8) - 1, -1):
-        if start in ctx.title_ends or (start == low and dot - start <= _DOTTED_PART_MAX):
+        if start in ctx.title_ends or (start == low and dot - start <= DOTTED_PART_MAX):
             return start
         if _after_introducer(start, text, lex) or _after_person_noun(start, ctx):
             return start  # 由|, 消费者代表|帕提曼·吐尔洪
@@ -579,7 +579,7 @@ def _dotted_end(low: int, high: int, ctx: Context, lex: Lexicon) -> Optional[int
         return known
     for end in range(low + 2, min(high, low + 8) + 1):
         if end == high:
-            return end if end - low <= _DOTTED_PART_MAX else None
+            return end if end - low <= DOTTED_PART_MAX else None
         if text[end] in _person_words()["place_following"]:
             return None  # 圣·莫尼卡|山
         if end in ctx.title_starts or _follower_at(text, end, lex):

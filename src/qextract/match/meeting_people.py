@@ -23,6 +23,8 @@ from typing import Any, Iterable, Optional
 import ahocorasick
 import regex
 
+from qextract.entities.foreign import NAME_DOTS
+from qextract.entities.persons import DOTTED_PART_MAX, MAX_DOTS
 from qextract.match.context import MatchContext
 from qextract.match.meeting_lexicon import CLAUSE_PUNCT, HEARD_REPORT, LEX, ROLE_NOT_BEFORE, ROLE_VERB, words
 
@@ -80,9 +82,7 @@ _STOP_CHARS = frozenset(LEX["bare_name_stop_chars"])
 # 上台领取奖金并|发言: a short act of the same subject, then 并 and a role verb (no clause end between);
 # not a passive act (被查处并通报: someone else reports)
 _JOINED_ROLE = regex.compile(r"[^,，。;；:：!！?？\n并被]{1,%d}并" % _MAX_JOINED_ACT)
-_NAME_PARTS = regex.compile("[·•‧・]")
-_MAX_NAME_PARTS = 4
-_MAX_DOTTED_PART = 6
+_NAME_PARTS = regex.compile("[%s]" % regex.escape(NAME_DOTS))
 
 
 @dataclass(frozen=True)
@@ -201,7 +201,7 @@ def _bare_name_shape(name: str) -> bool:
     parts = _NAME_PARTS.split(name)
     if len(parts) == 1:
         return 2 <= len(name) <= 4
-    return len(parts) <= _MAX_NAME_PARTS and all(2 <= len(part) <= _MAX_DOTTED_PART for part in parts)
+    return len(parts) <= MAX_DOTS + 1 and all(2 <= len(part) <= DOTTED_PART_MAX for part in parts)
 
 
 def _person_entities(ctx: MatchContext, verb_starts: set[int]) -> list[Any]:
