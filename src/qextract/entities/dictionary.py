@@ -344,7 +344,7 @@ class DictionaryEntityRecognizer:
             _clause_opening_name(text, name_end, taken, MAX_TOWN_NAME + MAX_COUNTY_BEFORE_TOWN),
             self._name_after_introducer(text, name_end, taken, MAX_TOWN_NAME + MAX_COUNTY_BEFORE_TOWN),
         ):
-            if start is not None and self._town_name(text[start + len(self._county_opening(text, start, name_end)) : name_end]):
+            if start is not None and is_town_name(text[start + len(self._county_opening(text, start, name_end)) : name_end]):
                 return start
         return None
 
@@ -368,16 +368,9 @@ class DictionaryEntityRecognizer:
             _clause_opening_name(text, name_end, taken, longest),
             self._name_after_introducer(text, name_end, taken, longest),
         ):
-            if start is not None and self._village_name(_after_last_unit(text[start:name_end])):
+            if start is not None and is_village_name(_after_last_unit(text[start:name_end])):
                 return start
         return None
-
-    def _village_name(self, name: str) -> bool:
-        return 1 <= len(name) <= MAX_VILLAGE_NAME and not name.startswith(self._lexicon.village_name_stops)
-
-    @staticmethod
-    def _town_name(name: str) -> bool:
-        return 2 <= len(name) <= MAX_TOWN_NAME and not any(unit in name for unit in TOWN_UNITS) and not name.startswith(VAGUE_TOWN_OPENERS)
 
     def _name_after_introducer(self, text: str, end: int, taken: bytearray, longest: int) -> Optional[int]:
         """仪式由|安亭|镇镇长: the start of the name ending at ``end`` right after a word that stands before
@@ -575,6 +568,16 @@ def _better(first: Optional[PersonCandidate], second: Optional[PersonCandidate])
     if first is None or second is None:
         return first or second
     return first if first.score >= second.score else second
+
+
+def is_town_name(name: str) -> bool:
+    """河边 of 河边镇: a town's or a street's own name (two or three characters), not 全 of 全镇 nor 各乡 of 各乡镇."""
+    return 2 <= len(name) <= MAX_TOWN_NAME and not any(unit in name for unit in TOWN_UNITS) and not name.startswith(VAGUE_TOWN_OPENERS)
+
+
+def is_village_name(name: str) -> bool:
+    """徐场 of 徐场村, 东园 of 东园社区: a village's or a community's own name, not 农 of 农村 nor 各 of 各村."""
+    return 1 <= len(name) <= MAX_VILLAGE_NAME and not name.startswith(lexicon().village_name_stops)
 
 
 def _after_last_unit(name: str) -> str:

@@ -27,11 +27,11 @@ from qextract.entities.context import document_entities
 from qextract.entities.dictionary import (
     CLAUSE_OPENERS,
     DEPARTMENT,
-    MAX_TOWN_NAME,
-    MAX_VILLAGE_NAME,
     TOWN_UNITS,
     VAGUE_TOWN_OPENERS,
     body_kind,
+    is_town_name,
+    is_village_name,
     unit_of_head_post,
 )
 from qextract.entities.guards import RangeSet, page_furniture, quoted
@@ -445,11 +445,12 @@ def _place_as_subject() -> regex.Pattern[str]:
 
 
 def _named_place(place: str, unit: str) -> bool:
-    """A town's or a village's own name before its unit, not 全镇, 各村 or 本社区."""
+    """A town's or a village's own name before its unit, not 全镇, 各村 or 本社区; read from a clause's opening, the
+    name may carry a word before it (今年全镇), so no word that makes the unit a kind of place may stand anywhere in it."""
     name = place[: -len(unit)]
     if unit in TOWN_UNITS:
-        return 2 <= len(name) <= MAX_TOWN_NAME and not any(opener in name for opener in VAGUE_TOWN_OPENERS)
-    return 1 <= len(name) <= MAX_VILLAGE_NAME and not any(stop in name for stop in lexicon().village_name_stops)
+        return is_town_name(name) and not any(opener in name for opener in VAGUE_TOWN_OPENERS)
+    return is_village_name(name) and not any(stop in name for stop in lexicon().village_name_stops)
 
 
 def _host_body(text: str, appointment: _Appointment) -> Optional[str]:
@@ -462,10 +463,8 @@ def _host_body(text: str, appointment: _Appointment) -> Optional[str]:
     unit = unit_of_head_post(first_post.text, lex.self_named_units | lex.own_body_units)
     if unit is None:
         return _village_host(text, appointment.posts)
-    frame = _HOST_FRAME.search(text, max(0, first_post.start - _HOST_REACH), first_post.start)
-    if frame is None or not frame.group("place").endswith(unit):
-        return None
-    return frame.group("place")
+    place = _place_stood_in(text, first_post)
+    return place if place is not None and place.endswith(unit) else None
 
 
 def _village_host(text: str, posts: list[tuple[Optional[Entity], Entity]]) -> Optional[str]:
@@ -475,10 +474,14 @@ def _village_host(text: str, posts: list[tuple[Optional[Entity], Entity]]) -> Op
     lex = lexicon()
     if body is not None or first_post.text not in lex.named_body_posts:
         return None
-    frame = _HOST_FRAME.search(text, max(0, first_post.start - _HOST_REACH), first_post.start)
-    if frame is None or not frame.group("place").endswith(lex.village_units):
-        return None
-    return frame.group("place")
+    place = _place_stood_in(text, first_post)
+    return place if place is not None and place.endswith(lex.village_units) else None
+
+
+def _place_stood_in(text: str, post: Entity) -> Optional[str]:
+    """The place of the clause 在X, right before ``post``, if any."""
+    frame = _HOST_FRAME.search(text, max(0, post.start - _HOST_REACH), post.start)
+    return frame.group("place") if frame is not None else None
 
 
 def _bare_jurisdiction(text: str, appointment: _Appointment) -> Optional[str]:
