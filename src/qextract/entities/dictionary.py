@@ -356,6 +356,7 @@ class DictionaryEntityRecognizer:
         lex = self._lexicon
         if not (title.kind in lex.official_categories or title.text in lex.named_body_posts):
             return None
+        unit: Optional[str]
         if title.text.startswith(lex.village_units):
             unit = ""  # 董庄|村委会主任: the post holds the village's unit, written once
         else:

@@ -670,9 +670,10 @@ def _formula_items(text: str, position: int, formula: str) -> Optional[list[tupl
     each opening with its action's word, as many as the formula's numerals add up to. When every action
     is counted alike (“三查三看”:查A,看B;查C,看D;查E,看F), the items may instead be the clauses that
     pair them, as many as one numeral says. The list ends at the first part opening with no action's word."""
-    segments = [(_DIGITS.get(formula[index]), formula[index + 1]) for index in range(0, len(formula) - 1, 2)]
-    if any(count is None for count, _ in segments) or len({word for _, word in segments}) != len(segments):
+    written = [(formula[index], formula[index + 1]) for index in range(0, len(formula) - 1, 2)]
+    if any(numeral not in _DIGITS for numeral, _ in written) or len({word for _, word in written}) != len(written):
         return None
+    segments = [(_DIGITS[numeral], word) for numeral, word in written]
     noun = _PROGRAMME_NOUN.match(text, position)
     introducer = _LIST_INTRODUCER.match(text, noun.end() if noun else position)
     if introducer is None:
