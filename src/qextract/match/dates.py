@@ -648,13 +648,24 @@ def _runs(text: str, atoms: list[Atom]) -> list[list[Atom]]:
     runs: list[list[Atom]] = []
     current: list[Atom] = []
     for atom in atoms:
-        if current and atom.start != current[-1].end and not adjacent(text, current[-1].end, atom.start):
+        if current and atom.start != current[-1].end and not adjacent(text, current[-1].end, atom.start) \
+                and not _around_weekday(text, current[-1], atom):
             runs.append(current)
             current = []
         current.append(atom)
     if current:
         runs.append(current)
     return runs
+
+
+def _around_weekday(text: str, left: Atom, right: Atom) -> bool:
+    """（星期三）: a bracket parts the weekday from the day before it and the time after it, not the run."""
+    gap = text[left.end : right.start].strip()
+    if right.kind == "weekday":
+        return gap in _WEEKDAY_OPENINGS and _bracket_gap(text, left.end, right.start)
+    if left.kind == "weekday":
+        return gap in _WEEKDAY_CLOSINGS and _bracket_gap(text, left.end, right.start)
+    return False
 
 
 _POINT_STARTERS = frozenset(
@@ -1000,6 +1011,7 @@ class _RunParser:
 
     def day_tail(self, index: int, point: Point) -> Parsed:
         """A part of the day and a clock time after a day: ``下午``, ``15:30``, ``9时30分``."""
+        index = self._past_weekday(index, point)
         if self.kind(index) == "tod" and adjacent(self.text, point.end, self.atoms[index].start):
             atom = self.atoms[index]
             point.time_of_day = atom.text
@@ -1013,6 +1025,41 @@ class _RunParser:
                 index += 1
                 point.standalone = True
         return point, index
+
+
+    def _past_weekday(self, index: int, point: Point) -> int:
+        """2023年9月6日(星期三)上午10时: the weekday a header writes between the day and its time is part of
+        the date; the span takes it only when a part of the day or a clock time follows it."""
+        if self.kind(index) != "weekday" or self.kind(index + 1) not in ("tod", "clock", "clockcn"):
+            return index
+        weekday, after = self.atoms[index], self.atoms[index + 1]
+        if not _weekday_between(self.text, point.end, weekday, after.start):
+            return index
+        point.end = after.start if self.text[weekday.end : after.start].strip() else weekday.end
+        return index + 1
+
+
+def _weekday_between(text: str, day_end: int, weekday: Atom, next_start: int) -> bool:
+    """The weekday touches the day and the time, bare or in one pair of brackets (（周三）)."""
+    opening = text[day_end : weekday.start].strip()
+    closing = text[weekday.end : next_start].strip()
+    if not opening and not closing:
+        return adjacent(text, day_end, weekday.start) and adjacent(text, weekday.end, next_start)
+    return (opening, closing) in _WEEKDAY_BRACKETS and _bracket_gap(text, day_end, weekday.start) and _bracket_gap(
+        text, weekday.end, next_start
+    )
+
+
+def _bracket_gap(text: str, left_end: int, right_start: int) -> bool:
+    """At most one bracket and a space either side of it between two atoms."""
+    gap = text[left_end:right_start]
+    return len(gap.strip()) <= 1 and len(gap) <= 3
+
+
+# The brackets a header puts round a weekday: 2023年9月6日(星期三)上午10时.
+_WEEKDAY_BRACKETS = frozenset({("(", ")"), ("（", "）"), ("[", "]"), ("【", "】")})
+_WEEKDAY_OPENINGS = frozenset(opening for opening, _ in _WEEKDAY_BRACKETS)
+_WEEKDAY_CLOSINGS = frozenset(closing for _, closing in _WEEKDAY_BRACKETS)
 
 
 _HANDLERS = {
