@@ -30,6 +30,7 @@ import regex
 
 from qextract.entities.lexicon import lexicon
 from qextract.match.context import MatchContext
+from qextract.match.meeting_cards import TURN_ROLE_LABELS, EventCard, find_cards, turn_labels
 from qextract.match.meeting_lexicon import (
     ANY_VISIT_WORD,
     ATTENDANCE_LIST,
@@ -75,6 +76,7 @@ _TOUR_ADVERBS = frozenset(words("tour_adverbs"))
 _PARTS_OF_VISIT = frozenset(words("visit_part_kinds"))
 _VISIT_KIND: dict[str, str] = dict(LEX["visit_kinds"])
 _MIN_CONTAINED_NAME = 4
+_CARD_VALUE_STRIP = " \t\u3000。;；,，"
 # 专项督查, 节前安全大检查: a carried visit named by more than its verb.
 _MIN_CAMPAIGN_NAME = 4
 _TIME_WORDS = regex.compile("|".join(sorted(words("time_words"), key=len, reverse=True)))
@@ -158,6 +160,7 @@ class _Reader:
             if self.around.is_blocked(sentence.start, sentence.start + 1):
                 continue
             self._read_sentence(sentence, by_sentence.get(index, []))
+        self._read_cards()
 
     def _read_sentence(self, sentence: Sentence, mentions: list[Mention]) -> None:
         if self.aside is not None and sentence.start >= self.aside[1]:
@@ -307,6 +310,48 @@ class _Reader:
                 if last_written > latest:
                     latest, followed = last_written, other
         return followed
+
+    # -- event cards ----------------------------------------------------------
+
+    def _read_cards(self) -> None:
+        """时间:/地点:/发布人:/主持人: lines and the turns after them (:mod:`meeting_cards`) fill in the event
+        named before the card, the page's own event (a headline's 新闻发布会)."""
+        cards = find_cards(self.text)  # from the top: the header stage may end past the card's 时间: line
+        for number, card in enumerate(cards):
+            event = self._event_before(card.start)
+            if event is None:
+                continue
+            self._card_day(event, card)
+            for line in card.values("place"):
+                place = self.text[line.start : line.end].strip(_CARD_VALUE_STRIP)
+                if event.location is None and place:
+                    event.location = place
+            chairs: list[Person] = []
+            for role in ("chair", "speaker", "attendee"):
+                for line in card.values(role):
+                    people = self._people_in(line.start, line.end)
+                    event.add_people(role, people)
+                    if role == "chair":
+                        chairs.extend(people)
+            turns_end = cards[number + 1].start if number + 1 < len(cards) else len(self.text)
+            for label_start, label_end in turn_labels(self.text, card.end, turns_end):
+                people = self._people_in(label_start, label_end)
+                if not people and self.text[label_start:label_end].strip() in TURN_ROLE_LABELS:
+                    people = chairs
+                event.add_people("speaker", people)
+
+    def _event_before(self, position: int) -> Optional[_Event]:
+        before = [event for event in self.events if not event.is_visit and event.start < position]
+        return max(before, key=lambda event: event.start) if before else None
+
+    def _card_day(self, event: _Event, card: EventCard) -> None:
+        if event.date is not None:
+            return
+        for line in card.values("time"):
+            for date in self.around.dates:
+                if line.start <= date.start < line.end and _day(date.value):
+                    event.date, event.time_of_day = _day(date.value), self._time_of_day(date)
+                    return
 
     # -- 会见 and visits ------------------------------------------------------
 
