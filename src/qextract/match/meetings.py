@@ -77,6 +77,15 @@ _PARTS_OF_VISIT = frozenset(words("visit_part_kinds"))
 _VISIT_KIND: dict[str, str] = dict(LEX["visit_kinds"])
 _MIN_CONTAINED_NAME = 4
 _CARD_VALUE_STRIP = " \t\u3000。;；,，"
+_SPEECH_DATELINE_REACH = int(LEX["speech_dateline_reach"])
+SPEECH_TITLE_ROLES: dict[str, str] = dict(LEX["speech_title_nouns"])
+# 在X上的讲话 / 在X上讲话: the speech noun right after the event's name
+SPEECH_TITLE = regex.compile(r"上的?(?P<noun>\L<nouns>)", nouns=sorted(SPEECH_TITLE_ROLES, key=len, reverse=True))
+# what may follow the speech noun on its line: (摘要), (全文), (2008年1月24日)
+_TITLE_LINE_END = regex.compile(r"[ \t\u3000]*(?:[(（][^()（）\n]{0,16}[)）])?[ \t\u3000]*(?:\n|$)")
+_MAX_NAME_LINE = 40
+_SENTENCE_MARKS = regex.compile(r"[,，。;；!！?？]")
+_DATELINE_BRACKETS = " \t\u3000()（）[]【】"
 # 专项督查, 节前安全大检查: a carried visit named by more than its verb.
 _MIN_CAMPAIGN_NAME = 4
 _TIME_WORDS = regex.compile("|".join(sorted(words("time_words"), key=len, reverse=True)))
@@ -161,6 +170,7 @@ class _Reader:
                 continue
             self._read_sentence(sentence, by_sentence.get(index, []))
         self._read_cards()
+        self._read_speech_title()
 
     def _read_sentence(self, sentence: Sentence, mentions: list[Mention]) -> None:
         if self.aside is not None and sentence.start >= self.aside[1]:
@@ -352,6 +362,52 @@ class _Reader:
                 if line.start <= date.start < line.end and _day(date.value):
                     event.date, event.time_of_day = _day(date.value), self._time_of_day(date)
                     return
+
+    # -- a speech printed in full ---------------------------------------------
+
+    def _read_speech_title(self) -> None:
+        """韩振东局长在全省…会议上的讲话 heading the page: its giver spoke (or chaired, for a 主持词) at the event,
+        and a date line under the title, ``(2008年1月24日)``, is the event's day."""
+        for event in self.events:
+            for mention in event.mentions:
+                if mention.construction != "at" or not self._heads_page(mention.start):
+                    continue
+                noun = SPEECH_TITLE.match(self.text, mention.end)
+                if noun is None or not _TITLE_LINE_END.match(self.text, noun.end()):
+                    continue  # 在X上的讲话精神: a speech cited by a report, not the page's own
+                line_start = self.text.rfind("\n", 0, mention.start) + 1
+                opening = mention.opening if mention.opening >= 0 else mention.start
+                lines_under = _lines_after(self.text, _paragraph_end(self.text, mention.end), _SPEECH_DATELINE_REACH)
+                givers = self._people_in(line_start, opening) or self._name_line_person(lines_under)
+                event.add_people(SPEECH_TITLE_ROLES[noun.group("noun")], givers)
+                if event.date is None:
+                    self._date_from_dateline(event, lines_under)
+                return
+
+    def _heads_page(self, position: int) -> bool:
+        """In the header, or on the body's first line."""
+        if position < self.ctx.body_start:
+            return True
+        first_line_end = _paragraph_end(self.text, self.ctx.body_start)
+        return not self.text[self.ctx.body_start : position].strip() or position < first_line_end
+
+    def _name_line_person(self, lines: list[tuple[int, int]]) -> list[Person]:
+        """吉林省质量技术监督局局长 韩振东: a short line of a post and a name, with no sentence in it."""
+        for start, end in lines:
+            line = self.text[start:end]
+            if len(line.strip()) <= _MAX_NAME_LINE and not _SENTENCE_MARKS.search(line):
+                people = self._people_in(start, end)
+                if people:
+                    return people[:1]
+        return []
+
+    def _date_from_dateline(self, event: _Event, lines: list[tuple[int, int]]) -> None:
+        for start, end in lines:
+            for date in self.around.dates:
+                if start <= date.start and date.end <= end and _day(date.value):
+                    if not self.text[start:end].replace(date.text, "", 1).strip(_DATELINE_BRACKETS):
+                        event.date, event.time_of_day = _day(date.value), self._time_of_day(date)
+                        return
 
     # -- 会见 and visits ------------------------------------------------------
 
@@ -674,6 +730,17 @@ _MAX_DATELINE_OPENING = 6
 def _paragraph_end(text: str, position: int) -> int:
     end = text.find("\n", position)
     return len(text) if end == -1 else end
+
+
+def _lines_after(text: str, position: int, count: int) -> list[tuple[int, int]]:
+    """The spans of the next ``count`` non-blank lines after the line break at ``position``."""
+    lines: list[tuple[int, int]] = []
+    while len(lines) < count and position < len(text):
+        start = position + 1
+        position = _paragraph_end(text, start)
+        if text[start:position].strip():
+            lines.append((start, position))
+    return lines
 
 
 def _outside_days(days: Optional[str], event_days: str) -> bool:
