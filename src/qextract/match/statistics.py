@@ -259,7 +259,7 @@ def _compile_patterns(lexicon: _Lexicon) -> _Patterns:
         stop_verb_prefix=regex.compile(alternation(word for word in lexicon.stop_verbs if len(word) > 1)),
         suffix_first_chars=frozenset(word[0] for word in (*lexicon.suffix, *lexicon.time_suffix)),
         verb_gap_prefix=regex.compile(
-            rf"(?P<adverb>{alternation(lexicon.verb_gap_prefix)})[^\P{{Han}}〇一二三四五六七八九十百千万两的是为有]{{1,{lexicon.verb_gap_reach}}}$"),
+            rf"(?P<adverb>{alternation(lexicon.verb_gap_prefix)})[^\P{{Han}}〇一二三四五六七八九十百千万两的是为]{{1,{lexicon.verb_gap_reach}}}$"),
         verb_gap_span=max(len(word) for word in lexicon.verb_gap_prefix) + lexicon.verb_gap_reach,
         unitless_last_chars=frozenset(word[-1] for word in (*lexicon.unitless_measures, *lexicon.unitless_links)),
         unitless_before=regex.compile(
