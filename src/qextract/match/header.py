@@ -161,6 +161,12 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             endings=data["site_banner_endings"],
             columns=load_json("text/furniture.json")["menu_labels"],
         ),
+        # 学习强国, 澎湃新闻, 遵义头条: a news platform's or an account's name alone on its line.
+        "platform_banner": regex.compile(
+            r"^(?:\L<platforms>|\p{Han}{2,4}(?:\L<endings>))$",
+            platforms=data["platforms"],
+            endings=data["platform_account_endings"],
+        ),
         # 【转帖】X: a forum's tag before a reposted headline.
         "repost_tag": regex.compile(r"\s{0,4}[【\[]\s{0,2}" + _labels(data["repost_tags"]) + r"\s{0,2}[】\]]\s{0,2}"),
         "byline_line": regex.compile(
@@ -262,9 +268,9 @@ def read_header(text: str) -> Header:
         index += 1
     if title_lines and index < len(lines) and patterns["issue_line"].match(lines[index].stripped):
         title_lines, index = [], index + 1  # a bulletin's name and issue, with no issuer's line under them
-    if title_lines and patterns["site_banner"].match(title_lines[0].stripped):
-        # 江西省质量技术监督局 over the headline, or over the fields that precede
-        # it: the site's name, not a kicker
+    if title_lines and _is_banner(title_lines[0].stripped, patterns):
+        # 江西省质量技术监督局 or 学习强国 over the headline, or over the fields that precede
+        # it: the site's or the platform's name, not a kicker
         if len(title_lines) > 1 or (index < len(lines) and _is_header_field_line(lines[index], patterns)):
             title_lines = title_lines[1:]
     if not title_lines:
@@ -284,7 +290,7 @@ def read_header(text: str) -> Header:
         index += 1  # 柳食药监通〔2017〕23号 between a notice's headline and its fields
     if index < len(lines) and _is_header_field_line(lines[index], patterns):
         title_lines = _last_block(text, title_lines, lines[index])
-    if len(title_lines) > 1 and (patterns["site_banner"].match(title_lines[0].stripped) or _only_places(title_lines[0].stripped)):
+    if len(title_lines) > 1 and (_is_banner(title_lines[0].stripped, patterns) or _only_places(title_lines[0].stripped)):
         title_lines = title_lines[1:]  # a site's name (上海青浦) over a headline
     if any(_HAN.search(line.stripped) for line in title_lines):
         # Quality watchdog reports…: a bilingual site's English headline under the Chinese one
@@ -464,6 +470,10 @@ def _same_headline(page_title: str, headline: str) -> bool:
     if page_title.endswith(headline) and _crumb_separator_end().search(page_title, 0, len(page_title) - len(headline)):
         return True
     return page_title.startswith(headline) and _SITE_NAME_SUFFIX.fullmatch(page_title, len(headline)) is not None
+
+
+def _is_banner(stripped: str, patterns: dict[str, regex.Pattern[str]]) -> bool:
+    return bool(patterns["site_banner"].match(stripped) or patterns["platform_banner"].match(stripped))
 
 
 def _is_title_line(line: Line, patterns: dict[str, regex.Pattern[str]]) -> bool:
