@@ -348,8 +348,25 @@ class _Discourse:
                 return Anchor(year=year, month=month, from_text=False)
         if first.day_in_anchor_month and self.month is not None:
             year, month = self.month
+            rolled = self._into_next_month(first.day, anchor)
+            if rolled is not None:
+                year, month = rolled
             return Anchor(year=year, month=month, from_text=False)
         return anchor
+
+    def _into_next_month(self, day: Optional[int], published: Anchor) -> Optional[tuple[Optional[int], int]]:
+        """12月31日 … 4日 on a page of 2009年1月5日: a bare day before the last day written, when the page
+        appeared in the next month on or after that day, goes on into the next month (a digest or a diary
+        that crosses a month's end), not back in the month."""
+        if day is None or self.day is None or self.month is None or published.month is None or published.day is None:
+            return None
+        year, month, last_day = self.day
+        if (year, month) != self.month or day >= last_day or day > published.day:
+            return None
+        next_year, next_month = (None if year is None else year + 1, 1) if month == 12 else (year, month + 1)
+        if next_month != published.month or (next_year is not None and next_year != published.year):
+            return None
+        return next_year if next_year is not None else published.year, next_month
 
     def update(self, expression: Expression, mention: DateMention, in_body: bool = True, opens_span: bool = False) -> None:
         last = expression.last if isinstance(expression, Range) else expression
