@@ -84,6 +84,8 @@ SPEECH_TITLE = regex.compile(r"上的?(?P<noun>\L<nouns>)", nouns=sorted(SPEECH_
 # what may follow the speech noun on its line: (摘要), (全文), (2008年1月24日)
 _TITLE_LINE_END = regex.compile(r"[ \t\u3000]*(?:[(（][^()（）\n]{0,16}[)）])?[ \t\u3000]*(?:\n|$)")
 _MAX_NAME_LINE = 40
+# 镇长黄立新陪同检查: a host who escorts a visit, not one who leads a visit of its own
+_ESCORT = regex.compile(r"\p{Han}{0,4}?(?:陪同|随同)")
 _SENTENCE_MARKS = regex.compile(r"[,，。;；!！?？]")
 _DATELINE_BRACKETS = " \t\u3000()（）[]【】"
 # 专项督查, 节前安全大检查: a carried visit named by more than its verb.
@@ -456,7 +458,15 @@ class _Reader:
                 return None, ()
         location = self._frame_place(first_verb) or clause.place
         current = self.current
-        if current is not None and (_is_tour(current) or not _goes_elsewhere(clause, location, current)):
+        someone_else = (
+            current is not None
+            and clause.place is not None
+            and not clause.place_is_object
+            and _led_by_another(subject, current)
+            and not _ESCORT.match(self.text, subject[-1].end)
+            and _goes_elsewhere(clause, location, current)
+        )
+        if current is not None and not someone_else and (_is_tour(current) or not _goes_elsewhere(clause, location, current)):
             current.add_people("attendee", present)  # part of the visit or of the event at its own venue
             if current.is_visit and sentence.start >= self.ctx.body_start:
                 self._confirm_in_body(current, sentence, first_verb, location)
@@ -466,7 +476,8 @@ class _Reader:
             name, span = self.text[campaign[0] : campaign[1]], campaign
         event = self._visit_event(name, kind, location, sentence, span, parent=current if during_event else None)
         event.add_people("attendee", present)
-        if self.current is None or self._opens_the_body(event, during_event) or self._story_moves_on(event, during_event):
+        if self.current is None or self._opens_the_body(event, during_event) or self._story_moves_on(event, during_event) \
+                or someone_else:
             self.current = event
         elif during_event and self.current is not None and self.current is not event:
             # the rest of its paragraph tells the aside (在A,院长Y介绍…); the next goes back to the event
@@ -768,6 +779,13 @@ def _kind_of(mention: Mention) -> Optional[str]:
 def _is_tour(event: _Event) -> bool:
     """A visit article's own visit, which later visit verbs continue (a 会见 is not one)."""
     return event.is_visit and event.kind != "会见"
+
+
+def _led_by_another(subject: tuple[Person, ...], event: _Event) -> bool:
+    """副省长杜文华带队到Y检查 after a tour by others: the visit's named subject, going to a place of its own,
+    took no part in the event (a host who 陪同检查 names no place)."""
+    names = {person.name for person in event.attendees}
+    return bool(subject) and bool(names) and not any(person.name in names for person in subject)
 
 
 def _goes_elsewhere(clause: VisitClause, location: Optional[str], event: _Event) -> bool:
