@@ -575,7 +575,8 @@ def _read_measured(ctx: MatchContext, match: Any, tokens: Optional[TokenIndex]) 
     if _is_latin(measure) and text[end : end + 1] in _ASCII_LETTERS:
         return None  # 5min is not 5 m, 3mAh not 3 m
     duration_prefix = lexicon.duration_prefix_before.find(text, number_start)
-    if kind == "time" and _reads_as_date(text, measure, end, written, duration_prefix is not None):
+    # 1300多年, 1000余年: a round figure with 多/余 before 年 counts years; a calendar year is never rounded
+    if kind == "time" and not infix and _reads_as_date(text, measure, end, written, duration_prefix is not None):
         return None
     value = parse_number(written)
     if value is None:
