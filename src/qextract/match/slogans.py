@@ -630,6 +630,10 @@ def _items_after(
             items = _run_in_items(text, position + 1, count)
             if items and all(end - start <= _MAX_COMMA_LIST_ITEM for start, end in items):
                 return items
+            # 按照“五个严禁”要求,严禁A,严禁B,…: as many comma clauses as counted, each holding the label's word
+            items = _clauses_with_label_word(text, position + 1, count, label_word)
+            if items:
+                return items
     introducer = _LIST_INTRODUCER.match(text, position)
     if introducer is not None:
         start = introducer.end()
