@@ -1047,7 +1047,6 @@ class _RunParser:
                 point.standalone = True
         return point, index
 
-
     def _past_weekday(self, index: int, point: Point) -> int:
         """2023年9月6日(星期三)上午10时: the weekday a header writes between the day and its time is part of
         the date; the span takes it only when a part of the day or a clock time follows it."""

@@ -376,7 +376,7 @@ class _Reader:
                     continue
                 noun = SPEECH_TITLE.match(self.text, mention.end)
                 if noun is None or not _TITLE_LINE_END.match(self.text, noun.end()):
-                    continue  # 在X上的讲话精神: a speech cited by a report, not the page's own
+                    continue  # 在X上的讲话引起热烈反响: a headline about the speech, not the speech itself
                 line_start = self.text.rfind("\n", 0, mention.start) + 1
                 opening = mention.opening if mention.opening >= 0 else mention.start
                 lines_under = _lines_after(self.text, _paragraph_end(self.text, mention.end), _SPEECH_DATELINE_REACH)
@@ -782,8 +782,7 @@ def _is_tour(event: _Event) -> bool:
 
 
 def _led_by_another(subject: tuple[Person, ...], event: _Event) -> bool:
-    """副省长杜文华带队到Y检查 after a tour by others: the visit's named subject, going to a place of its own,
-    took no part in the event (a host who 陪同检查 names no place)."""
+    """副省长杜文华带队到Y检查 after a tour by others: the visit's named subject took no part in the event."""
     names = {person.name for person in event.attendees}
     return bool(subject) and bool(names) and not any(person.name in names for person in subject)
 
