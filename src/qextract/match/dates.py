@@ -34,6 +34,7 @@ import regex
 from qextract.data import alternation, load_json
 from qextract.match.context import MatchContext
 from qextract.match.datetime_parts import (
+    OPENING_QUOTES,
     Atom,
     adjacent,
     apply_day_part,
@@ -778,7 +779,7 @@ class _RunParser:
         return point, index + 1
 
     def _start_mdot(self, index: int, atom: Atom, inherit: Optional[Point]) -> Parsed:
-        if atom.start > 0 and self.text[atom.start - 1] in _OPENING_QUOTES:
+        if atom.start > 0 and self.text[atom.start - 1] in OPENING_QUOTES:
             # “5·20世界计量日”, “3·15”: a quoted day's name (a campaign), no date of its own, nor the day word in it
             named = self.kind(index + 1) == "holiday" and self.atoms[index + 1].start == atom.end
             return None, index + (2 if named else 1)
@@ -1075,8 +1076,6 @@ def _bracket_gap(text: str, left_end: int, right_start: int) -> bool:
     gap = text[left_end:right_start]
     return len(gap.strip()) <= 1 and len(gap) <= 3
 
-
-_OPENING_QUOTES = frozenset("“‘「『\"'")
 
 # The brackets a header puts round a weekday: 2023年9月6日(星期三)上午10时.
 _WEEKDAY_BRACKETS = frozenset({("(", ")"), ("（", "）"), ("[", "]"), ("【", "】")})

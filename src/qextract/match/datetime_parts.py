@@ -656,7 +656,8 @@ def _lexicon_atom(text: str, word: str, start: int, end: int) -> Optional[Atom]:
     return Atom(kind, start, end, {"months": months}, word)
 
 
-_OPENING_QUOTES = "“‘「『"
+# A straight quote both opens and closes: it is in both sets.
+OPENING_QUOTES = "“‘「『\"'"
 _CLOSING_QUOTES = "”’」』\"'"
 _HOLIDAY_LIST_SEPARATORS = "、和与及"
 _HOLIDAY_LIST_MAX = 3
@@ -668,9 +669,9 @@ def _short_holiday_dated(text: str, end: int) -> bool:
     follow = end
     for _ in range(_HOLIDAY_LIST_MAX):
         follow = _skip_one(text, follow, _CLOSING_QUOTES)
-        if any(text.startswith(suffix, _skip_one(text, follow, _OPENING_QUOTES)) for suffix in holidays()["suffixes"]):
+        if any(text.startswith(suffix, _skip_one(text, follow, OPENING_QUOTES)) for suffix in holidays()["suffixes"]):
             return True  # 国庆期间, “五一”假期, 中秋、国庆“两节”
-        follow = _skip_one(text, _skip_one(text, follow, _HOLIDAY_LIST_SEPARATORS), _OPENING_QUOTES)
+        follow = _skip_one(text, _skip_one(text, follow, _HOLIDAY_LIST_SEPARATORS), OPENING_QUOTES)
         name = _holiday_name_at(text, follow)
         if name is None:
             return False

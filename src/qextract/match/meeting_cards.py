@@ -22,7 +22,7 @@ from typing import Iterator
 
 import regex
 
-from qextract.match.meeting_lexicon import LEX, words
+from qextract.match.meeting_lexicon import LEX, NO_CLAUSE_PUNCT, words
 
 _LABELS: dict[str, str] = dict(LEX["card_labels"])
 TURN_ROLE_LABELS = frozenset(words("turn_role_labels"))
@@ -36,7 +36,7 @@ _LABEL_LINE = regex.compile(
     regex.MULTILINE,
     labels=sorted(_LABELS, key=len, reverse=True),
 )
-_TURN_LINE = regex.compile(r"^[ \t\u3000]*(?P<label>[^\n:：,，。;；!！?？]{1,%d}):" % _MAX_TURN_LABEL, regex.MULTILINE)
+_TURN_LINE = regex.compile(r"^[ \t\u3000]*(?P<label>%s{1,%d}):" % (NO_CLAUSE_PUNCT, _MAX_TURN_LABEL), regex.MULTILINE)
 
 
 @dataclass(frozen=True)

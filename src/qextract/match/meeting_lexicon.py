@@ -18,7 +18,7 @@ from qextract.data import load_json, load_lines
 # Clause punctuation: a name, a place or a subject never runs across it.
 CLAUSE_PUNCT = ",，。;；:：!！?？\n"
 SENTENCE_PUNCT = "。;；!！?？\n"
-_NO_PUNCT = r"[^,，。;；:：!！?？\n]"
+NO_CLAUSE_PUNCT = "[^%s]" % CLAUSE_PUNCT  # one character that no clause mark is
 MAX_NAME = 60
 
 
@@ -128,7 +128,7 @@ _TERMINATOR = r"(?=[,，。;；:：!！?？、()（）\s\d]|$|(?:\L<terms>))"
 # word that a terminator follows (so 大会暨…宣贯会 runs on past 大会); never
 # on the next line (a headline ending in 召开 is followed by the dateline).
 RIGHT_NAME = _compile(
-    r"了?[^\S\n]{0,2}(?P<name>%s{0,%d}?(?:\L<kinds>))%s" % (_NO_PUNCT, MAX_NAME, _TERMINATOR))
+    r"了?[^\S\n]{0,2}(?P<name>%s{0,%d}?(?:\L<kinds>))%s" % (NO_CLAUSE_PUNCT, MAX_NAME, _TERMINATOR))
 CONVENING_VERB = _compile(r"(?:\L<convene>)(?!\L<not_verb>)")
 NEVER_IN_NAME = _compile(r"\L<never_in_name>")
 ATTENDING_VERB = _compile(r"(?:\L<attend>)")
@@ -140,7 +140,7 @@ ADVERBS_BEFORE = _compile(r"(?:\L<adverbs>){1,2}$")
 
 # "在(今年5月27日)X上" / "在出席X上".
 AT_EVENT = _compile(
-    r"在(?P<attend>(?:\L<attend>)了?)?(?P<name>%s{1,%d}?(?:\L<kinds>))(?:上|期间)" % (_NO_PUNCT, MAX_NAME))
+    r"在(?P<attend>(?:\L<attend>)了?)?(?P<name>%s{1,%d}?(?:\L<kinds>))(?:上|期间)" % (NO_CLAUSE_PUNCT, MAX_NAME))
 
 # Left-hand name segments: the end must be an event word.
 ENDS_WITH_EVENT = _compile(r"(?:\L<kinds>)$")
@@ -176,9 +176,9 @@ PLACE_BEFORE_VISIT = _compile(
 VISIT_AT = _compile(
     r"在(?P<place>[^在,，。;；:：!！?？、\n\s]{1,20}?)(?P<adv>\L<visit_adv>)?(?P<verb>调研|考察|视察|检查|督导)(?!\L<blockers>)")
 VISIT_DONE = _compile(
-    r"(?P<adv>\L<visit_adv>)?(?P<verb>\L<visits>)了(?P<object>%s{2,40})" % _NO_PUNCT)
+    r"(?P<adv>\L<visit_adv>)?(?P<verb>\L<visits>)了(?P<object>%s{2,40})" % NO_CLAUSE_PUNCT)
 VISIT_ON_SITE = _compile(
-    r"(?P<adv>\L<visit_adv>)(?P<verb>\L<visits>)(?!了|\L<blockers>)(?P<object>%s{2,30})" % _NO_PUNCT)
+    r"(?P<adv>\L<visit_adv>)(?P<verb>\L<visits>)(?!了|\L<blockers>)(?P<object>%s{2,30})" % NO_CLAUSE_PUNCT)
 ANY_VISIT_WORD = _compile(r"\L<visits>|\L<meet>")
 VISIT_ACCOMPANIED = _compile(r"陪同(?P<verb>\L<visits>)")
 # 带领部分县人大代表,视察…: 带领 and 率领 may name whom they lead before the visit verb.
@@ -187,7 +187,7 @@ VISIT_LED = _compile(
 )
 ARRIVAL = _compile(r"(?:\L<arrival>)(?P<place>[^,，。;；:：!！?？\n\s]{2,40})")
 # 先后检查了A、B和C: what a visit verb after 先后 names is where the visit went.
-TOUR_OBJECT = _compile(r"(?:\L<tour_adverbs>)(?:\L<visits>)了?(?P<place>%s{2,40})" % _NO_PUNCT)
+TOUR_OBJECT = _compile(r"(?:\L<tour_adverbs>)(?:\L<visits>)了?(?P<place>%s{2,40})" % NO_CLAUSE_PUNCT)
 # 先后检查了辖区A、B: the visitors' own area named before the places.
 PLACE_DETERMINER = _compile(r"^(?:\L<determiners_of_place>)")
 # 到我镇调研: a pronoun for the writer's own jurisdiction, no place of its own.

@@ -78,14 +78,17 @@ _VISIT_KIND: dict[str, str] = dict(LEX["visit_kinds"])
 _MIN_CONTAINED_NAME = 4
 _CARD_VALUE_STRIP = " \t\u3000。;；,，"
 _SPEECH_DATELINE_REACH = int(LEX["speech_dateline_reach"])
-SPEECH_TITLE_ROLES: dict[str, str] = dict(LEX["speech_title_nouns"])
+_SPEECH_TITLE_ROLES: dict[str, str] = dict(LEX["speech_title_nouns"])
 # 在X上的讲话 / 在X上讲话: the speech noun right after the event's name
-SPEECH_TITLE = regex.compile(r"上的?(?P<noun>\L<nouns>)", nouns=sorted(SPEECH_TITLE_ROLES, key=len, reverse=True))
+_SPEECH_TITLE = regex.compile(r"上的?(?P<noun>\L<nouns>)", nouns=sorted(_SPEECH_TITLE_ROLES, key=len, reverse=True))
+# (记者 X)3月18日 / 本报讯 3月18日: what may stand before the day that opens a lead.
+_BRACKETED = regex.compile(r"[(（【\[][^()（）【】\[\]\n]{0,40}[)）】\]]")
+_MAX_DATELINE_OPENING = 6
 # what may follow the speech noun on its line: (摘要), (全文), (2008年1月24日)
-_TITLE_LINE_END = regex.compile(r"[ \t\u3000]*(?:[(（][^()（）\n]{0,16}[)）])?[ \t\u3000]*(?:\n|$)")
+_TITLE_LINE_END = regex.compile(r"[ \t\u3000]*(?:%s)?[ \t\u3000]*(?:\n|$)" % _BRACKETED.pattern)
 _MAX_NAME_LINE = 40
-# 镇长黄立新陪同检查: a host who escorts a visit, not one who leads a visit of its own
-_ESCORT = regex.compile(r"\p{Han}{0,4}?(?:陪同|随同)")
+# 镇长黄立新陪同检查: a host who escorts a visit (his post may come between), not one who leads a visit of its own
+_ESCORT = regex.compile(r"\p{Han}{0,4}?(?:\L<escort>)", escort=words("escort_verbs"))
 _SENTENCE_MARKS = regex.compile(r"[,，。;；!！?？]")
 _DATELINE_BRACKETS = " \t\u3000()（）[]【】"
 # 专项督查, 节前安全大检查: a carried visit named by more than its verb.
@@ -374,14 +377,14 @@ class _Reader:
             for mention in event.mentions:
                 if mention.construction != "at" or not self._heads_page(mention.start):
                     continue
-                noun = SPEECH_TITLE.match(self.text, mention.end)
+                noun = _SPEECH_TITLE.match(self.text, mention.end)
                 if noun is None or not _TITLE_LINE_END.match(self.text, noun.end()):
                     continue  # 在X上的讲话引起热烈反响: a headline about the speech, not the speech itself
                 line_start = self.text.rfind("\n", 0, mention.start) + 1
                 opening = mention.opening if mention.opening >= 0 else mention.start
                 lines_under = _lines_after(self.text, _paragraph_end(self.text, mention.end), _SPEECH_DATELINE_REACH)
                 givers = self._people_in(line_start, opening) or self._name_line_person(lines_under)
-                event.add_people(SPEECH_TITLE_ROLES[noun.group("noun")], givers)
+                event.add_people(_SPEECH_TITLE_ROLES[noun.group("noun")], givers)
                 if event.date is None:
                     self._date_from_dateline(event, lines_under)
                 return
@@ -730,12 +733,6 @@ class _Reader:
             attendee_ids=_ids(event.attendees),
             span=self.ctx.span(event.start, event.end),
         )
-
-
-
-# (记者 X)3月18日 / 本报讯 3月18日: what may stand before the day that opens a lead.
-_BRACKETED = regex.compile(r"[(（【\[][^()（）【】\[\]\n]{0,40}[)）】\]]")
-_MAX_DATELINE_OPENING = 6
 
 
 def _paragraph_end(text: str, position: int) -> int:
