@@ -463,6 +463,7 @@ class _Reader:
         current = self.current
         someone_else = (
             current is not None
+            and current.date is not None  # a tour already told with its day, not a headline's still to be opened
             and clause.place is not None
             and not clause.place_is_object
             and _led_by_another(subject, current)
