@@ -131,6 +131,8 @@ class _Lexicon:
     change_words: frozenset[str]
     comparison_markers: frozenset[str]
     total_words: frozenset[str]
+    list_joiners: frozenset[str]
+    attendance_verbs: frozenset[str]
     designation_verbs: frozenset[str]
     time_nouns_after_ge: tuple[str, ...]
     programme_after_duration: tuple[str, ...]
@@ -190,6 +192,8 @@ def _load_lexicon() -> _Lexicon:
         change_words=frozenset(words["change_words"]),
         comparison_markers=frozenset(words["comparison_markers"]),
         total_words=frozenset(words["total_words"]),
+        list_joiners=frozenset(words["list_joiners"]),
+        attendance_verbs=frozenset(words["attendance_verbs"]),
         designation_verbs=frozenset(words["designation_verbs"]),
         time_nouns_after_ge=tuple(words["time_nouns_after_ge"]),
         programme_after_duration=tuple(words["programme_after_duration"]),
@@ -1070,7 +1074,7 @@ def _assign_subject(ctx: MatchContext, tokens: TokenIndex, candidate: _Candidate
         rules = (_backward_subject, _forward_subject, _predicate_subject)
     elif candidate.kind == "big":
         rules = (_forward_subject,)  # N大X always names X after 大
-    elif _totals_a_list(ctx, before):
+    elif _counts_a_group(before, after):
         # A、B共300余人参加会议: the count is of those who 参加会议
         rules = (_forward_subject, _predicate_subject, _backward_subject)
     else:
@@ -1158,11 +1162,11 @@ def _predicate_subject(
 ) -> Optional[list[Token]]:
     """The predicate as written, when no noun names the subject.
 
-    A duration names what follows it (连续三年在…获评A等); a count that
-    totals a list names what its members did (…共300余人参加会议); other
+    A duration names what follows it (连续三年在…获评A等); a count of a
+    group names what its members did (…共300余人参加会议); other
     numbers name the clause before them (罚没款3600余万元).
     """
-    if candidate.kind == "time" or _totals_a_list(ctx, before):
+    if candidate.kind == "time" or _counts_a_group(before, after):
         return _predicate_after(after.all())
     lexicon = _LEXICON
     clause = _clause_before(before)
@@ -1179,17 +1183,32 @@ def _predicate_subject(
     return None
 
 
-def _totals_a_list(ctx: MatchContext, before: list[Token]) -> bool:
+def _counts_a_group(before: list[Token], after: _ClauseAfter) -> bool:
+    """The number counts a group named by what its members did.
+
+    A list totalled (A、B和C共300余人), or those who attended: the writer
+    counts the attendees as a whole, not the last group named before the
+    number (…和企业代表300余人参加会议).
+    """
+    return _attendance_follows(after) or _totals_a_list(before)
+
+
+def _totals_a_list(before: list[Token]) -> bool:
     """共/合计 right before the number, after a list (A、B和C共…)."""
     lexicon = _LEXICON
     if not before or before[0].text not in lexicon.total_words:
         return False
     for token in before[1:]:
-        if token.text in ("、", "和", "及", "以及"):
+        if token.text in lexicon.list_joiners:
             return True
         if token.pos == "x":
             return False
     return False
+
+
+def _attendance_follows(after: _ClauseAfter) -> bool:
+    first = after.get(0)
+    return first is not None and first.text in _LEXICON.attendance_verbs
 
 
 def _clause_before(before: list[Token]) -> list[Token]:
