@@ -103,6 +103,7 @@ _L = _lists(
     arrival=words("arrival_words"),
     tour_adverbs=words("tour_adverbs"),
     determiners_of_place=words("place_determiners"),
+    place_counts=words("place_count_nouns"),
     self_places=words("self_places"),
     main_venue=words("main_venue_words"),
     leading=words("leading_words"),
@@ -190,6 +191,8 @@ ARRIVAL = _compile(r"(?:\L<arrival>)(?P<place>[^,，。;；:：!！?？\n\s]{2,4
 TOUR_OBJECT = _compile(r"(?:\L<tour_adverbs>)(?:\L<visits>)了?(?P<place>%s{2,40})" % NO_CLAUSE_PUNCT)
 # 先后检查了辖区A、B: the visitors' own area named before the places.
 PLACE_DETERMINER = _compile(r"^(?:\L<determiners_of_place>)")
+# 到大庆、齐齐哈尔两市调研: a count closing a list of places.
+PLACE_COUNT_TAIL = _compile(r"(?<=\p{Han})[两二三四五六七八九十]{1,2}(?:\L<place_counts>)$")
 # 到我镇调研: a pronoun for the writer's own jurisdiction, no place of its own.
 SELF_PLACE = _compile(r"(?:\L<self_places>)")
 # 局长X带队,|先后检查了…: a clause ending with a leading word, before the tour it leads.

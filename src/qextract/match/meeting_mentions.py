@@ -41,6 +41,7 @@ from qextract.match.meeting_lexicon import (
     MEET,
     MODAL_BEFORE_VERB,
     NEVER_IN_NAME,
+    PLACE_COUNT_TAIL,
     PLACE_CUT,
     PLACE_DETERMINER,
     PREFIX_MARKER,
@@ -362,7 +363,17 @@ def _venue(place: str, start: int, around: Surroundings) -> Optional[str]:
         return None
     if around.touches_date(start, start + len(place)):
         return None  # 在3月5日召开: a time, not a place
-    return place
+    return _without_place_count(place)
+
+
+def _without_place_count(place: str) -> str:
+    """大庆、齐齐哈尔两市 -> 大庆、齐齐哈尔: the count that closes a list of places."""
+    if not any(joiner in place for joiner in _PLACE_JOINERS):
+        return place
+    return PLACE_COUNT_TAIL.sub("", place)
+
+
+_PLACE_JOINERS = ("、", "和", "及")
 
 
 def _before_adverbs(text: str, position: int) -> int:
