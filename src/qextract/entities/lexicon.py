@@ -73,6 +73,8 @@ class Lexicon:
     official_categories: frozenset[str]
     institution_posts: frozenset[str]  # occupations that are posts of the institution written before them
     named_body_posts: frozenset[str]  # occupations that are posts of any named body written before them
+    leadership_member_posts: frozenset[str]  # 党组成员, 纪检组长: posts only inside one body's leadership
+    teams_without_leadership: tuple[str, ...]  # 指导组: a team with a head but no leadership of its own
     company_suffixes: tuple[str, ...]  # the endings of firms' names (公司, 厂, 商店, 店), from bodies.json
     judicial_posts: dict[str, str]  # 法官 -> 法院: occupations that are posts of a body holding that word
     assembly_member_posts: frozenset[str]  # occupations that are seats in the assembly written before them
@@ -334,6 +336,8 @@ def lexicon() -> Lexicon:
         official_categories=frozenset(posts_data["official_categories"]),
         institution_posts=frozenset(posts_data["institution_posts"]),
         named_body_posts=frozenset(posts_data["named_body_posts"]),
+        leadership_member_posts=frozenset(posts_data["leadership_member_posts"]),
+        teams_without_leadership=tuple(posts_data["teams_without_leadership"]),
         company_suffixes=tuple(bodies["suffixes"]["company"]),
         judicial_posts=dict(posts_data["judicial_posts"]),
         assembly_member_posts=frozenset(posts_data["assembly_member_posts"]),

@@ -351,7 +351,8 @@ def _add(records: dict[str, _Record], appointment: _Appointment, organization: O
 def _deputys_organization(
     text: str, previous: tuple[_Appointment, Optional[str], list[str]], appointment: _Appointment, titles: list[str]
 ) -> Optional[str]:
-    """局长A…,党组成员、副局长B: a deputy named right after the head of a body, with no body of its own, serves in it."""
+    """局长A…,党组成员、副局长B: a deputy named right after the head of a body, with no body of its own,
+    serves in it; so does a member of its leadership (党组成员、纪检组长B)."""
     before, organization, head_titles = previous
     if organization is None or any(body is not None for body, _ in appointment.posts):
         return None
@@ -359,7 +360,10 @@ def _deputys_organization(
     if len(between) > _DEPUTY_REACH or "\n" in between:
         return None
     heads = set(head_titles)
-    return organization if any(_deputy_of(title) in heads for title in titles) else None
+    words = lexicon()
+    members = () if organization.endswith(words.teams_without_leadership) else words.leadership_member_posts
+    serves = any(_deputy_of(title) in heads or title in members for title in titles)
+    return organization if serves else None
 
 
 def _named_by_department(appointment: _Appointment) -> bool:
