@@ -133,6 +133,7 @@ class _Lexicon:
     total_words: frozenset[str]
     list_joiners: frozenset[str]
     attendance_verbs: frozenset[str]
+    back_references: tuple[str, ...]
     designation_verbs: frozenset[str]
     time_nouns_after_ge: tuple[str, ...]
     programme_after_duration: tuple[str, ...]
@@ -194,6 +195,7 @@ def _load_lexicon() -> _Lexicon:
         total_words=frozenset(words["total_words"]),
         list_joiners=frozenset(words["list_joiners"]),
         attendance_verbs=frozenset(words["attendance_verbs"]),
+        back_references=tuple(words["back_references"]),
         designation_verbs=frozenset(words["designation_verbs"]),
         time_nouns_after_ge=tuple(words["time_nouns_after_ge"]),
         programme_after_duration=tuple(words["programme_after_duration"]),
@@ -960,7 +962,7 @@ def _backward_phrase(tokens: list[Token], allow_verb: bool) -> list[Token]:
             break
         elif token.pos.startswith(("v", "a", "f")) and phrase and _modified_from_left(tokens, index):
             phrase.append(token)
-        elif token.text in _LEXICON.negations and phrase and len(phrase[-1].text) <= 2 and phrase[-1] is not phrase[0]:
+        elif token.text in _LEXICON.negations and phrase and len(phrase[-1].text) <= 2:
             phrase.append(token)  # 不合格产品 keeps its 不
         elif token.pos.startswith("v") and not phrase and (
             allow_verb or (index + 1 < len(tokens) and _is_head(tokens[index + 1]))
@@ -1335,7 +1337,12 @@ def _restates_slogan(candidate: _Candidate, slogan_counts: set[tuple[float, str]
 def _dedupe(ctx: MatchContext, candidates: list[_Candidate]) -> list[_Candidate]:
     """A fact stated twice is one record; the body's wording wins over a headline's."""
     best: dict[tuple[float, Optional[str], str], _Candidate] = {}
+    stated: set[tuple[float, Optional[str]]] = set()
     for candidate in candidates:
+        figure = (candidate.value, candidate.unit)
+        if figure in stated and _points_back(ctx.text, candidate):
+            continue
+        stated.add(figure)
         key = (candidate.value, candidate.unit, candidate.subject or "")
         chosen = best.get(key)
         if chosen is None or _preference(ctx, candidate) > _preference(ctx, chosen):
@@ -1347,6 +1354,18 @@ def _dedupe(ctx: MatchContext, candidates: list[_Candidate]) -> list[_Candidate]
         if candidate.start >= ctx.body_start or not _restated_in(candidate, body)
     ]
     return sorted(kept, key=lambda candidate: candidate.start)
+
+
+def _points_back(text: str, candidate: _Candidate) -> bool:
+    """对本次抽查发现的28批次不合格产品: a back-reference earlier in the number's clause."""
+    start = max(candidate.start - _BACK_REFERENCE_REACH, 0)
+    for mark in _CLAUSE_END.finditer(text, start, candidate.start):
+        start = mark.end()
+    clause = text[start : candidate.start]
+    return any(word in clause for word in _LEXICON.back_references)
+
+
+_BACK_REFERENCE_REACH = 16
 
 
 def _restated_in(headline: _Candidate, body: list[_Candidate]) -> bool:
