@@ -1150,7 +1150,28 @@ def _forward_subject(
         return _forward_phrase(after, 1)
     if candidate.kind == "rank":
         return []
-    return _forward_phrase(after, 0)
+    phrase = _forward_phrase(after, 0)
+    if not phrase and candidate.kind == "big":
+        return _noun_after_inner_count(candidate, after)
+    return phrase
+
+
+def _noun_after_inner_count(candidate: _Candidate, after: _ClauseAfter) -> list[Token]:
+    """8大类62种产品: the classes are of what the count inside them counts.
+
+    ``candidate``'s text takes the 类 of 8大类.
+    """
+    first = after.get(0)
+    index = 1 if first is not None and first.text in _LEXICON.category_suffixes else 0
+    number, measure = after.get(index), after.get(index + 1)
+    if number is None or measure is None or not _is_time_or_number(number):
+        return []
+    if measure.text not in _LEXICON.measure_kind:
+        return []
+    noun = _forward_phrase(after, index + 2)
+    if noun and first is not None and index:
+        candidate.text_end = first.end
+    return noun
 
 
 def _backward_subject(
