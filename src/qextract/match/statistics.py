@@ -1089,6 +1089,33 @@ def _assign_subject(ctx: MatchContext, tokens: TokenIndex, candidate: _Candidate
     candidate.change_only = _only_change_words(before)
 
 
+def _label_line_subject(text: str, candidate: _Candidate) -> None:
+    """An infographic or card as text: a label line, then a line holding only the figure.
+
+    全省制造业产品质量合格率 / 稳定在93%以上: the label names what the figure
+    measures. A short linking verb may open the figure's line (稳定在, 达到).
+    """
+    line_start = text.rfind("\n", 0, candidate.text_start) + 1
+    line_end = text.find("\n", candidate.text_end)
+    line_end = len(text) if line_end == -1 else line_end
+    opening = text[line_start : candidate.text_start].strip()
+    if len(opening) > _MAX_LINE_LINK or text[candidate.text_end : line_end].strip() or _HAS_DIGIT.search(opening):
+        return
+    if line_start < 2:
+        return
+    label_start = text.rfind("\n", 0, line_start - 1) + 1
+    label = text[label_start : line_start - 1].strip()
+    if not label or len(label) > _MAX_LABEL_LINE or _LABEL_BREAK.search(label):
+        return
+    candidate.subject = candidate.subject_head = label.translate(_DROP_QUOTES)
+
+
+_MAX_LINE_LINK = 3  # 稳定在, 保持在, 达到
+_MAX_LABEL_LINE = 30
+_HAS_DIGIT = regex.compile(r"\d")
+_LABEL_BREAK = regex.compile(r"[\d,，。;；:：!！?？]")
+
+
 def _only_change_words(before: list[Token]) -> bool:
     """同比增长8.3%, 较2020年增长12.5个百分点: a change of the figure stated just before."""
     lexicon = _LEXICON
@@ -1449,6 +1476,8 @@ def find_statistics(ctx: MatchContext) -> list[Statistic]:
             _assign_subject(ctx, tokens, candidate)
         else:
             candidate.text_start, candidate.text_end = candidate.start, candidate.end
+        if not candidate.subject:
+            _label_line_subject(ctx.text, candidate)
         if candidate.kind != "rank" and _introduces_list(ctx.text, candidate, lexicon):
             continue
         if slogan_counts and _restates_slogan(candidate, slogan_counts, lexicon):
