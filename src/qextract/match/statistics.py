@@ -134,6 +134,8 @@ class _Lexicon:
     list_joiners: frozenset[str]
     attendance_verbs: frozenset[str]
     back_references: tuple[str, ...]
+    document_parts: frozenset[str]
+    document_part_links: tuple[str, ...]
     designation_verbs: frozenset[str]
     time_nouns_after_ge: tuple[str, ...]
     programme_after_duration: tuple[str, ...]
@@ -196,6 +198,8 @@ def _load_lexicon() -> _Lexicon:
         list_joiners=frozenset(words["list_joiners"]),
         attendance_verbs=frozenset(words["attendance_verbs"]),
         back_references=tuple(words["back_references"]),
+        document_parts=frozenset(words["document_parts"]),
+        document_part_links=tuple(words["document_part_links"]),
         designation_verbs=frozenset(words["designation_verbs"]),
         time_nouns_after_ge=tuple(words["time_nouns_after_ge"]),
         programme_after_duration=tuple(words["programme_after_duration"]),
@@ -241,6 +245,7 @@ class _Patterns:
     per_measure: frozenset[str]  # 元|/公斤: the units a price or a rate may be given per
     alternative_measure: frozenset[str]  # 台|(套): measure words the things may also be counted in
     fraction: Any  # 三分之|二
+    document_parts_before: Any  # 《办法》共|五章 and 《办法》共五章|三十二条
 
 
 def _compile_patterns(lexicon: _Lexicon) -> _Patterns:
@@ -277,6 +282,11 @@ def _compile_patterns(lexicon: _Lexicon) -> _Patterns:
             rf"(?P<percent_words>{_FRACTION_DENOMINATOR}分之)(?P<percent_number>{NUMBER_PATTERN})"
         ),
         alternative_measure=frozenset(word for word, kind in lexicon.measure_kind.items() if kind == "count"),
+        document_parts_before=regex.compile(
+            r"(?P<title>《[^《》\n]{1,60}》)"
+            rf"(?:{alternation(lexicon.document_part_links)})?"
+            rf"(?:{NUMBER_PATTERN}(?:{alternation(lexicon.document_parts)}))?$"
+        ),
     )
 
 
@@ -1065,6 +1075,11 @@ def _assign_subject(ctx: MatchContext, tokens: TokenIndex, candidate: _Candidate
     (活动开展14年来) or, failing a noun, the predicate as written.
     """
     candidate.text_start, candidate.text_end = candidate.start, candidate.end
+    if candidate.measure in _LEXICON.document_parts:
+        title = _counted_document(ctx.text, candidate.start)
+        if title:
+            candidate.subject = candidate.subject_head = title
+            return
     after = _ClauseAfter(ctx, tokens, candidate.end)
     before = _tokens_before(ctx, tokens, candidate.start)
     if candidate.kind in ("percent", "time") and _follows_de(after):
@@ -1087,6 +1102,15 @@ def _assign_subject(ctx: MatchContext, tokens: TokenIndex, candidate: _Candidate
             _set_subject(ctx, candidate, phrase, extend_text=rule is not _predicate_subject)
             return
     candidate.change_only = _only_change_words(before)
+
+
+def _counted_document(text: str, start: int) -> Optional[str]:
+    """《办法》共五章三十二条: the 《》 title whose parts the count at ``start`` counts."""
+    match = _PATTERNS.document_parts_before.search(text, max(start - _DOCUMENT_REACH, 0), start)
+    return match.group("title") if match else None
+
+
+_DOCUMENT_REACH = 80
 
 
 def _label_line_subject(text: str, candidate: _Candidate) -> None:
