@@ -81,6 +81,7 @@ W_PINYIN = "pinyin_annotation_removed"
 W_SPURIOUS_COMMA = "spurious_comma_removed"
 W_SPACED_DATE = "spaced_date_joined"
 W_TABLE_CELLS = "table_cells_separated"
+W_TABLE_CELL_LINES = "table_cell_lines_joined"
 W_HARD_WRAP = "hard_wraps_joined"
 W_WIDTH = "width_normalised"
 W_MOJIBAKE_REPAIRED = "mojibake_repaired"
@@ -109,6 +110,7 @@ WARNING_CODES: dict[str, str] = {
     W_SPURIOUS_COMMA: "commas inserted before other punctuation were removed",
     W_SPACED_DATE: "spaces inside a date or time were removed",
     W_TABLE_CELLS: "a table flattened into lines had the pipes or spaces between its cells turned into tabs",
+    W_TABLE_CELL_LINES: "a table printed one cell a line was put back one row a line, its cells parted by tabs",
     W_HARD_WRAP: "line breaks a print layout left inside indented paragraphs were removed",
     W_WIDTH: "full-width letters, digits and spaces were made half-width",
     W_MOJIBAKE_REPAIRED: "a run of GBK mojibake was re-decoded",

@@ -21,6 +21,7 @@ EDIT_REPAIRS: dict[str, Callable] = {
     "remove_spurious_commas": punctuation.remove_spurious_commas,
     "restore_lost_line_breaks": glued_lines.restore_lost_line_breaks,
     "separate_table_cells": tables.separate_table_cells,
+    "join_cell_lines": tables.join_cell_lines,
     "join_spaced_dates": widths.join_spaced_dates,
     "remove_spam_lines": furniture.remove_spam_lines,
     "remove_breadcrumbs": furniture.remove_breadcrumbs,

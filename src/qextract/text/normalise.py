@@ -80,6 +80,7 @@ AFTER_SCRIPT: tuple[Repair, ...] = (
     Repair(errors.W_LOST_BREAKS, glued_lines.restore_lost_line_breaks, summarise=True),
     # before spaced dates, which would join 12.9 -3.5, and spam lines, which read pipes as a link farm
     Repair(errors.W_TABLE_CELLS, tables.separate_table_cells, summarise=True),
+    Repair(errors.W_TABLE_CELL_LINES, tables.join_cell_lines, summarise=True),
     # dates joined first: the related-list rule reads the dates of its lines
     Repair(errors.W_SPACED_DATE, widths.join_spaced_dates, summarise=True),
     Repair(errors.W_SPAM_LINE, furniture.remove_spam_lines),

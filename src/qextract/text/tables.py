@@ -17,10 +17,12 @@ pattern is anchored to one line, so the time is linear in the input.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Callable, Optional
 
 import regex
 
+from qextract.data import load_json
 from qextract.text.lines import SENTENCE_MARK, Line, iter_lines
 from qextract.text.offsets import Edit
 
@@ -50,6 +52,79 @@ def separate_table_cells(text: str) -> list[Edit]:
     edits += _block_edits(text, _pipe_cells, _MIN_PIPE_ROWS, heading_has_numbers=True)
     edits += _block_edits(text, _space_cells, _MIN_SPACE_ROWS, heading_has_numbers=False)
     return sorted(edits, key=lambda edit: edit.start)
+
+
+def join_cell_lines(text: str) -> list[Edit]:
+    """A table printed one cell a line -> one row a line, its cells joined by tabs.
+
+    ``序号 / 经销单位 / 罚没款(元) / 1 / 某商店 / 3200 / 2 / …``: the
+    row-number heading opens the table, the headings up to the line ``1``
+    give the number of columns, and every row opens with the next number.
+    Only the newlines change (into tabs), so offsets stay as they were.
+    """
+    if _row_number_heading_line().search(text) is None:
+        return []  # most pages: no line is only a row-number heading
+    lines = list(iter_lines(text))
+    edits: list[Edit] = []
+    index = 0
+    while index < len(lines):
+        if lines[index].stripped not in _row_number_headings():
+            index += 1
+            continue
+        rows = _cell_line_rows(lines, index)
+        if rows is None:
+            index += 1
+            continue
+        for row in rows:
+            edits.extend(Edit(line.end, line.end + 1, "\t") for line in row[:-1])
+        index += sum(len(row) for row in rows)
+    return edits
+
+
+def _cell_line_rows(lines: list[Line], heading: int) -> Optional[list[list[Line]]]:
+    """The heading row and the rows under it, as runs of lines; None when no table starts here."""
+    first_row = heading + 1
+    while first_row < len(lines) and first_row - heading <= _MAX_CELL_LINE_COLUMNS and lines[first_row].stripped != "1":
+        if not _is_heading_cell(lines[first_row].stripped):
+            return None
+        first_row += 1
+    columns = first_row - heading
+    if first_row >= len(lines) or columns < _MIN_CELL_LINE_COLUMNS or columns > _MAX_CELL_LINE_COLUMNS:
+        return None
+    rows = [lines[heading:first_row]]
+    start, number = first_row, 1
+    while start + columns <= len(lines) and lines[start].stripped == str(number):
+        row = lines[start : start + columns]
+        if not all(_is_cell(line.stripped) for line in row[1:]):
+            break
+        rows.append(row)
+        start, number = start + columns, number + 1
+    return rows if len(rows) > _MIN_CELL_LINE_ROWS else None
+
+
+def _is_heading_cell(cell: str) -> bool:
+    return _is_cell(cell) and not is_numeric_cell(cell)
+
+
+def _is_cell(cell: str) -> bool:
+    return 0 < len(cell) <= _MAX_CELL_CHARS and "\t" not in cell and not _FIELD_MARKS.search(cell)
+
+
+_MIN_CELL_LINE_COLUMNS = 3
+_MAX_CELL_LINE_COLUMNS = 12
+_MIN_CELL_LINE_ROWS = 2
+
+
+@lru_cache(maxsize=1)
+def _row_number_headings() -> frozenset[str]:
+    # the statistics stage reads the same headings as a column of row numbers
+    return frozenset(load_json("statistics/tables.json")["sequence_headings"])
+
+
+@lru_cache(maxsize=1)
+def _row_number_heading_line() -> regex.Pattern[str]:
+    headings = "|".join(regex.escape(heading) for heading in sorted(_row_number_headings(), key=len, reverse=True))
+    return regex.compile(rf"(?m)^[ \t]*(?:{headings})[ \t]*$")
 
 
 def _pipe_cells(line: Line) -> Optional[list[tuple[int, int]]]:
