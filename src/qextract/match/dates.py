@@ -632,8 +632,18 @@ def link_list_ranges(text: str) -> list[tuple[int, int]]:
         if next_to_another:
             ranges.append((start, end))
     return sorted(
-        (start, end) for start, end in set(ranges) if not any(label in text[start:end] for label in labels)
+        (start, end)
+        for start, end in set(ranges)
+        if not any(label in text[start:end] for label in labels) and not _is_table_row(text[start:end])
     )
+
+
+def _is_table_row(line: str) -> bool:
+    """序号|编号|名称|发布日期|实施日期: a row of three or more tab-parted cells holds its own dates."""
+    return line.count("\t") >= _TABLE_ROW_TABS
+
+
+_TABLE_ROW_TABS = 2
 
 
 @lru_cache(maxsize=None)
