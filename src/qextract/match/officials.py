@@ -352,7 +352,8 @@ def _deputys_organization(
     text: str, previous: tuple[_Appointment, Optional[str], list[str]], appointment: _Appointment, titles: list[str]
 ) -> Optional[str]:
     """局长A…,党组成员、副局长B: a deputy named right after the head of a body, with no body of its own,
-    serves in it; so does a member of its leadership (党组成员、纪检组长B)."""
+    serves in it; so do a member of its leadership (党组成员、纪检组长B) and its head named after
+    another of its officials (院党委书记A…,院长B)."""
     before, organization, head_titles = previous
     if organization is None or any(body is not None for body, _ in appointment.posts):
         return None
@@ -362,8 +363,21 @@ def _deputys_organization(
     heads = set(head_titles)
     words = lexicon()
     members = () if organization.endswith(words.teams_without_leadership) else words.leadership_member_posts
-    serves = any(_deputy_of(title) in heads or title in members for title in titles)
+    serves = any(
+        _deputy_of(title) in heads or title in members or _heads_unit_of(title, organization) for title in titles
+    )
     return organization if serves else None
+
+
+def _heads_unit_of(title: str, organization: str) -> bool:
+    """院长 and 副院长 of a 院 just named (市计量测试院党委书记A…,院长B): the post heads that very body.
+
+    Not a government's head (溧阳市…,副市长B): its post is fused to the place and names no body.
+    """
+    core = title[1:] if title.startswith("副") else title
+    if len(core) != 2 or not core.endswith("长") or core[0] in lexicon().level_words:
+        return False
+    return organization.endswith(core[0])
 
 
 def _named_by_department(appointment: _Appointment) -> bool:
