@@ -30,6 +30,9 @@ _INNER_TITLE = regex.compile(r"[《〈]([^《》〈〉\n]{1,%d})[》〉]" % _MAX
 # 《…意见(2021-2025年)》 is an 意见, 《…办法(试行)》 an 办法.
 _TRAILING_PAREN = regex.compile(r"[(（][^()（）\n]{1,20}[)）]\s*$")
 
+# A draft in brackets after the title it revises (修订征求意见稿, 草案).
+_DRAFT_MARKER = regex.compile(alternation(load_lines("documents/draft_markers.txt")))
+
 # Titles chained by a conjunction share the verb and issuer before the first.
 _CHAIN_GAP = regex.compile(r"\s{0,2}(?:、|,|，|和|及|以及|与)?\s{0,2}")
 
@@ -147,6 +150,11 @@ class _SeenTitles:
 
     def add(self, title: str) -> None:
         self._reversed.add_word(title[::-1], True)
+        paren = _TRAILING_PAREN.search(title)
+        if paren is not None and _DRAFT_MARKER.search(paren.group()):
+            # 《X(修订征求意见稿)》: 《征求意见稿》 is its short form, 《X》 another document
+            self._reversed.add_word(paren.group().strip()[1:-1][::-1], True)
+            return
         stem = _TRAILING_PAREN.sub("", title).rstrip()
         if stem:
             self._reversed.add_word(stem[::-1], True)
