@@ -28,7 +28,10 @@ def _found(case: dict) -> list[DateMention]:
     if case.get("api") == "parse_date":
         mention = parse_date(case["text"], case.get("publish_date"))
         return [mention] if mention is not None else []
-    return find_dates(MatchContext(text=case["text"], publish_date=case.get("publish_date")))
+    text = case["text"]
+    # body_start_after: the body opens on the line after this header text
+    body_start = text.index(case["body_start_after"]) + len(case["body_start_after"]) + 1 if "body_start_after" in case else 0
+    return find_dates(MatchContext(text=text, publish_date=case.get("publish_date"), body_start=body_start))
 
 
 @pytest.mark.parametrize("case", _params())

@@ -186,6 +186,7 @@ def find_dates(ctx: MatchContext) -> list[DateMention]:
     filed = _dateline(text, ctx.body_start, anchor)
     skipped = Intervals(link_list_ranges(text))
     titles = Intervals((match.start(), match.end()) for match in _BOOK_TITLE.finditer(text))
+    planned = _is_plan_for_its_year(text, ctx.body_start, anchor)
     discourse = _Discourse()
     mentions: list[DateMention] = []
     periods: list[tuple[int, int, DateMention]] = []  # every dated period so far, repeats included
@@ -202,7 +203,8 @@ def find_dates(ctx: MatchContext) -> list[DateMention]:
         if _recurring(text, expression.start):
             continue  # 每年3月15日 names a day of every year
         told = filed[1] if filed is not None and expression.start >= filed[0] and _counted_from_today(expression) else anchor
-        mention = _mention(text, expression, discourse.anchor_for(expression, told), _tense(text, expression))
+        tense = _tense(text, expression) or ("future" if planned and expression.start >= ctx.body_start else None)
+        mention = _mention(text, expression, discourse.anchor_for(expression, told), tense)
         if mention is None:
             continue
         end = expression.end
@@ -226,6 +228,20 @@ def find_dates(ctx: MatchContext) -> list[DateMention]:
     # sentence); it finds repeated numeric days (6月5日) itself.
     ctx.found[REPEATED_DATES] = repeats
     return mentions
+
+
+def _is_plan_for_its_year(text: str, body_start: int, anchor: Anchor) -> bool:
+    """江门市质量技术监督局2007年工作要点, published in 2007: the body plans that year."""
+    if anchor.year is None or anchor.from_text or body_start == 0:
+        return False
+    match = _plan_headline().search(text, 0, body_start)
+    return match is not None and int(match.group("year")) == anchor.year
+
+
+@lru_cache(maxsize=1)
+def _plan_headline() -> regex.Pattern[str]:
+    words = alternation(load_json("dates/context.json")["plan_headline_words"])
+    return regex.compile(r"(?m)(?P<year>(?:19|20)\d{2})\s?年度?[^\n]{0,12}?(?:%s)[ \t]*$" % words)
 
 
 # How far into the body a dateline may open (a reprint puts a lead or an editor's note first).
