@@ -634,6 +634,9 @@ def _items_after(
             items = _clauses_with_label_word(text, position + 1, count, label_word)
             if items:
                 return items
+    lines = _line_items(text, position, count)
+    if lines:
+        return lines
     introducer = _LIST_INTRODUCER.match(text, position)
     if introducer is not None:
         start = introducer.end()
@@ -784,6 +787,34 @@ def _comma_clauses(text: str, start: int, count: Optional[int]) -> Optional[list
     if end is None:
         return None
     return _exactly_counted(text, start, end, _COMMA.finditer(text, start, end), count, _MAX_COMMA_CLAUSE)
+
+
+def _line_items(text: str, position: int, count: Optional[int]) -> Optional[list[tuple[int, int]]]:
+    """“三品”战略 / 增品种 / 提品质 / 创品牌: a label that ends its line, then exactly as many
+    short lines as counted (an infographic or a card printed as text)."""
+    if count is None:
+        return None
+    start = _skip_spaces(text, position)
+    if not text.startswith("\n", start):
+        return None
+    items = []
+    for _ in range(count):
+        line_start = start + 1
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end == -1 else line_end
+        item = _trimmed(text, line_start, line_end)
+        if not 0 < item[1] - item[0] <= _MAX_LINE_ITEM or _LINE_ITEM_BREAK.search(text, item[0], item[1]):
+            return None
+        items.append(item)
+        start = line_end
+        if start >= len(text):
+            break
+    return items if len(items) == count else None
+
+
+_MAX_LINE_ITEM = 16
+# a clause mark, or a digit: a line holding a figure is a card's value, not an item (建设计量测试中心 / 10个)
+_LINE_ITEM_BREAK = regex.compile(r"[,，。;；:：!！?？、\d]")
 
 
 def _semicolon_items(text: str, start: int) -> Optional[list[tuple[int, int]]]:
