@@ -151,11 +151,13 @@ class _SeenTitles:
     def add(self, title: str) -> None:
         self._reversed.add_word(title[::-1], True)
         paren = _TRAILING_PAREN.search(title)
-        if paren is not None and _DRAFT_MARKER.search(paren.group()):
+        if paren is None:
+            return
+        if _DRAFT_MARKER.search(paren.group()):
             # 《X(修订征求意见稿)》: 《征求意见稿》 is its short form, 《X》 another document
             self._reversed.add_word(paren.group().strip()[1:-1][::-1], True)
             return
-        stem = _TRAILING_PAREN.sub("", title).rstrip()
+        stem = title[: paren.start()].rstrip()
         if stem:
             self._reversed.add_word(stem[::-1], True)
 

@@ -426,11 +426,8 @@ def _bracketed_items(text: str, position: int, count: Optional[int]) -> Optional
     match = _BRACKETED_LIST.match(text, position)
     if match is None or count is None:
         return None
-    items, start = [], match.start("items")
-    for part in match.group("items").split("、"):
-        items.append((start, start + len(part)))
-        start += len(part) + 1
-    return items if len(items) == count and all(end > start for start, end in items) else None
+    start, end = match.span("items")
+    return _exactly_counted(text, start, end, _LIST_COMMA.finditer(text, start, end), count, end - start)
 
 
 def _is_utterance(text: str, quote: _Quote) -> bool:
