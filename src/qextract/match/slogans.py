@@ -177,6 +177,10 @@ _COMMA = regex.compile(r"[,，]")
 _COUNTING_NUMERALS = "一二三四五六七八九十"
 # A counted list of comma clauses holds short clauses (由政府主导向政府与市场并重转变: 15).
 _MAX_COMMA_CLAUSE = 24
+# 从三个方面推动检验检测行业高质量发展。: how long the clause a 从 count phrase opens may run
+_MAX_CLAUSE_AFTER_COUNT = 40
+# The next sentence's first marker follows its line break (and the 一是 of a new paragraph) at once.
+_NEXT_LINE_MARKER_REACH = 2
 _RUN_IN_END = regex.compile(r"[,，。;；!！?？\n]")
 _RUN_IN_SEPARATOR = regex.compile(r"、|%s" % _CONJUNCTIONS)
 _RUN_IN_WINDOW = 200
@@ -534,16 +538,22 @@ def _listed_counts(scan: _Scan, inside: _QuoteIndex) -> list[_Candidate]:
         end = _noun_end(match)
         if scan.text[match.start("noun") : end].endswith(_COUNTED_THINGS):
             continue
-        items = _items_after(scan, match.end(), count)
+        items = _items_after(scan, match.end(), count, opens_clause=match.re is _COUNT_AFTER_FROM)
         if items:
             candidates.append(_Candidate(match.start(), end, "numbered", count, items))
     return candidates
 
 
 def _iter_count_phrases(text: str) -> Iterator[regex.Match]:
-    """Count phrases at a clause break, and 从N个方面 that opens a clause before its list."""
-    yield from _COUNT_AT_BREAK.finditer(text)
-    yield from _COUNT_AFTER_FROM.finditer(text)
+    """Count phrases at a clause break, and 从N个方面 that opens a clause before its list.
+
+    从五个方面作出规定: reads as both; the 从 form ends at its noun, while the
+    clause-break form would take the verb phrase for the noun, so it yields.
+    """
+    opened_by_from = list(_COUNT_AFTER_FROM.finditer(text))
+    from_starts = {match.start() for match in opened_by_from}
+    yield from (match for match in _COUNT_AT_BREAK.finditer(text) if match.start() not in from_starts)
+    yield from opened_by_from
 
 
 def _fixed_names(text: str, inside: _QuoteIndex) -> list[_Candidate]:
@@ -606,14 +616,22 @@ def _noun_end(match: regex.Match) -> int:
 
 
 def _items_after(
-    scan: _Scan, position: int, count: Optional[int], *, introduced_only: bool = False, label_word: str = ""
+    scan: _Scan,
+    position: int,
+    count: Optional[int],
+    *,
+    introduced_only: bool = False,
+    label_word: str = "",
+    opens_clause: bool = False,
 ) -> Optional[list[tuple[int, int]]]:
     """The list that a count phrase ending at ``position`` introduces, if any.
 
     After a colon (or 即, 分别是…): quoted phrases, a marked list (一是…),
     clauses separated by semicolons, or a run-in list (A、B和C) of exactly
     ``count`` parts. After any other clause break: a marked list starting in
-    this sentence or the next one, unless ``introduced_only``.
+    this sentence or the next one, unless ``introduced_only``. A phrase that
+    ``opens_clause`` (从三个方面推动…) may instead be followed by a list that
+    opens the next sentence.
     """
     text = scan.text
     noun = _PROGRAMME_NOUN.match(text, position)
@@ -665,8 +683,22 @@ def _items_after(
         if items and (count is None or len(items) == count):
             return items
     if position < len(text) and text[position] not in _CLAUSE_BREAKS:
+        if opens_clause:
+            return _list_opening_next_sentence(scan, position, count)
         return None  # the phrase does not end its clause
     return _marked_items(scan, position, first_before=_end_of_next_sentence(text, position))
+
+
+def _list_opening_next_sentence(scan: _Scan, position: int, count: Optional[int]) -> Optional[list[tuple[int, int]]]:
+    """从三个方面推动行业发展。一是…二是…三是…: the sentence the count phrase opens ends,
+    and the next one starts a marked list of exactly as many items."""
+    text = scan.text
+    sentence_end = _CLAUSE_END.search(text, position, min(len(text), position + _MAX_CLAUSE_AFTER_COUNT))
+    if sentence_end is None or count is None:
+        return None
+    start = sentence_end.end()
+    items = _marked_items(scan, start, first_before=_skip_spaces(text, start) + _NEXT_LINE_MARKER_REACH)
+    return items if items and len(items) == count else None
 
 
 def _formula_items(text: str, position: int, formula: str) -> Optional[list[tuple[int, int]]]:
