@@ -132,6 +132,15 @@ _HONOUR_BEFORE = regex.compile(
     r"(?:%s)[^,，。;；:：“”\n]{0,6}$" % alternation(_lexicon("honour_verbs.txt"))
 )
 _HONOUR_WINDOW = 12
+# 存在“换标不换车”、私自改装限速装置等问题: the quote, perhaps with a few unquoted items listed after it,
+# then a problem's head noun
+_PROBLEM_AFTER = regex.compile(
+    r"(?:、[^、,，。;；:：“”\n]{1,16}){0,3}?(?:等|的)?(?:%s)" % alternation(_lexicon("problem_heads.txt"))
+)
+_OPENS_WITH_NUMERAL = regex.compile(r"[\d%s]" % _ANY_NUMERAL)
+_INSCRIBED_BEFORE = regex.compile(r"(?:%s)$" % alternation(_lexicon("inscription_verbs.txt")))
+_INSCRIBED_AFTER = regex.compile(alternation(_lexicon("inscription_nouns.txt")))
+_INSCRIBED_WINDOW = 2  # the verbs' length: only right before the quote
 _TURNING = alternation(_lexicon("turning_verbs.txt"))
 # “知产”变“资产”: the quote is turned into the next one, or is what the previous one turns into
 _TURNS_INTO_NEXT = regex.compile(r"\s?(?:%s)了?\s?[“\"]" % _TURNING)
@@ -415,6 +424,13 @@ def _quoted_kind(text: str, quote: _Quote) -> Optional[str]:
         return None  # “知产”变“资产”: a figure of speech
     if _is_numbered_form(content):
         return "numbered"
+    if _PROBLEM_AFTER.match(text, quote.end) and not _OPENS_WITH_NUMERAL.match(content):
+        # 存在“换标不换车”等问题: a malpractice named. A numeral label (这“四风”问题) sums up a list instead.
+        return None
+    if _INSCRIBED_BEFORE.search(text, max(0, quote.start - _INSCRIBED_WINDOW), quote.start) or _INSCRIBED_AFTER.match(
+        text, quote.end
+    ):
+        return None  # 信封上请注明“征求意见”字样: the words a form must carry
     if _ONLY_NUMBERS.fullmatch(content):
         return None  # a period label (“十四五”), a hotline's or a code's number (“12315”消费维权服务站)
     return "quoted"
