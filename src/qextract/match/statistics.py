@@ -110,6 +110,7 @@ class _Lexicon:
     suffix: dict[str, str]
     time_suffix: dict[str, str]
     duration_prefix: frozenset[str]
+    day_offset_words: frozenset[str]
     verb_gap_prefix: dict[str, str]
     verb_gap_reach: int
     time_prefix: dict[str, str]
@@ -174,6 +175,7 @@ def _load_lexicon() -> _Lexicon:
         suffix=qualifiers["suffix"],
         time_suffix=qualifiers["time_only_suffix"],
         duration_prefix=frozenset(qualifiers["duration_prefix"]),
+        day_offset_words=frozenset(qualifiers["day_offset_words"]),
         verb_gap_prefix=dict(qualifiers["verb_gap_prefix"]),
         verb_gap_reach=int(qualifiers["verb_gap_reach"]),
         time_prefix=dict(qualifiers["time_prefix"]),
@@ -251,7 +253,8 @@ class _Patterns:
 def _compile_patterns(lexicon: _Lexicon) -> _Patterns:
     scanner = regex.compile(
         rf"(?P<percent_words>百分之|千分之)(?P<percent_number>{NUMBER_PATTERN})"
-        rf"|(?P<ordinal>第|前)(?P<ordinal_number>{NUMBER_PATTERN})"
+        # 聚餐前3日 counts days before an event: 前 is no rank's (前10名) there
+        rf"|(?P<ordinal>第|前(?!{NUMBER_PATTERN}日))(?P<ordinal_number>{NUMBER_PATTERN})"
         rf"(?P<ordinal_measure>{alternation(lexicon.top_rank_measures)})?"
         rf"|(?P<number>{NUMBER_PATTERN})"
         rf"(?:(?P<range_separator>{_RANGE_MARK})(?P<range_end>{NUMBER_PATTERN}))?"
@@ -428,18 +431,25 @@ def _looks_like_code(text: str, start: int, end: int, written: str, latin_unit: 
     return sum(char.isdigit() for char in written) >= _DIGIT_RUN_LIMIT
 
 
-def _reads_as_date(text: str, measure: str, measure_end: int, written: str, has_duration_prefix: bool) -> bool:
+def _reads_as_date(
+    text: str, measure: str, number_start: int, measure_end: int, written: str, has_duration_prefix: bool
+) -> bool:
     """A year (2021年) or a day of the month (20日) rather than a duration."""
     if measure == "年":
         whole = written.replace(",", "")
         # 附件:2.2021年…: a list marker glued to a year reads as a decimal
         return (whole.isdigit() and len(whole) == 4) or _MARKER_BEFORE_YEAR.fullmatch(whole) is not None
     if measure == "日":
-        if has_duration_prefix:
+        if has_duration_prefix or _counts_days_from_an_event(text, number_start):
             return False
         suffix = text[measure_end : measure_end + 2]
         return not suffix.startswith(("内", "以内", "之内"))
     return False
+
+
+def _counts_days_from_an_event(text: str, number_start: int) -> bool:
+    """聚餐前3日, 届满后30日: days before or after an event."""
+    return text[number_start - 1 : number_start] in _LEXICON.day_offset_words
 
 
 def _word_start(text: str, number_start: int, tokens: Optional[TokenIndex]) -> int:
@@ -592,7 +602,7 @@ def _read_measured(ctx: MatchContext, match: Any, tokens: Optional[TokenIndex]) 
         return None  # 5min is not 5 m, 3mAh not 3 m
     duration_prefix = lexicon.duration_prefix_before.find(text, number_start)
     # 1300多年, 1000余年: a round figure with 多/余 before 年 counts years; a calendar year is never rounded
-    if kind == "time" and not infix and _reads_as_date(text, measure, end, written, duration_prefix is not None):
+    if kind == "time" and not infix and _reads_as_date(text, measure, number_start, end, written, duration_prefix is not None):
         return None
     value = parse_number(written)
     if value is None:
