@@ -702,7 +702,9 @@ def _items_after(
         if opens_clause:
             return _list_opening_next_sentence(scan, position, count)
         return None  # the phrase does not end its clause
-    return _marked_items(scan, position, first_before=_end_of_next_sentence(text, position))
+    items = _marked_items(scan, position, first_before=_end_of_next_sentence(text, position))
+    # 7项重大工程,…。沈国华…提出三点要求:一是…: a list of another length belongs to a later count phrase
+    return items if items and (count is None or len(items) == count) else None
 
 
 def _list_opening_next_sentence(scan: _Scan, position: int, count: Optional[int]) -> Optional[list[tuple[int, int]]]:
