@@ -105,10 +105,20 @@ ROLE_LISTED_MAX = 0.5
 # Longer words next to a name are rare: only words up to this length are looked up.
 ROLE_WORD_MAX = 4
 # The most the context can add to a Chinese reading (post before, post or listed follower
-# with its role evidence after, a jieba name).
-BEST_CONTEXT = AFTER_POST + max(BEFORE_POST, BEFORE_FOLLOWER + ROLE_MAX) + JIEBA_PERSON
-# The most the right edge, the word list and a speaker's colon can still add once the left is known.
-BEST_AFTER_LEFT = max(BEFORE_POST, BEFORE_FOLLOWER + ROLE_MAX, BEFORE_PREDICATE + ROLE_MAX) + JIEBA_PERSON + SPEAKER
+# with its role evidence after, a jieba name, a speaker's colon, and the bonus of a reading
+# between a post and an acting follower). Readings that cannot reach the threshold even so
+# are not scored in full: the bound must be a true bound, or 局长|金山|主持 is cut unread.
+BEST_CONTEXT = (
+    AFTER_POST + max(BEFORE_POST, BEFORE_FOLLOWER + ROLE_MAX) + JIEBA_PERSON + SPEAKER + BETWEEN_POST_AND_FOLLOWER
+)
+# The most the right edge, the word list, a speaker's colon and the post-and-follower bonus can still add
+# once the left is known.
+BEST_AFTER_LEFT = (
+    max(BEFORE_POST, BEFORE_FOLLOWER + ROLE_MAX, BEFORE_PREDICATE + ROLE_MAX)
+    + JIEBA_PERSON
+    + SPEAKER
+    + BETWEEN_POST_AND_FOLLOWER
+)
 
 # A Latin word standing alone: letters (and digits after the first letter), not part of a longer token.
 _LATIN_WORD = regex.compile(r"(?<![A-Za-z0-9._@/-])[A-Za-z][A-Za-z0-9]{1,15}(?![A-Za-z0-9._@/-])")
