@@ -119,6 +119,7 @@ class Lexicon:
     foreign_names: dict[str, int] = field(default_factory=dict)  # transliterated name part -> count
     honorifics: frozenset[str] = frozenset()
     surname_initials: frozenset[str] = frozenset()  # first characters of all surnames, for a quick skip
+    clan_names: frozenset[str] = frozenset()  # Yi family names opening four-character names (clan_names.txt)
     honorific_sizes: tuple[int, ...] = ()
     occupation_modifiers: frozenset[str] = frozenset()  # words written onto an occupation (高级, 法律)
     surname_rank: dict[str, int] = field(default_factory=dict)  # single surname -> rank by frequency (1 = 王)
@@ -320,6 +321,7 @@ def lexicon() -> Lexicon:
     bylines = load_json(_DIR + "bylines.json")
     surnames = [line for line in load_lines(_DIR + "surnames.txt")]
     regional = [line for line in load_lines(_DIR + "regional_surnames.txt") if line not in surnames]
+    clans = list(load_lines(_DIR + "clan_names.txt"))
     name_chars, totals = _load_name_chars()
     divisions = _load_divisions()
     posts = _post_table(posts_data)
@@ -382,7 +384,8 @@ def lexicon() -> Lexicon:
         common_words=_load_common_words(),
         foreign_names=_load_foreign_names(),
         honorifics=frozenset(context["honorifics"]),
-        surname_initials=frozenset(s[0] for s in surnames + regional),
+        surname_initials=frozenset(s[0] for s in surnames + regional + clans),
+        clan_names=frozenset(clans),
         honorific_sizes=tuple(sorted({len(word) for word in context["honorifics"]})),
         occupation_modifiers=frozenset(posts_data["occupation_modifiers"]),
     )

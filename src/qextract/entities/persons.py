@@ -68,6 +68,9 @@ MINORITY_PARTS = 5.0
 MINORITY_SINGLE = 0.5
 # A name a byline credits (（记者马力）): the credit fixes its edges, as a name dot does.
 CREDITED_NAME = DOTTED_NAME
+# A Yi family name opening a four-character reading (吉克|阿呷): about a common surname's
+# evidence with an ordinary given name, before the context.
+CLAN_NAME = 2.0
 # A credit may glue two or three names together (（记者贾鹏陈博）, （袁峰乔倩倩）): each piece of
 # such a run is a surname and a one- or two-character given name scoring at least this.
 GLUED_PIECE_MIN = 3.0
@@ -184,10 +187,13 @@ def candidates_at(start: int, ctx: Context, lex: Lexicon, floor: float = float("
     scored -inf without looking at the context (most readings: 的确, 不过).
     """
     text = ctx.text
+    found: list[PersonCandidate] = []
+    clan_reading = _clan_name_at(start, ctx, lex, floor)
+    if clan_reading is not None:
+        found.append(clan_reading)
     surname = lex.surname_at(text, start)
     if surname is None:
-        return []
-    found: list[PersonCandidate] = []
+        return found
     given_start = start + len(surname)
     honorific = _honorific_at(text, given_start, lex)
     if honorific > 1:
@@ -211,6 +217,32 @@ def candidates_at(start: int, ctx: Context, lex: Lexicon, floor: float = float("
         if spaced is not None:
             found.append(spaced)
     return found
+
+
+def _clan_name_at(start: int, ctx: Context, lex: Lexicon, floor: float) -> Optional[PersonCandidate]:
+    """吉克阿呷, 沙马拉且: a Yi family name (clan_names.txt) and two more characters.
+
+    The personal name's syllables are unknown to the Han given-name statistics, so the
+    family name stands as the evidence (CLAN_NAME) and the context decides, as for a
+    Chinese reading; a reading that is a word or a place, or crosses a word, loses as one.
+    """
+    text = ctx.text
+    clan = text[start : start + 2]
+    end = start + 4
+    if clan not in lex.clan_names or end > len(text) or not _HAN_RUN.fullmatch(text, start + 2, end):
+        return None
+    name = text[start:end]
+    if name in lex.not_names or any(ctx.blocked[start:end]) or lex.division(name) is not None:
+        return None
+    known = lex.common_words.get(name)
+    score = CLAN_NAME + (KNOWN_WORD[known] if known is not None else 0.0)
+    if score + BEST_CONTEXT < floor:
+        return PersonCandidate(start, end, name, float("-inf"))
+    left = _left(start, ctx, lex)
+    score += left + _right(end, ctx, lex) + _speaker(start, end, text) + _words(start, end, name, known is None, ctx)
+    if left >= AFTER_POST and _acting_follower_at(text, end, lex):
+        score += BETWEEN_POST_AND_FOLLOWER
+    return PersonCandidate(start, end, name, score)
 
 
 def best_at(start: int, ctx: Context, lex: Lexicon, threshold: float = DEFAULT_THRESHOLD) -> Optional[PersonCandidate]:
