@@ -32,6 +32,9 @@ AFTER_PERSON_NOUN = 2.5
 BEFORE_FOLLOWER = 1.5
 BEFORE_POST = 3.0
 UNEXPECTED_FOLLOWER = -1.5
+# A name dot between the reading's last character and more Han characters: the reading is
+# only the first part of a dotted name (伊琳娜|•索科洛娃), as a reading inside a run is.
+NAME_RUNS_ON = -5.0
 # A verb, adverb, preposition, conjunction or number of two or more
 # characters after the name: the sentence goes on with what the person did
 # (王刚昨日主持, 周平预计). A single character is as often the name's end.
@@ -1021,6 +1024,8 @@ def _after_spaces(text: str, start: int) -> int:
 
 def _right(end: int, ctx: Context, lex: Lexicon) -> float:
     text = ctx.text
+    if _NAME_DOT.match(text, end):
+        return NAME_RUNS_ON  # 伊琳娜|•索科洛娃: the dot joins the reading to the next part of one name
     if end >= len(text) or _PUNCTUATION.match(text, end):
         return BEFORE_FOLLOWER
     if end in ctx.title_starts:
