@@ -39,8 +39,10 @@ TWO_KNOWN = 4.5
 # A run that opens or ends with a common name, two or more characters left (迈克尔|欧文): half the evidence.
 HALF_KNOWN = 2.5
 
-# The dots that join the parts of a transliterated name (帕提曼·吐尔洪), in every script pages use.
-NAME_DOTS = "·•‧・"
+# The dots that join the parts of a transliterated name (帕提曼·吐尔洪), in every script pages use,
+# and the full stops that careless pages put in their place (宋蓬.西萨瓦): between Han characters
+# a full stop of the Latin alphabet ends no Chinese sentence.
+NAME_DOTS = "·•‧・.．"
 _HYPHENS = "-－"
 
 
@@ -49,7 +51,7 @@ class Run:
     start: int
     end: int
     parts: tuple[str, ...]
-    dotted: bool  # joined by name dots (not hyphens)
+    dotted: bool  # joined by at least one name dot (hyphens alone join scores and places too)
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +92,8 @@ def runs(text: str) -> list[Run]:
         pieces = vocabulary["joiner"].split(match.group())
         parts = tuple(pieces[0::2])
         joiners = pieces[1::2]
-        found.append(Run(match.start(), match.end(), parts, bool(joiners) and all(j in NAME_DOTS for j in joiners)))
+        # 萨乌德·阿尔-哈拉比: a hyphen may join the pieces of one part of a dotted name
+        found.append(Run(match.start(), match.end(), parts, any(j in NAME_DOTS for j in joiners)))
     return found
 
 
