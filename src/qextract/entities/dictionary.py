@@ -66,6 +66,8 @@ _NAME_LIKE_TAGS = frozenset(
     {"n", "nr", "nrt", "nrfg", "nr1", "nr2", "nrf", "ns", "nsf", "nt", "nz", "nl", "ng", "nnt", "j", "eng", "vn", "an", "a", "b", "x"}
 )
 _BRACKETED_GROUP = regex.compile(r"[(（]集团[)）]")
+# A body's Latin abbreviation in brackets (ISO, GSO, SAC): capitals, perhaps with a lower-case letter or two.
+_BRACKETED_ABBREVIATION = regex.compile(r"[(（][A-Z][A-Za-z]{1,9}[)）]")
 _HAN = regex.compile(r"\p{Han}")
 _WORK_TITLE = regex.compile(r"《[^《》\n]{0,80}》")
 OCCUPATION = "occupation"
@@ -186,6 +188,7 @@ class DictionaryEntityRecognizer:
                 span = self._institution_word(start, view, starts, taken)
             if span is None or self._unit_before_its_head(text, span, title_starts):
                 continue
+            span = _with_abbreviation_before_post(text, span, taken, title_starts)
             if span[1] not in title_starts:
                 span = (span[0], self._department_end(text, span[1], taken, title_starts) or span[1])
             body_start, end = span
@@ -569,6 +572,17 @@ def _better(first: Optional[PersonCandidate], second: Optional[PersonCandidate])
     if first is None or second is None:
         return first or second
     return first if first.score >= second.score else second
+
+
+def _with_abbreviation_before_post(
+    text: str, span: tuple[int, int], taken: bytearray, title_starts: Container[int]
+) -> tuple[int, int]:
+    """国际标准化组织(ISO)|副秘书长: a body's Latin abbreviation in brackets between its name and
+    a post is part of the body as written."""
+    abbreviation = _BRACKETED_ABBREVIATION.match(text, span[1])
+    if abbreviation is None or abbreviation.end() not in title_starts or any(taken[span[1] : abbreviation.end()]):
+        return span
+    return span[0], abbreviation.end()
 
 
 def is_town_name(name: str) -> bool:
