@@ -50,7 +50,7 @@ MAX_TRADE_NAME = 8
 MAX_SELF_NAMED_UNIT = 16
 INSTITUTION_TAG = "nt"  # the tokeniser dictionary's tag of an institution's name (复旦大学)
 MAX_TOWN_NAME = 3  # 河边|镇, 城关|镇, 拉卜楞|镇, 泉水|街道: two or three characters before the unit
-TOWN_UNITS = ("乡", "镇", "街道")
+TOWN_UNITS = ("乡", "镇", "街道", "苏木")  # 苏木: a township of Inner Mongolia
 MAX_VILLAGE_NAME = 6  # 余|村, 阿亚克库木|村, 东园|社区
 # The units of the divisions a village's name may follow (堌阳镇|徐场村, 罗田县|…村).
 _DIVISION_ENDINGS = regex.compile(r"^.*(?:街道|[省市县区旗镇乡])")
