@@ -38,6 +38,7 @@ def test_cutting_readings_early_never_loses_one_that_passes(page: Path, recogniz
             continue
         full = persons.candidates_at(start, context, lexicon)
         cut = persons.candidates_at(start, context, lexicon, threshold)
+        assert [(c.start, c.end) for c in cut] == [(c.start, c.end) for c in full]
         for whole, kept in zip(full, cut):
             if whole.score >= threshold:
                 assert kept.score == pytest.approx(whole.score), (whole, kept)

@@ -235,17 +235,11 @@ def _clan_name_at(start: int, ctx: Context, lex: Lexicon, floor: float) -> Optio
     if clan not in lex.clan_names or end > len(text) or not _HAN_RUN.fullmatch(text, start + 2, end):
         return None
     name = text[start:end]
-    if name in lex.not_names or any(ctx.blocked[start:end]) or lex.division(name) is not None:
+    if _barred(name, start, end, ctx, lex) or lex.division(name) is not None:
         return None
     known = lex.common_words.get(name)
-    score = CLAN_NAME + (KNOWN_WORD[known] if known is not None else 0.0)
-    if score + BEST_CONTEXT < floor:
-        return PersonCandidate(start, end, name, float("-inf"))
-    left = _left(start, ctx, lex)
-    score += left + _right(end, ctx, lex) + _speaker(start, end, text) + _words(start, end, name, known is None, ctx)
-    if left >= AFTER_POST and _acting_follower_at(text, end, lex):
-        score += BETWEEN_POST_AND_FOLLOWER
-    return PersonCandidate(start, end, name, score)
+    evidence = CLAN_NAME + (KNOWN_WORD[known] if known is not None else 0.0)
+    return PersonCandidate(start, end, name, _in_context(start, end, name, evidence, known is None, ctx, lex, floor))
 
 
 def best_at(start: int, ctx: Context, lex: Lexicon, threshold: float = DEFAULT_THRESHOLD) -> Optional[PersonCandidate]:
@@ -843,9 +837,14 @@ def _letter_spaced(start: int, surname: str, ctx: Context, lex: Lexicon) -> Opti
     return PersonCandidate(start, end, surname + given, score)
 
 
+def _barred(name: str, start: int, end: int, ctx: Context, lex: Lexicon) -> bool:
+    """Never a name: a listed non-name (与会代表, 高质量), a stretch already taken, a foreign team."""
+    return name in lex.not_names or any(ctx.blocked[start:end]) or foreign.is_team(name)
+
+
 def _score(start: int, end: int, surname: str, given: str, ctx: Context, lex: Lexicon, floor: float, left: Optional[list[float]] = None) -> float:
     name = surname + given
-    if name in lex.not_names or any(ctx.blocked[start:end]) or foreign.is_team(name):
+    if _barred(name, start, end, ctx, lex):
         return float("-inf")
     score = _given_score(given, lex) + lex.surname_score(surname)
     if lex.division(name) is not None:
@@ -857,6 +856,26 @@ def _score(start: int, end: int, surname: str, given: str, ctx: Context, lex: Le
         score += KNOWN_WORD[known]
     elif len(given) == 2 and len(surname) == 1 and name[:2] in lex.common_words:
         score += OPENS_WITH_WORD  # 谢谢|王, 高峰|时: the name would start inside a word
+    return _in_context(start, end, name, score, known is None, ctx, lex, floor, left)
+
+
+def _in_context(
+    start: int,
+    end: int,
+    name: str,
+    evidence: float,
+    unknown: bool,
+    ctx: Context,
+    lex: Lexicon,
+    floor: float,
+    left: Optional[list[float]] = None,
+) -> float:
+    """``evidence`` of a reading from its own characters, plus what its context says.
+
+    -inf when even the best context cannot lift it to ``floor``. ``left`` caches the
+    left context, the same for every reading opening at ``start``.
+    """
+    score = evidence
     if score + BEST_CONTEXT < floor:
         return float("-inf")
     if left is None:
@@ -867,7 +886,7 @@ def _score(start: int, end: int, surname: str, given: str, ctx: Context, lex: Le
     if score + BEST_AFTER_LEFT < floor:
         return float("-inf")  # out of reach whatever follows: spare the look-ups on the right
     score += _right(end, ctx, lex) + _speaker(start, end, ctx.text)
-    score += _words(start, end, name, known is None, ctx)
+    score += _words(start, end, name, unknown, ctx)
     if left[0] >= AFTER_POST and _acting_follower_at(ctx.text, end, lex):
         score += BETWEEN_POST_AND_FOLLOWER
     if ctx.run_of:
