@@ -44,8 +44,9 @@ _NON_SLOGAN_SUFFIXES = tuple(sorted(_lexicon("non_slogan_suffixes.txt"), key=len
 _FIGURES_OF_SPEECH = frozenset(_lexicon("figures_of_speech.txt"))
 _SEASON_LABELS = frozenset(_lexicon("season_labels.txt"))
 # 标准化这一“通用语言”: the quote calls what is named before it by a figure of speech
-_APPOSITIVE_BEFORE = regex.compile(r"(?:%s)$" % alternation(_lexicon("appositive_markers.txt")))
-_APPOSITIVE_WINDOW = 2  # the markers' length: only right before the quote
+_APPOSITIVE_MARKERS = _lexicon("appositive_markers.txt")
+_APPOSITIVE_BEFORE = regex.compile(r"(?:%s)$" % alternation(_APPOSITIVE_MARKERS))
+_APPOSITIVE_WINDOW = max(map(len, _APPOSITIVE_MARKERS))  # only right before the quote
 # 农贸市场是群众的“菜篮子”, 徐场村是远近闻名的“乐器村”: 是…的 before a quote that closes its clause
 _PREDICATED_BEFORE = regex.compile(
     r"(?<!%s)是[^,，。;；:：“”\n]{0,12}的$" % alternation(_lexicon("predicate_themes.txt"))
@@ -138,9 +139,10 @@ _PROBLEM_AFTER = regex.compile(
     r"(?:、[^、,，。;；:：“”\n]{1,16}){0,3}?(?:等|的)?(?:%s)" % alternation(_lexicon("problem_heads.txt"))
 )
 _OPENS_WITH_NUMERAL = regex.compile(r"[\d%s]" % _ANY_NUMERAL)
-_INSCRIBED_BEFORE = regex.compile(r"(?:%s)$" % alternation(_lexicon("inscription_verbs.txt")))
+_INSCRIPTION_VERBS = _lexicon("inscription_verbs.txt")
+_INSCRIBED_BEFORE = regex.compile(r"(?:%s)$" % alternation(_INSCRIPTION_VERBS))
 _INSCRIBED_AFTER = regex.compile(alternation(_lexicon("inscription_nouns.txt")))
-_INSCRIBED_WINDOW = 2  # the verbs' length: only right before the quote
+_INSCRIBED_WINDOW = max(map(len, _INSCRIPTION_VERBS))  # only right before the quote
 _TURNING = alternation(_lexicon("turning_verbs.txt"))
 # “知产”变“资产”: the quote is turned into the next one, or is what the previous one turns into
 _TURNS_INTO_NEXT = regex.compile(r"\s?(?:%s)了?\s?[“\"]" % _TURNING)
@@ -696,7 +698,7 @@ def _items_after(
             # 从“六个着力”作了部署:着力A,着力B…: as many comma clauses as counted, all opening alike
             or _items_opening_alike(text, ahead.end(), count)
         )
-        if items and (count is None or len(items) == count):
+        if _as_counted(items, count):
             return items
     if position < len(text) and text[position] not in _CLAUSE_BREAKS:
         if opens_clause:
@@ -704,6 +706,11 @@ def _items_after(
         return None  # the phrase does not end its clause
     items = _marked_items(scan, position, first_before=_end_of_next_sentence(text, position))
     # 7项重大工程,…。沈国华…提出三点要求:一是…: a list of another length belongs to a later count phrase
+    return _as_counted(items, count)
+
+
+def _as_counted(items: Optional[list[tuple[int, int]]], count: Optional[int]) -> Optional[list[tuple[int, int]]]:
+    """The items when there are as many as counted (any number when the phrase gives no count)."""
     return items if items and (count is None or len(items) == count) else None
 
 
@@ -715,8 +722,7 @@ def _list_opening_next_sentence(scan: _Scan, position: int, count: Optional[int]
     if sentence_end is None or count is None:
         return None
     start = sentence_end.end()
-    items = _marked_items(scan, start, first_before=_skip_spaces(text, start) + _NEXT_LINE_MARKER_REACH)
-    return items if items and len(items) == count else None
+    return _as_counted(_marked_items(scan, start, first_before=_skip_spaces(text, start) + _NEXT_LINE_MARKER_REACH), count)
 
 
 def _formula_items(text: str, position: int, formula: str) -> Optional[list[tuple[int, int]]]:
