@@ -191,9 +191,18 @@ def _bare_names(ctx: MatchContext, known: list[Person], verbs: list[tuple[str, i
         if (entity.start, entity.end) in taken or not _in_role_slot(ctx.text, entity.end, verb_starts):
             continue
         name = entity.name or entity.text
-        if _bare_name_shape(name) and not (_STOP_CHARS & set(name[1:])):
+        if _bare_name_shape(name) and (_is_minority_name(name) or not (_STOP_CHARS & set(name[1:]))):
             found.append(Person(name, None, entity.start, entity.end))
     return found
+
+
+def _is_minority_name(name: str) -> bool:
+    """其其格, 苏和: a name made of Tibetan, Mongolian or Dai name parts, whose syllables
+    (其, 和) the stop characters would take for a word's."""
+    # Imported here: a pipeline without the entity stage never loads it.
+    from qextract.entities.persons import is_minority_name
+
+    return is_minority_name(name)
 
 
 def _bare_name_shape(name: str) -> bool:
