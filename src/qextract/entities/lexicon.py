@@ -80,6 +80,7 @@ class Lexicon:
     assembly_member_posts: frozenset[str]  # occupations that are seats in the assembly written before them
     assembly_body_endings: tuple[str, ...]
     generic_posts: frozenset[str]
+    degrees: frozenset[str]  # 博士: after a name an honour, no post
     group_markers: tuple[str, ...]
     appointment_verbs: tuple[str, ...]  # 任命A为…: the person before the post
     removal_verbs: tuple[str, ...]  # 免去A的…职务
@@ -345,6 +346,7 @@ def lexicon() -> Lexicon:
         assembly_member_posts=frozenset(posts_data["assembly_member_posts"]),
         assembly_body_endings=tuple(posts_data["assembly_body_endings"]),
         generic_posts=frozenset(posts_data["generic_posts"]),
+        degrees=frozenset(posts_data["degrees"]),
         group_markers=tuple(posts_data["group_markers"]),
         appointment_verbs=tuple(posts_data["appointment_verbs"]),
         removal_verbs=tuple(posts_data["removal_verbs"]),

@@ -159,9 +159,13 @@ def _appointments(text: str, entities: list[Entity]) -> Iterator[_Appointment]:
         posts, after_posts = _post_chain(text, entities, index)
         if posts:
             persons, after_persons = _person_list(text, entities, after_posts)
+            own_post = _post_after_last_name(text, entities, after_persons) if persons else None
             if persons and (_is_official(posts) or _village_host(text, posts) is not None):
-                for person in persons:
+                for person in persons[:-1]:
                     yield _Appointment(person, posts)
+                yield _Appointment(persons[-1], posts + [(None, own_post)] if own_post is not None and own_post.text not in lexicon().degrees else posts)
+            if own_post is not None:
+                after_persons += 1
             index = max(after_persons, after_posts, index + 1)
             continue
         name_first = _name_before_post(text, entities, index)
@@ -271,6 +275,17 @@ def _person_list(text: str, entities: list[Entity], index: int) -> tuple[list[En
         persons.append(candidate)
         index += 1
     return persons, index
+
+
+def _post_after_last_name(text: str, entities: list[Entity], index: int) -> Optional[Entity]:
+    """院长王明教授、副院长刘强: a post written right after the last name of a list, with no name
+    after it, is that person's own (教授) or an honour (博士), never the next person's."""
+    if index >= len(entities) or entities[index].label != TITLE or entities[index].start != entities[index - 1].end:
+        return None
+    following = entities[index + 1] if index + 1 < len(entities) else None
+    if following is not None and following.label == PERSON and _NAME_GAP.fullmatch(text, entities[index].end, following.start):
+        return None  # 局长张三副局长李四: the post opens the next appointment
+    return entities[index]
 
 
 def _post_follows(entities: list[Entity], index: int) -> bool:
