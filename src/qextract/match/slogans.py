@@ -667,6 +667,11 @@ def _items_after(
             items = _clauses_with_label_word(text, position + 1, count, label_word)
             if items:
                 return items
+    if noun is None and text.startswith((",", "，"), position) and _LIST_INTRODUCER.match(text, position) is None:
+        # 坚持“四个最严”,以最严谨的标准、最严格的监管、…: a run-in list, each part holding the label's word
+        items = _run_in_items_holding(text, position + 1, count, label_word)
+        if items:
+            return items
     lines = _line_items(text, position, count)
     if lines:
         return lines
@@ -676,12 +681,14 @@ def _items_after(
         items = (
             scan.quoted_items_at(start)
             or _marked_items(scan, start, first_before=start + 3)
+            # comma clauses each holding the label's word, though the first one lists words with 、 and 与:
+            # “三个结合”:把A与B、C相结合,与D相结合,与E相结合
+            or _clauses_with_label_word(text, start, count, label_word)
             # exactly as many run-in parts as counted before the clauses of a longer sentence:
             # “五进”工作,即进商场、进超市…进农村,今年…;三是…
             or _run_in_items(text, start, count)
             or _semicolon_items(text, start)
             or _items_opening_alike(text, start, count)
-            or _clauses_with_label_word(text, start, count, label_word)
             or _comma_clauses(text, start, count)
         )
         if items:
@@ -829,6 +836,21 @@ def _clauses_with_label_word(text: str, start: int, count: Optional[int], word: 
     while holding < len(clauses) and word in text[clauses[holding][0] : clauses[holding][1]]:
         holding += 1
     return clauses[:count] if holding == count else None
+
+
+def _run_in_items_holding(text: str, start: int, count: Optional[int], word: str) -> Optional[list[tuple[int, int]]]:
+    """坚持“四个最严”,以最严谨的标准、最严格的监管、最严厉的处罚、最严肃的问责: a run-in list of exactly
+    as many parts as counted, each holding the label's word. When every later part opens with the word,
+    the first opens where its word does: what stands before it (以, 做到) belongs to the clause."""
+    if len(word) < 2:
+        return None
+    items = _run_in_items(text, start, count)
+    if not items or any(word not in text[item_start:item_end] for item_start, item_end in items):
+        return None
+    first_start, first_end = items[0]
+    if all(text.startswith(word, item_start) for item_start, _ in items[1:]):
+        first_start = text.index(word, first_start, first_end)
+    return [(first_start, first_end)] + items[1:]
 
 
 def _comma_clauses(text: str, start: int, count: Optional[int]) -> Optional[list[tuple[int, int]]]:
