@@ -133,6 +133,7 @@ class _Lexicon:
     comparison_markers: frozenset[str]
     total_words: frozenset[str]
     list_joiners: frozenset[str]
+    list_closers: frozenset[str]
     attendance_verbs: frozenset[str]
     back_references: tuple[str, ...]
     document_parts: frozenset[str]
@@ -198,6 +199,7 @@ def _load_lexicon() -> _Lexicon:
         comparison_markers=frozenset(words["comparison_markers"]),
         total_words=frozenset(words["total_words"]),
         list_joiners=frozenset(words["list_joiners"]),
+        list_closers=frozenset(words["list_closers"]),
         attendance_verbs=frozenset(words["attendance_verbs"]),
         back_references=tuple(words["back_references"]),
         document_parts=frozenset(words["document_parts"]),
@@ -1100,7 +1102,7 @@ def _assign_subject(ctx: MatchContext, tokens: TokenIndex, candidate: _Candidate
     elif candidate.kind in ("percent", "rank", "time"):
         rules = (_backward_subject, _forward_subject, _predicate_subject)
     elif candidate.kind == "big":
-        rules = (_forward_subject,)  # N大X always names X after 大
+        rules = (_forward_subject, _listed_before)  # N大X names X after 大, or sums up a list (A、B等12大类)
     elif _counts_a_group(before, after):
         # A、B共300余人参加会议: the count is of those who 参加会议
         rules = (_forward_subject, _predicate_subject, _backward_subject)
@@ -1110,8 +1112,17 @@ def _assign_subject(ctx: MatchContext, tokens: TokenIndex, candidate: _Candidate
         phrase = rule(ctx, candidate, before, after)
         if phrase:
             _set_subject(ctx, candidate, phrase, extend_text=rule is not _predicate_subject)
+            if rule is _listed_before:
+                _cover_category(candidate, after)
             return
     candidate.change_only = _only_change_words(before)
+
+
+def _cover_category(candidate: _Candidate, after: _ClauseAfter) -> None:
+    """木制品、海产品等12大类: the category word after 大 belongs to the figure as written."""
+    following = after.get(0)
+    if following is not None and following.start == candidate.end and _HAN.match(following.text):
+        candidate.text_end = following.end
 
 
 def _counted_document(text: str, start: int) -> Optional[str]:
@@ -1239,6 +1250,29 @@ def _backward_subject(
     ctx: MatchContext, candidate: _Candidate, before: list[Token], after: _ClauseAfter
 ) -> list[Token]:
     return _trim_phrase(_backward_phrase(_skip_links(before), allow_verb=candidate.kind == "time"))
+
+
+def _listed_before(
+    ctx: MatchContext, candidate: _Candidate, before: list[Token], after: _ClauseAfter
+) -> list[Token]:
+    """涉及木制品、海产品、服装等12大类: the run-in list (or one item) that 等 and the count sum up."""
+    if not before or before[0].text not in _LEXICON.list_closers:
+        return []
+    phrase: list[Token] = []
+    rest = before[1:]
+    while rest:
+        item = _backward_phrase(rest, allow_verb=False)
+        if not item:
+            break
+        phrase[:0] = item
+        rest = rest[len(item) :]
+        if len(rest) < 2 or rest[0].text not in _LEXICON.list_joiners:
+            break
+        phrase.insert(0, rest[0])
+        rest = rest[1:]
+    if phrase and phrase[0].text in _LEXICON.list_joiners:
+        phrase = phrase[1:]  # 对其中、电线电缆…: a joiner after no item opens no list
+    return phrase
 
 
 def _predicate_subject(
