@@ -1118,6 +1118,15 @@ def _assign_subject(ctx: MatchContext, tokens: TokenIndex, candidate: _Candidate
     candidate.change_only = _only_change_words(before)
 
 
+def _class_word_ends_phrase(candidate: _Candidate, after: _ClauseAfter) -> bool:
+    """12大类。/ 3大类、: one word after 大, then a mark or the end of the clause."""
+    category = after.get(0)
+    if category is None or category.start != candidate.end or not _HAN.match(category.text):
+        return False
+    following = after.get(1)
+    return following is None or not _HAN.match(following.text)
+
+
 def _cover_category(candidate: _Candidate, after: _ClauseAfter) -> None:
     """木制品、海产品等12大类: the category word after 大 belongs to the figure as written."""
     following = after.get(0)
@@ -1255,8 +1264,9 @@ def _backward_subject(
 def _listed_before(
     ctx: MatchContext, candidate: _Candidate, before: list[Token], after: _ClauseAfter
 ) -> list[Token]:
-    """涉及木制品、海产品、服装等12大类: the run-in list (or one item) that 等 and the count sum up."""
-    if not before or before[0].text not in _LEXICON.list_closers:
+    """涉及木制品、海产品、服装等12大类: the run-in list (or one item) that 等 and the count sum up,
+    when the class word ends the phrase (…等5大类活动 names a programme: a slogan's, not a count's)."""
+    if not before or before[0].text not in _LEXICON.list_closers or not _class_word_ends_phrase(candidate, after):
         return []
     phrase: list[Token] = []
     rest = before[1:]
