@@ -133,6 +133,7 @@ _HONOUR_BEFORE = regex.compile(
     r"(?:%s)[^,，。;；:：“”\n]{0,6}$" % alternation(_lexicon("honour_verbs.txt"))
 )
 _HONOUR_WINDOW = 12
+_OBSERVANCE_SUFFIXES = tuple(_lexicon("observance_suffixes.txt"))
 # 存在“换标不换车”、私自改装限速装置等问题: the quote, perhaps with a few unquoted items listed after it,
 # then a problem's head noun
 _PROBLEM_AFTER = regex.compile(
@@ -344,10 +345,12 @@ def _quoted(scan: _Scan, quotes: list[_Quote]) -> list[_Candidate]:
             continue
         candidate = _Candidate(quote.content_start, quote.content_end, quote.kind)
         short = _COUNTED_SHORT.fullmatch(scan.text, quote.content_start, quote.content_end)
-        if quote.kind == "quoted" and short is not None:
+        count = _number(short.group("count")) if short is not None else None
+        if quote.kind == "quoted" and short is not None and count is not None and count >= _MIN_COUNT:
             # “三品”战略,增品种、提品质、创品牌: a numeral and a word, numbered once its items are read
-            count = _number(short.group("count"))
-            items = _items_after(scan, quote.end, count, introduced_only=True)
+            # (“一站式” counts no list)
+            word = scan.text[short.end("count") : quote.content_end]
+            items = _items_after(scan, quote.end, count, introduced_only=True, label_word=word)
             if items:
                 candidate.kind, candidate.count, candidate.items = "numbered", count, items
         if quote.kind == "numbered":
@@ -414,8 +417,8 @@ def _quoted_kind(text: str, quote: _Quote) -> Optional[str]:
         return "numbered"  # “五个一”标准推进建设:一个…: a programme whose items follow its noun, whatever the noun
     if _NON_SLOGAN_HEAD.match(text, quote.end) or content.endswith(_NON_SLOGAN_SUFFIXES):
         return None  # goods or firms labelled (“三无”产品), bodies, honours, events
-    if _HONOUR_BEFORE.search(text, max(0, quote.start - _HONOUR_WINDOW), quote.start):
-        return None  # 荣获“…”, 被评为“…”
+    if not content.endswith(_OBSERVANCE_SUFFIXES) and _HONOUR_BEFORE.search(text, max(0, quote.start - _HONOUR_WINDOW), quote.start):
+        return None  # 荣获“…”, 被评为“…”; 确定为“世界计量日” names a day of observance
     if _PREDICATED_BEFORE.search(text, max(0, quote.start - _PREDICATE_WINDOW), quote.start) and _CLAUSE_CLOSES.match(
         text, quote.end
     ):
@@ -667,8 +670,9 @@ def _items_after(
             items = _clauses_with_label_word(text, position + 1, count, label_word)
             if items:
                 return items
-    if noun is None and text.startswith((",", "，"), position) and _LIST_INTRODUCER.match(text, position) is None:
-        # 坚持“四个最严”,以最严谨的标准、最严格的监管、…: a run-in list, each part holding the label's word
+    if text.startswith((",", "，"), position) and _LIST_INTRODUCER.match(text, position) is None:
+        # 坚持“四个最严”,以最严谨的标准、最严格的监管、…; “六进”活动,推动计量知识进机关、进企业、…:
+        # a run-in list, each part holding the label's word
         items = _run_in_items_holding(text, position + 1, count, label_word)
         if items:
             return items
@@ -841,14 +845,18 @@ def _clauses_with_label_word(text: str, start: int, count: Optional[int], word: 
 def _run_in_items_holding(text: str, start: int, count: Optional[int], word: str) -> Optional[list[tuple[int, int]]]:
     """坚持“四个最严”,以最严谨的标准、最严格的监管、最严厉的处罚、最严肃的问责: a run-in list of exactly
     as many parts as counted, each holding the label's word. When every later part opens with the word,
-    the first opens where its word does: what stands before it (以, 做到) belongs to the clause."""
-    if len(word) < 2:
+    the first opens where its word does: what stands before it (以, 推动计量知识) belongs to the clause.
+    A word of one character (“六进”: 进) is held by too many words; its parts must all open with it."""
+    if not word:
         return None
     items = _run_in_items(text, start, count)
     if not items or any(word not in text[item_start:item_end] for item_start, item_end in items):
         return None
+    opening_alike = all(text.startswith(word, item_start) for item_start, _ in items[1:])
+    if len(word) < 2 and not opening_alike:
+        return None
     first_start, first_end = items[0]
-    if all(text.startswith(word, item_start) for item_start, _ in items[1:]):
+    if opening_alike:
         first_start = text.index(word, first_start, first_end)
     return [(first_start, first_end)] + items[1:]
 
