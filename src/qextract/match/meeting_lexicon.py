@@ -240,11 +240,16 @@ HEARD_REPORT = _compile(
     r"|[^,，。;；!！?？\n的]{0,30}?(?:\L<reports>))")
 GENERIC_NAME = _compile(r"^(?:\L<determiners>)?(?:\L<kinds>)$")
 
-# Jurisdiction and year words that two mentions of one event may differ by.
-# 人民政府 and 政府 name the same body in event names.
 # 全县, 我市…: the jurisdiction word that may open an event's name
 JURISDICTION_PREFIX = _compile(r"\L<jurisdictions>")
-NAME_NOISE = _compile(r"^(?:\L<jurisdictions>)|^\d{4}年度?|[“”\"'‘’\s]|[(（][^()（）]{0,8}[)）]|人民(?=政府)")
+# Jurisdiction and year words that two mentions of one event may differ by.
+# 人民政府 and 政府 name the same body in event names. The count of a day of observance
+# that a name opens with tells the day, not the event (第50个|世界标准日…座谈会 is the body's
+# 10·14世界标准日…座谈会).
+NAME_NOISE = _compile(
+    r"^(?:\L<jurisdictions>)|^\d{4}年度?|^第[\d一二三四五六七八九十百]{1,4}个"
+    r"|[“”\"'‘’\s]|[(（][^()（）]{0,8}[)）]|人民(?=政府)"
+)
 
 # A day (or day range) value as the dates stage writes it.
 DAY_EXPRESSION = regex.compile(
