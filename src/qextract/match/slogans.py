@@ -149,6 +149,9 @@ _TURNING = alternation(_lexicon("turning_verbs.txt"))
 _TURNS_INTO_NEXT = regex.compile(r"\s?(?:%s)了?\s?[“\"]" % _TURNING)
 _TURNED_FROM_PREVIOUS = regex.compile(r"[”\"]\s?(?:%s)了?\s?$" % _TURNING)
 _HAS_WORD = regex.compile(r"[\p{Han}\d]")
+# a figure and its measure word that end the clause (“放心消费示范街区”3条。), not a count phrase
+# that goes on (“质量月”5大系列40余项活动)
+_FIGURE_AFTER = regex.compile(r"\d{1,6}(?:余|多)?\p{Han}{1,2}(?:以上|左右)?(?=[,，。;；、:：!！?？)）\n]|$)")
 _ONLY_NUMBERS = regex.compile(r"[\d%s]+" % _ANY_NUMERAL)
 
 _CURLY_QUOTE = regex.compile(r"“([^“”\n]{1,60})”|「([^「」\n]{1,60})」|『([^『』\n]{1,60})』")
@@ -417,6 +420,8 @@ def _quoted_kind(text: str, quote: _Quote) -> Optional[str]:
         return "numbered"  # “五个一”标准推进建设:一个…: a programme whose items follow its noun, whatever the noun
     if _NON_SLOGAN_HEAD.match(text, quote.end) or content.endswith(_NON_SLOGAN_SUFFIXES):
         return None  # goods or firms labelled (“三无”产品), bodies, honours, events
+    if _FIGURE_AFTER.match(text, quote.end):
+        return None  # 建成“放心消费示范街区”3条: the label of the things a figure counts
     if not content.endswith(_OBSERVANCE_SUFFIXES) and _HONOUR_BEFORE.search(text, max(0, quote.start - _HONOUR_WINDOW), quote.start):
         return None  # 荣获“…”, 被评为“…”; 确定为“世界计量日” names a day of observance
     if _PREDICATED_BEFORE.search(text, max(0, quote.start - _PREDICATE_WINDOW), quote.start) and _CLAUSE_CLOSES.match(
