@@ -483,11 +483,15 @@ class _Reader:
         if self.current is None or self._opens_the_body(event, during_event) or self._story_moves_on(event, during_event) \
                 or someone_else:
             self.current = event
-        elif during_event and self.current is not None and self.current is not event:
-            # the rest of its paragraph tells the aside (在A,院长Y介绍…); the next goes back to the event
+        elif (during_event or self._opens_paragraph(sentence)) and self.current is not None and self.current is not event:
+            # the rest of its paragraph tells the aside (在A,院长Y介绍…; 当天下午,X一行来到A调研。X要求…);
+            # the next goes back to the event
             self.aside = (self.current, _paragraph_end(self.text, sentence.end))
             self.current = event
         return event, subject
+
+    def _opens_paragraph(self, sentence: Sentence) -> bool:
+        return sentence.start > self.ctx.body_start and self.text[sentence.start - 1] == "\n"
 
     def _opens_the_body(self, visit: _Event, during_event: bool) -> bool:
         """A dated visit the body reports before the headline's event: the body follows the visit.
