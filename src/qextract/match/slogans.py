@@ -721,6 +721,9 @@ def _items_after(
             return _list_opening_next_sentence(scan, position, count)
         return None  # the phrase does not end its clause
     items = _marked_items(scan, position, first_before=_end_of_next_sentence(text, position))
+    if items is None and text.startswith(("。", "\n"), position):
+        # 开展“三个一批”活动。各地要评选一批A、曝光一批B、推广一批C。: the next sentence lists them
+        items = _run_in_items_holding(text, _skip_spaces(text, position + 1), count, label_word)
     # 7项重大工程,…。沈国华…提出三点要求:一是…: a list of another length belongs to a later count phrase
     return _as_counted(items, count)
 
@@ -850,19 +853,22 @@ def _clauses_with_label_word(text: str, start: int, count: Optional[int], word: 
 def _run_in_items_holding(text: str, start: int, count: Optional[int], word: str) -> Optional[list[tuple[int, int]]]:
     """坚持“四个最严”,以最严谨的标准、最严格的监管、最严厉的处罚、最严肃的问责: a run-in list of exactly
     as many parts as counted, each holding the label's word. When every later part opens with the word,
-    the first opens where its word does: what stands before it (以, 推动计量知识) belongs to the clause.
-    A word of one character (“六进”: 进) is held by too many words; its parts must all open with it."""
+    the first opens where its word does: what stands before it (以, 推动计量知识) belongs to the clause;
+    likewise when every later part holds the word as far from its start (评选|一批, 曝光|一批). A word of
+    one character (“六进”: 进) is held by too many words; its parts must all open with it."""
     if not word:
         return None
     items = _run_in_items(text, start, count)
     if not items or any(word not in text[item_start:item_end] for item_start, item_end in items):
         return None
-    opening_alike = all(text.startswith(word, item_start) for item_start, _ in items[1:])
-    if len(word) < 2 and not opening_alike:
+    # where the word stands in every later part, when that is the same place in all of them
+    offsets = {text.index(word, item_start, item_end) - item_start for item_start, item_end in items[1:]}
+    if len(word) < 2 and offsets != {0}:
         return None
     first_start, first_end = items[0]
-    if opening_alike:
-        first_start = text.index(word, first_start, first_end)
+    if len(offsets) == 1:
+        # the parts run alike (曝光|一批…, 推广|一批…): the first opens as far before its word as they do
+        first_start = max(first_start, text.index(word, first_start, first_end) - offsets.pop())
     return [(first_start, first_end)] + items[1:]
 
 
