@@ -403,13 +403,23 @@ class _Discourse:
         one_day = "/" not in mention.value and mention.granularity in ("day", "time")
         # 春节前联合开展检查 … 次日上午: a holiday named in passing is not the day the story has reached
         # 自2月20日动员大会召开以来, 7月1日前 … 次日: a day bounding a span is not the story's day either
-        if in_body and one_day and day is not None and not last.holiday and not opens_span:
+        if in_body and one_day and day is not None and not last.holiday and not opens_span \
+                and not self._looks_back(last, day):
             self.day = (int(day.group(1)) if day.group(1) else None, int(day.group(2)), int(day.group(3)))
             if self.event_days is not None and not last.day_in_anchor_month and (
                     self.day[1] != self.event_days[1] or not self.event_days[2] <= self.day[2] <= self.event_days[3]):
                 self.event_days = None  # 10月16日: the story has moved past the event
         if in_body and not opens_span and mention.granularity == "day":
             self.event_days = _event_days(mention.value) or self.event_days
+
+
+    def _looks_back(self, last: Point, day: regex.Match) -> bool:
+        """5月10日…当天上午… 2017年4月24日,国务院批复…。当天下午: a day written with its year, before the
+        day the story has reached, recalls the past; the story stays on its day."""
+        story_year = self.day[0] if self.day is not None else None
+        if self.day is None or story_year is None or last.year is None or day.group(1) is None:
+            return False
+        return (int(day.group(1)), int(day.group(2)), int(day.group(3))) < (story_year, self.day[1], self.day[2])
 
 
 # Longest run of days read as one event narrated day by day (a meeting, a training, an inspection
