@@ -343,6 +343,8 @@ class DictionaryEntityRecognizer:
         if title.kind not in self._lexicon.official_categories or unit is None:
             return None
         name_end = end - len(unit)
+        if any(text.endswith(word, 0, name_end) for word in self._lexicon.before_name):
+            return None  # 会议由|镇|党委委员: the unit written bare after a word that comes before posts
         for start in (
             _clause_opening_name(text, name_end, taken, MAX_TOWN_NAME + MAX_COUNTY_BEFORE_TOWN),
             self._name_after_introducer(text, name_end, taken, MAX_TOWN_NAME + MAX_COUNTY_BEFORE_TOWN),

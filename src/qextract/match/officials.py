@@ -117,6 +117,8 @@ def find_officials(ctx: Any) -> list[Official]:
                 organization, titles = carried, [(body.text if body else "") + title.text for body, title in appointment.posts]
         if organization is None:
             organization = _own_body(ctx, appointment) or _bare_jurisdiction(ctx.text, appointment) or _host_body(ctx.text, appointment)
+        if organization is None:
+            titles = _with_bare_town(ctx.text, appointment.posts, titles)
         _add(records, appointment, organization, titles, ctx)
         previous = (appointment, organization, titles)
     _add_bare_mentions(records, ctx, guard)
@@ -255,6 +257,28 @@ def _body_and_post(text: str, entities: list[Entity], index: int) -> tuple[Optio
         if following.label == TITLE and following.start == entity.end:
             return entity, following, index + 2
     return None, None, index
+
+
+_PARTY_COMMITTEE_POST = regex.compile(r"党(?:工)?委")
+_HAN_CHAR = regex.compile(r"\p{Han}")
+
+
+def _with_bare_town(text: str, posts: list[tuple[Optional[Entity], Entity]], titles: list[str]) -> list[str]:
+    """镇党委副书记、镇长X with no town to be found for X: the town written bare before its party
+    committee's post is part of the post, as 区委 is of 区委副书记. (Where a colleague's town is carried,
+    河包镇党委书记A,镇党委副书记B, the town is B's organisation instead.)"""
+    body, title = posts[0]
+    if body is not None or not titles or not _PARTY_COMMITTEE_POST.match(title.text):
+        return titles
+    unit = next((unit for unit in TOWN_UNITS if text.endswith(unit, 0, title.start)), None)
+    if unit is None:
+        return titles
+    before = title.start - len(unit)
+    # written bare: after a mark, or after a word that comes before names and posts (由, 和, 陪同)
+    bare = before == 0 or not _HAN_CHAR.match(text, before - 1) or any(
+        text.endswith(word, 0, before) for word in lexicon().before_name
+    )
+    return [unit + titles[0]] + titles[1:] if bare else titles
 
 
 def _person_list(text: str, entities: list[Entity], index: int) -> tuple[list[Entity], int]:
