@@ -22,6 +22,7 @@ from typing import Any, Iterator, Optional
 
 import regex
 
+from qextract.entities.dictionary import TOWN_UNITS, is_town_name
 from qextract.entities.lexicon import lexicon
 from qextract.entities.persons import is_minority_name, split_glued_names
 from qextract.records import Byline
@@ -176,6 +177,10 @@ def _parse(text: str, start: int, end: int, role: Optional[str] = None) -> Optio
             # 撰稿:消费者权益保护处 周敏: the writer's office between the role word and the name
             index += 1
             continue
+        if not credits and index + 1 < len(runs) and _is_contributing_unit(word):
+            # (江湾镇 程晓燕), (县市场监管局 李明 王芳): the unit that sent the report, before its names
+            index += 1
+            continue
         media_role = _role_after_media(word)
         if media_role is not None:
             role, since_role = media_role, len(credits)
@@ -307,6 +312,14 @@ _MAX_OFFICE = 12
 def _is_office(word: str) -> bool:
     """A department or office named in a credit (宣传科, 消费者权益保护处, 市局办公室)."""
     return 3 <= len(word) <= _MAX_OFFICE and _HAN_RUN.fullmatch(word) is not None and word.endswith(lexicon().byline_office_endings)
+
+
+def _is_contributing_unit(word: str) -> bool:
+    """An office, or a town or street too small for the gazetteer (江湾镇, 泉水街道), credited before names."""
+    if _is_office(word):
+        return True
+    unit = next((unit for unit in TOWN_UNITS if word.endswith(unit)), None)
+    return unit is not None and is_town_name(word[: -len(unit)])
 
 
 def _is_name(word: str) -> bool:
