@@ -196,7 +196,9 @@ def _column_roles(table: Table, headings: list[str], grammar: CellGrammar) -> li
         if heading in grammar.sequence_headings:
             roles.append("sequence")
         elif heading in grammar.rank_headings:
-            roles.append("rank")
+            roles.append("rank")  # 排名 over 1, 2, 3: ranks count the rows too
+        elif index == 0 and _numbers_the_rows(cells):
+            roles.append("sequence")
         elif heading in grammar.unit_headings:
             roles.append("unit")
         elif heading and grammar.identifier_words.search(heading):
@@ -209,6 +211,11 @@ def _column_roles(table: Table, headings: list[str], grammar: CellGrammar) -> li
     if label is not None:
         roles[label] = "label"
     return roles
+
+
+def _numbers_the_rows(cells: list[str]) -> bool:
+    """场次|… over 1, 2, 3, 4: a first column counting the rows from one is a list marker, whatever its heading."""
+    return len(cells) >= 2 and all(text.strip() == str(number) for number, text in enumerate(cells, start=1))
 
 
 def _read_cell(
