@@ -343,8 +343,8 @@ class DictionaryEntityRecognizer:
         if title.kind not in self._lexicon.official_categories or unit is None:
             return None
         name_end = end - len(unit)
-        if any(text.endswith(word, 0, name_end) for word in self._lexicon.before_name):
-            return None  # 会议由|镇|党委委员: the unit written bare after a word that comes before posts
+        if written_bare(text, name_end):
+            return None  # 会议由|镇|党委委员: no town's name before the unit
         for start in (
             _clause_opening_name(text, name_end, taken, MAX_TOWN_NAME + MAX_COUNTY_BEFORE_TOWN),
             self._name_after_introducer(text, name_end, taken, MAX_TOWN_NAME + MAX_COUNTY_BEFORE_TOWN),
@@ -585,6 +585,16 @@ def _with_abbreviation_before_post(
     if abbreviation is None or abbreviation.end() not in title_starts or any(taken[span[1] : abbreviation.end()]):
         return span
     return span[0], abbreviation.end()
+
+
+def written_bare(text: str, position: int) -> bool:
+    """No name ends at ``position``: the text starts there, or a mark or a word that comes before names
+    and posts (由, 和, 陪同) stands right before it (会议由|镇党委委员, ,|镇长)."""
+    return (
+        position == 0
+        or not _HAN.match(text, position - 1)
+        or any(text.endswith(word, 0, position) for word in lexicon().before_name)
+    )
 
 
 def is_town_name(name: str) -> bool:

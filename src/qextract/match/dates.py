@@ -412,14 +412,15 @@ class _Discourse:
         if in_body and not opens_span and mention.granularity == "day":
             self.event_days = _event_days(mention.value) or self.event_days
 
-
     def _looks_back(self, last: Point, day: regex.Match) -> bool:
         """5月10日…当天上午… 2017年4月24日,国务院批复…。当天下午: a day written with its year, before the
         day the story has reached, recalls the past; the story stays on its day."""
-        story_year = self.day[0] if self.day is not None else None
-        if self.day is None or story_year is None or last.year is None or day.group(1) is None:
+        if self.day is None or last.year is None or day.group(1) is None:
             return False
-        return (int(day.group(1)), int(day.group(2)), int(day.group(3))) < (story_year, self.day[1], self.day[2])
+        story_year, story_month, story_day = self.day
+        if story_year is None:
+            return False
+        return (int(day.group(1)), int(day.group(2)), int(day.group(3))) < (story_year, story_month, story_day)
 
 
 # Longest run of days read as one event narrated day by day (a meeting, a training, an inspection

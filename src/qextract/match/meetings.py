@@ -491,6 +491,7 @@ class _Reader:
         return event, subject
 
     def _opens_paragraph(self, sentence: Sentence) -> bool:
+        """The sentence starts a paragraph of the body (not its first)."""
         return sentence.start > self.ctx.body_start and self.text[sentence.start - 1] == "\n"
 
     def _opens_the_body(self, visit: _Event, during_event: bool) -> bool:

@@ -33,6 +33,7 @@ from qextract.entities.dictionary import (
     is_town_name,
     is_village_name,
     unit_of_head_post,
+    written_bare,
 )
 from qextract.entities.guards import RangeSet, page_furniture, quoted
 from qextract.entities.lexicon import lexicon
@@ -260,7 +261,6 @@ def _body_and_post(text: str, entities: list[Entity], index: int) -> tuple[Optio
 
 
 _PARTY_COMMITTEE_POST = regex.compile(r"党(?:工)?委")
-_HAN_CHAR = regex.compile(r"\p{Han}")
 
 
 def _with_bare_town(text: str, posts: list[tuple[Optional[Entity], Entity]], titles: list[str]) -> list[str]:
@@ -273,12 +273,7 @@ def _with_bare_town(text: str, posts: list[tuple[Optional[Entity], Entity]], tit
     unit = next((unit for unit in TOWN_UNITS if text.endswith(unit, 0, title.start)), None)
     if unit is None:
         return titles
-    before = title.start - len(unit)
-    # written bare: after a mark, or after a word that comes before names and posts (由, 和, 陪同)
-    bare = before == 0 or not _HAN_CHAR.match(text, before - 1) or any(
-        text.endswith(word, 0, before) for word in lexicon().before_name
-    )
-    return [unit + titles[0]] + titles[1:] if bare else titles
+    return [unit + titles[0]] + titles[1:] if written_bare(text, title.start - len(unit)) else titles
 
 
 def _person_list(text: str, entities: list[Entity], index: int) -> tuple[list[Entity], int]:

@@ -1118,20 +1118,25 @@ def _assign_subject(ctx: MatchContext, tokens: TokenIndex, candidate: _Candidate
     candidate.change_only = _only_change_words(before)
 
 
+def _class_word(candidate: _Candidate, after: _ClauseAfter) -> Optional[Token]:
+    """类 of 12大类: the word written right after 大."""
+    word = after.get(0)
+    return word if word is not None and word.start == candidate.end and _HAN.match(word.text) else None
+
+
 def _class_word_ends_phrase(candidate: _Candidate, after: _ClauseAfter) -> bool:
     """12大类。/ 3大类、: one word after 大, then a mark or the end of the clause."""
-    category = after.get(0)
-    if category is None or category.start != candidate.end or not _HAN.match(category.text):
+    if _class_word(candidate, after) is None:
         return False
     following = after.get(1)
     return following is None or not _HAN.match(following.text)
 
 
 def _cover_category(candidate: _Candidate, after: _ClauseAfter) -> None:
-    """木制品、海产品等12大类: the category word after 大 belongs to the figure as written."""
-    following = after.get(0)
-    if following is not None and following.start == candidate.end and _HAN.match(following.text):
-        candidate.text_end = following.end
+    """木制品、海产品等12大类: the class word after 大 belongs to the figure as written."""
+    word = _class_word(candidate, after)
+    if word is not None:
+        candidate.text_end = word.end
 
 
 def _counted_document(text: str, start: int) -> Optional[str]:
