@@ -751,13 +751,9 @@ def _follower_at(text: str, position: int, lex: Lexicon) -> bool:
     return _word_at(text, position, lex.after_name)
 
 
-def _longer_follower_at(text: str, position: int, lex: Lexicon) -> bool:
-    """True when a follower word of two or more characters (陪同, 主持) starts at ``position``."""
-    return any(text[position : position + size] in lex.after_name for size in _word_lengths(lex.after_name) if size > 1)
-
-
-def _word_at(text: str, position: int, words: frozenset[str]) -> bool:
-    return any(text[position : position + size] in words for size in _word_lengths(words))
+def _word_at(text: str, position: int, words: frozenset[str], shortest: int = 1) -> bool:
+    """True when one of ``words``, of at least ``shortest`` characters, starts at ``position``."""
+    return any(text[position : position + size] in words for size in _word_lengths(words) if size >= shortest)
 
 
 @lru_cache(maxsize=8)
@@ -812,7 +808,7 @@ def _spaced_double(start: int, surname: str, ctx: Context, lex: Lexicon) -> Opti
     given = text[given_start:end]
     if len(given) != 2 or not all(_HAN.match(char) for char in given) or not _spaced_name_ends(end, ctx, lex):
         return None
-    if _longer_follower_at(text, end - 1, lex):
+    if _word_at(text, end - 1, lex.after_name, shortest=2):
         return None  # 朴  英|陪同: the second character opens the follower, so the given name has one
     score = lex.surname_score(surname) + _given_score(given, lex) + _left(start, ctx, lex) + BEFORE_FOLLOWER
     return PersonCandidate(start, end, surname + given, score)

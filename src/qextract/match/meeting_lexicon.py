@@ -193,6 +193,7 @@ TOUR_OBJECT = _compile(r"(?:\L<tour_adverbs>)(?:\L<visits>)了?(?P<place>%s{2,40
 PLACE_DETERMINER = _compile(r"^(?:\L<determiners_of_place>)")
 # 到大庆、齐齐哈尔两市调研: a count closing a list of places.
 PLACE_COUNT_TAIL = _compile(r"(?<=\p{Han})[两二三四五六七八九十]{1,2}(?:\L<place_counts>)$")
+PLACE_LIST_JOINERS = tuple(words("place_list_joiners"))
 # 到我镇调研: a pronoun for the writer's own jurisdiction, no place of its own.
 SELF_PLACE = _compile(r"(?:\L<self_places>)")
 # 局长X带队,|先后检查了…: a clause ending with a leading word, before the tour it leads.

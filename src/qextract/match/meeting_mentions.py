@@ -42,6 +42,7 @@ from qextract.match.meeting_lexicon import (
     MODAL_BEFORE_VERB,
     NEVER_IN_NAME,
     PLACE_COUNT_TAIL,
+    PLACE_LIST_JOINERS,
     PLACE_CUT,
     PLACE_DETERMINER,
     PREFIX_MARKER,
@@ -368,12 +369,10 @@ def _venue(place: str, start: int, around: Surroundings) -> Optional[str]:
 
 def _without_place_count(place: str) -> str:
     """大庆、齐齐哈尔两市 -> 大庆、齐齐哈尔: the count that closes a list of places."""
-    if not any(joiner in place for joiner in _PLACE_JOINERS):
+    if not any(joiner in place for joiner in PLACE_LIST_JOINERS):
         return place
     return PLACE_COUNT_TAIL.sub("", place)
 
-
-_PLACE_JOINERS = ("、", "和", "及")
 
 
 def _before_adverbs(text: str, position: int) -> int:

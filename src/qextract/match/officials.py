@@ -166,7 +166,10 @@ def _appointments(text: str, entities: list[Entity]) -> Iterator[_Appointment]:
             if persons and (_is_official(posts) or _village_host(text, posts) is not None):
                 for person in persons[:-1]:
                     yield _Appointment(person, posts)
-                yield _Appointment(persons[-1], posts + [(None, own_post)] if own_post is not None and own_post.text not in lexicon().degrees else posts)
+                if own_post is not None and own_post.text not in lexicon().degrees:
+                    yield _Appointment(persons[-1], posts + [(None, own_post)])  # 院长王明教授: 教授 is 王明's too
+                else:
+                    yield _Appointment(persons[-1], posts)
             if own_post is not None:
                 after_persons += 1
             index = max(after_persons, after_posts, index + 1)
@@ -408,7 +411,7 @@ def _heads_unit_of(title: str, organization: str) -> bool:
 
     Not a government's head (溧阳市…,副市长B): its post is fused to the place and names no body.
     """
-    core = title[1:] if title.startswith("副") else title
+    core = _deputy_of(title) or title
     if len(core) != 2 or not core.endswith("长") or core[0] in lexicon().level_words:
         return False
     return organization.endswith(core[0])

@@ -666,19 +666,8 @@ def _items_after(
         bracketed = _bracketed_items(text, position, count)
         if bracketed:
             return bracketed
-        if text.startswith((",", "，"), position) and _LIST_INTRODUCER.match(text, position) is None:
-            # “三品”战略,增品种、提品质、创品牌: a run-in list of short parts, exactly as many as counted
-            items = _run_in_items(text, position + 1, count)
-            if items and all(end - start <= _MAX_COMMA_LIST_ITEM for start, end in items):
-                return items
-            # 按照“五个严禁”要求,严禁A,严禁B,…: as many comma clauses as counted, each holding the label's word
-            items = _clauses_with_label_word(text, position + 1, count, label_word)
-            if items:
-                return items
     if text.startswith((",", "，"), position) and _LIST_INTRODUCER.match(text, position) is None:
-        # 坚持“四个最严”,以最严谨的标准、最严格的监管、…; “六进”活动,推动计量知识进机关、进企业、…:
-        # a run-in list, each part holding the label's word
-        items = _run_in_items_holding(text, position + 1, count, label_word)
+        items = _items_after_comma(text, position + 1, count, label_word, after_noun=noun is not None)
         if items:
             return items
     lines = _line_items(text, position, count)
@@ -726,6 +715,24 @@ def _items_after(
         items = _run_in_items_holding(text, _skip_spaces(text, position + 1), count, label_word)
     # 7项重大工程,…。沈国华…提出三点要求:一是…: a list of another length belongs to a later count phrase
     return _as_counted(items, count)
+
+
+def _items_after_comma(
+    text: str, start: int, count: Optional[int], label_word: str, *, after_noun: bool
+) -> Optional[list[tuple[int, int]]]:
+    """The list right after the comma that follows a count phrase (and its programme noun, if written)."""
+    if after_noun:
+        # “三品”战略,增品种、提品质、创品牌: a run-in list of short parts, exactly as many as counted
+        items = _run_in_items(text, start, count)
+        if items and all(end - item_start <= _MAX_COMMA_LIST_ITEM for item_start, end in items):
+            return items
+        # 按照“五个严禁”要求,严禁A,严禁B,…: as many comma clauses as counted, each holding the label's word
+        items = _clauses_with_label_word(text, start, count, label_word)
+        if items:
+            return items
+    # 坚持“四个最严”,以最严谨的标准、最严格的监管、…; “六进”活动,推动计量知识进机关、进企业、…:
+    # a run-in list, each part holding the label's word
+    return _run_in_items_holding(text, start, count, label_word)
 
 
 def _as_counted(items: Optional[list[tuple[int, int]]], count: Optional[int]) -> Optional[list[tuple[int, int]]]:

@@ -1112,8 +1112,6 @@ def _assign_subject(ctx: MatchContext, tokens: TokenIndex, candidate: _Candidate
         phrase = rule(ctx, candidate, before, after)
         if phrase:
             _set_subject(ctx, candidate, phrase, extend_text=rule is not _predicate_subject)
-            if rule is _listed_before:
-                _cover_category(candidate, after)
             return
     candidate.change_only = _only_change_words(before)
 
@@ -1245,7 +1243,7 @@ def _forward_subject(
 def _noun_after_inner_count(candidate: _Candidate, after: _ClauseAfter) -> list[Token]:
     """8大类62种产品: the classes are of what the count inside them counts.
 
-    ``candidate``'s text takes the 类 of 8大类.
+    ``candidate``'s text takes the 类 of 8大类, as it does when the count sums up a list (:func:`_listed_before`).
     """
     first = after.get(0)
     index = 1 if first is not None and first.text in _LEXICON.category_suffixes else 0
@@ -1255,8 +1253,8 @@ def _noun_after_inner_count(candidate: _Candidate, after: _ClauseAfter) -> list[
     if measure.text not in _LEXICON.measure_kind:
         return []
     noun = _forward_phrase(after, index + 2)
-    if noun and first is not None and index:
-        candidate.text_end = first.end
+    if noun and index:
+        _cover_category(candidate, after)
     return noun
 
 
@@ -1270,7 +1268,8 @@ def _listed_before(
     ctx: MatchContext, candidate: _Candidate, before: list[Token], after: _ClauseAfter
 ) -> list[Token]:
     """涉及木制品、海产品、服装等12大类: the run-in list (or one item) that 等 and the count sum up,
-    when the class word ends the phrase (…等5大类活动 names a programme: a slogan's, not a count's)."""
+    when the class word ends the phrase (…等5大类活动 names a programme: a slogan's, not a count's).
+    ``candidate``'s text takes the class word."""
     if not before or before[0].text not in _LEXICON.list_closers or not _class_word_ends_phrase(candidate, after):
         return []
     phrase: list[Token] = []
@@ -1287,6 +1286,8 @@ def _listed_before(
         rest = rest[1:]
     if phrase and phrase[0].text in _LEXICON.list_joiners:
         phrase = phrase[1:]  # 对其中、电线电缆…: a joiner after no item opens no list
+    if phrase:
+        _cover_category(candidate, after)
     return phrase
 
 
