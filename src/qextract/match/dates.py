@@ -725,7 +725,7 @@ def _around_weekday(text: str, left: Atom, right: Atom) -> bool:
 
 _POINT_STARTERS = frozenset(
     {"iso", "dmy", "ym", "mdc", "mdot", "yspan", "year2", "year4", "relyear",
-     "month", "relmonth", "mspan", "day", "relday", "quarter", "leading", "ypart", "holiday", "lunar", "weekrel"}
+     "month", "relmonth", "mspan", "day", "relday", "quarter", "leading", "ypart", "holiday", "lunar", "weekrel", "this_month"}
 )
 
 
@@ -935,6 +935,10 @@ class _RunParser:
         word = relative_words()[atom.text]
         point = Point(atom.start, atom.end, month_offset=word.offset, standalone=word.alone)
         return self.after_month(index + 1, point, standalone_check=False)
+
+    def _start_this_month(self, index: int, atom: Atom, inherit: Optional[Point]) -> Parsed:
+        # the atom is only made before an edge (要在月底前), which makes it a time as 本月底 is
+        return self.after_month(index + 1, Point(atom.start, atom.end, month_offset=0), standalone_check=False)
 
     def after_month(self, index: int, point: Point, standalone_check: bool) -> Parsed:
         kind = self.kind(index)

@@ -501,9 +501,22 @@ def _edge_atoms(text: str, start: int, end: int) -> list[Atom]:
     atoms = []
     if before == "年" and text[start - 1:end] in periods()["year_parts"]:
         atoms.append(Atom("ypart", start - 1, end, _NO_VALUES, text[start - 1:end]))
+    elif before == "月" and char in "底末初" and _month_of_the_story(text, start - 1):
+        atoms.append(Atom("this_month", start - 1, start, _NO_VALUES, "月"))
     if char in "底末初":
         atoms.append(Atom("edge", start, end, _NO_VALUES, char))
     return atoms
+
+
+_HAN_CHAR = regex.compile(r"\p{Han}")
+
+
+def _month_of_the_story(text: str, month_at: int) -> bool:
+    """月 written with no number before an edge (要在月底前): the month of the story, when nothing
+    before it makes it part of another word. A month atom starting earlier (6月, 本月) wins the
+    overlap in :func:`scan_atoms` anyway."""
+    before = text[month_at - 1] if month_at else ""
+    return not _HAN_CHAR.match(before) or before in periods()["this_month_edge_after"]
 
 
 def _quarter_atom(match: regex.Match[str], text: str, start: int, end: int) -> Optional[Atom]:
