@@ -144,7 +144,6 @@ class Point:
     holiday: bool = False  # named by a holiday (春节, 国庆节), not written as a day
     week: Optional[tuple[int, int]] = None  # (week offset, weekday): 上周五 is (-1, 4)
     standalone: bool = True  # False: a present deictic that is no record alone
-    needs_year: bool = False  # parts of a year cannot stay year-less
 
 
 @dataclass
@@ -909,7 +908,7 @@ class _RunParser:
         months = self._year_part(atom)
         if months is None:
             return None, index + 1
-        return Point(atom.start, atom.end, month_range=months, needs_year=True), index + 1
+        return Point(atom.start, atom.end, month_range=months), index + 1
 
     _start_quarter = _start_ypart
     _start_leading = _start_ypart
@@ -1330,7 +1329,7 @@ def _resolve_year(point: Point, anchor: Anchor):
             return _FAIL, True
         return anchor.year + point.year_offset, not point.year_from_text
     if anchor.year is None:
-        if point.needs_year or point.lunar_festival is not None or point.lunar_day is not None or point.floating is not None:
+        if point.lunar_festival is not None or point.lunar_day is not None or point.floating is not None:
             return _FAIL, False
         return None, False
     return anchor.year, True
@@ -1390,11 +1389,10 @@ def _format(point: Point, year: Optional[int], month: Optional[int], day: Option
         return None
     prefix = f"{year:04d}" if year is not None else "-"
     if point.month_range is not None:
-        if year is None:
-            return None
+        # on a page that gives no year anywhere, 年底前 stays year-less (--12), as 6月底前 does
         first, last = point.month_range
         value = f"{prefix}-{first:02d}" if first == last else f"{prefix}-{first:02d}/{prefix}-{last:02d}"
-        return Resolved(value, "month", inferred, (year, first, 0, -1, -1, -1), False)
+        return Resolved(value, "month", inferred, (year or 0, first, 0, -1, -1, -1), year is None)
     if month is None:
         if year is None:
             return None

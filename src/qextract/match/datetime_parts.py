@@ -245,7 +245,7 @@ def lunar_festivals() -> dict[tuple[int, str], tuple[int, int]]:
 # one named list (\L<lexicon>); the checks that need the neighbouring
 # characters (去年 in 过去年份) are made in Python.
 
-_SP = r"[ \t\u3000]?"
+_SP = r"[ \u3000]?"
 _CN_NUMERAL = "〇○零一二三四五六七八九十两廿卅"
 _CONNECTOR = r"(?:——|--|──|起至|起到|[-—–~～－―]|至|到)"
 _CLOCK = (
