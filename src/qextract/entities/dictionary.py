@@ -66,6 +66,8 @@ _NAME_LIKE_TAGS = frozenset(
     {"n", "nr", "nrt", "nrfg", "nr1", "nr2", "nrf", "ns", "nsf", "nt", "nz", "nl", "ng", "nnt", "j", "eng", "vn", "an", "a", "b", "x"}
 )
 _BRACKETED_GROUP = regex.compile(r"[(（]集团[)）]")
+_OPENING_BRACKETS = frozenset("(（")
+_CLOSING_BRACKETS = frozenset(")）")
 # A body's Latin abbreviation in brackets (ISO, GSO, SAC): capitals, perhaps with a lower-case letter or two.
 _BRACKETED_ABBREVIATION = regex.compile(r"[(（][A-Z][A-Za-z]{1,9}[)）]")
 _HAN = regex.compile(r"\p{Han}")
@@ -400,12 +402,19 @@ class DictionaryEntityRecognizer:
         index = view.index_at(start - 1) if start > 0 else -1
         limit = start - MAX_FREE_NAME
         new_start = start
+        closed = 0
         while index >= 0:
             token = view.tokens[index]
             if token.start < limit or any(taken[token.start : token.end]):
                 break
             if not self._name_like(token) and not self._joins_name_words(token, index, view):
                 break
+            if token.text in _CLOSING_BRACKETS:
+                closed += 1
+            elif token.text in _OPENING_BRACKETS:
+                if not closed:
+                    break  # 赵磊(计量科|科长: a bracket the name never closes opens it
+                closed -= 1
             new_start = token.start
             index -= 1
         return self._level_before_name(new_start, index, view, taken) if new_start < start else new_start

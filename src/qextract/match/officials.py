@@ -179,6 +179,11 @@ def _appointments(text: str, entities: list[Entity]) -> Iterator[_Appointment]:
             yield name_first
             index += 2
             continue
+        bracketed, after_bracket = _posts_in_brackets_after(text, entities, index)
+        if bracketed is not None:
+            yield bracketed
+            index = after_bracket
+            continue
         index += 1
 
 
@@ -337,6 +342,26 @@ def _name_before_post(text: str, entities: list[Entity], index: int) -> Optional
         body = None  # 县质监局蒋立文局长: only a body written right before the name is the post's
     posts: list[tuple[Optional[Entity], Entity]] = [(body, title)]
     return _Appointment(person, posts) if _is_official(posts) else None
+
+
+def _posts_in_brackets_after(text: str, entities: list[Entity], index: int) -> tuple[Optional[_Appointment], int]:
+    """联系人:赵磊(计量科科长), 王建华（市市场监管局副局长）: a name, then its posts in brackets and
+    nothing else; the brackets' edges say whose they are."""
+    person = entities[index]
+    if person.label != PERSON or index + 1 >= len(entities):
+        return None, index
+    bracket = _BRACKET_AFTER_NAME.match(text, person.end)
+    if bracket is None or bracket.end() != entities[index + 1].start:
+        return None, index  # 王刚的父亲(副局长): the bracket must stand right after the name
+    posts, after = _post_chain(text, entities, index + 1)
+    closing = posts[-1][1].end if posts else -1
+    if not posts or closing >= len(text) or text[closing] not in _CLOSING_BRACKETS or not _is_official(posts):
+        return None, index
+    return _Appointment(person, posts), after
+
+
+_BRACKET_AFTER_NAME = regex.compile(r"[^\S\n]{0,2}[(（]")
+_CLOSING_BRACKETS = frozenset(")）")
 
 
 def _is_official(posts: list[tuple[Optional[Entity], Entity]]) -> bool:
