@@ -26,6 +26,7 @@ from typing import Iterable, Iterator, Optional
 import regex
 
 from qextract.data import alternation, load_lines
+from qextract.entities.lexicon import lexicon
 from qextract.errors import W_SLOGAN_ITEM_COUNT
 from qextract.match.context import MatchContext
 from qextract.records import ExtractionWarning, Slogan
@@ -57,6 +58,15 @@ _CLAUSE_CLOSES = regex.compile(r"[,，。;；!！?？、和与]|$")
 _SPEECH_VERB = regex.compile(alternation(_lexicon("speech_verbs.txt")))
 _UTTERANCE_AROUND = regex.compile(r"[,，]$"), regex.compile(r"[。!！?？]")
 _PLACE_DESIGNATION = regex.compile(r"(?:%s)\p{Han}{1,2}都" % alternation(_lexicon("place_designations.txt")))
+
+_REGIONAL_BRAND_SUFFIXES = tuple(_lexicon("regional_brand_suffixes.txt"))
+
+
+def _regional_brand(content: str) -> bool:
+    """“浙江制造”, “上海品牌”: a place the gazetteer knows, then a brand suffix."""
+    suffix = next((suffix for suffix in _REGIONAL_BRAND_SUFFIXES if content.endswith(suffix)), None)
+    return suffix is not None and lexicon().division(content[: -len(suffix)]) is not None
+
 
 _SMALL_NUMERALS = "一二两三四五六七八九十"
 _ANY_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
@@ -414,6 +424,8 @@ def _quoted_kind(text: str, quote: _Quote) -> Optional[str]:
         return None  # 打出“组合拳”, 列入“黑名单”, 标准化这一“通用语言”: a figure of speech, not a campaign
     if _PLACE_DESIGNATION.fullmatch(content):
         return None  # “中国鞋都”: a place's designation
+    if _regional_brand(content):
+        return None  # “浙江制造”: a brand that goods carry
     if content in _SEASON_LABELS:
         return None  # “两节”期间, “双11”: a season named, not a campaign
     if _is_numbered_form(content) and _introduces_its_list(text, quote.end):
