@@ -160,6 +160,13 @@ def _parse(text: str, start: int, end: int, role: Optional[str] = None) -> Optio
             role, since_role = None, len(credits)
             index += 1
             continue
+        closing_roles = _closing_role_pair(text, runs, index)
+        if closing_roles and credits[since_role:]:
+            # (通讯员 朱婷 文/摄): a slash-joined pair of role words closing the credit gives the names before it both
+            for credit in credits[since_role:]:
+                credit.role = closing_roles[0]
+            credits.extend(_Credit(credit.name, closing_roles[1], credit.start, credit.end) for credit in credits[since_role:])
+            break
         if word in lex.byline_before:
             # 文/图:黄婷: role words joined by a slash give the names after them each role
             joined = index > 0 and runs[index - 1].group() in lex.byline_before and text[runs[index - 1].end() : run.start()] == "/"
@@ -220,6 +227,19 @@ def _role_after_media(word: str) -> Optional[str]:
 def _role_words_longest_first() -> tuple[tuple[str, ...], tuple[str, ...]]:
     lex = lexicon()
     return tuple(sorted(lex.byline_before, key=len, reverse=True)), tuple(sorted(lex.byline_after, key=len, reverse=True))
+
+
+def _closing_role_pair(text: str, runs: list[regex.Match], index: int) -> Optional[tuple[str, str]]:
+    """The two roles of ``文/摄`` or ``文/图`` when they are the credit's last two words."""
+    if index + 2 != len(runs) or text[runs[index].end() : runs[index + 1].start()] != "/":
+        return None
+    lex = lexicon()
+    first, second = runs[index].group(), runs[index + 1].group()
+    first_role = lex.byline_before.get(first)
+    second_role = lex.byline_after.get(second) or lex.byline_before.get(second)
+    if first_role is None or second_role is None:
+        return None
+    return first_role, second_role
 
 
 def _slashed_after_name(text: str, run: regex.Match, credits: list[_Credit]) -> bool:
