@@ -89,7 +89,10 @@ _COUNT_AT_BREAK = regex.compile(
     _NOT_AFTER_NUMBER + _COUNT + _CLASSIFIER + r"(?P<noun>\p{Han}{1,6})(?=" + _BREAK + r"|$)"
 )
 _COUNT_WHOLE = regex.compile(_COUNT + _CLASSIFIER + r"(?P<noun>\p{Han}{1,8}|\d{1,3}%)")  # 三个转变, 3个100%
-_COUNT_AFTER_FROM = regex.compile(r"(?<=从)" + _COUNT + _CLASSIFIER + r"(?P<noun>%s)" % alternation(_lexicon("from_count_nouns.txt")))
+_FROM_COUNT_NOUN = regex.compile(alternation(_lexicon("from_count_nouns.txt")))
+_COUNT_AFTER_FROM = regex.compile(r"(?<=从)" + _COUNT + _CLASSIFIER + r"(?P<noun>%s)" % _FROM_COUNT_NOUN.pattern)
+# 从 that opens a run-in list of aspects: 从A、B、C三个方面, not 从事
+_FROM_BEFORE_LIST = regex.compile(r"从(?!%s)" % alternation(word[1:] for word in _lexicon("from_words.txt")))
 _COUNTED_SHORT = regex.compile(_COUNT + r"\p{Han}{1,2}")
 # What opens the list after a count phrase: a colon, or 即/分别是… .
 # “四个最严”的要求,即…: the noun may be joined by 的
@@ -526,6 +529,10 @@ def _counted_run_in_lists(text: str) -> list[_Candidate]:
         clause = _CLAUSE_START.search(text, max(0, match.start() - _RUN_IN_LIST_REACH), match.start())
         start = clause.start() + 1 if clause else max(0, match.start() - _RUN_IN_LIST_REACH)
         opener = _RUN_IN_OPENER.search(text, start, match.start())
+        from_noun = _FROM_COUNT_NOUN.match(text, match.start("noun"))
+        if opener is None and from_noun is not None:
+            opener = _FROM_BEFORE_LIST.search(text, start, match.start())  # 从A、B等4个方面对…进行评估
+            end = from_noun.end()
         if opener is None:
             continue  # 要抓好A、B等两个方面: without an opening word the first part's start is a guess
         items = _split_items(text, opener.end(), match.start(), _LIST_COMMA.finditer(text, opener.end(), match.start()))
