@@ -150,6 +150,7 @@ class _Lexicon:
     count_of_one_cue_before: _WordsBefore
     score_cue_before: _WordsBefore
     score_units: frozenset[str] = frozenset()
+    score_followers: tuple[str, ...] = ()
     unitless_measures: tuple[str, ...] = ()
     unitless_links: tuple[str, ...] = ()
 
@@ -208,6 +209,7 @@ def _load_lexicon() -> _Lexicon:
         time_nouns_after_ge=tuple(words["time_nouns_after_ge"]),
         programme_after_duration=tuple(words["programme_after_duration"]),
         score_units=frozenset(words.get("score_units", ())),
+        score_followers=tuple(words["score_followers"]),
         unitless_measures=tuple(words["unitless_measures"]),
         unitless_links=tuple(words["unitless_links"]),
         ordinal_followers=frozenset(words["ordinal_followers"]),
@@ -414,6 +416,17 @@ def _score_before(text: str, number_start: int, lexicon: "_Lexicon") -> bool:
     return False
 
 
+def _score_by_its_ending(text: str, number_start: int, end: int, lexicon: "_Lexicon") -> bool:
+    """85分以上, 考核权重为3分。: an Arabic number and 分 that no Han character follows (or a word that
+    only a score takes) is a score; after a clock hour (9时30分) it is a minute."""
+    if number_start and text[number_start - 1] in _CLOCK_HOUR_MARKS:
+        return False
+    return end >= len(text) or not _HAN.match(text[end]) or text.startswith(lexicon.score_followers, end)
+
+
+_CLOCK_HOUR_MARKS = frozenset("时点:：")
+
+
 def _is_latin(measure: str) -> bool:
     return measure[:1].isascii() and measure[:1].isalpha()
 
@@ -611,7 +624,7 @@ def _read_measured(ctx: MatchContext, match: Any, tokens: Optional[TokenIndex]) 
         return None
     if kind == "skip":
         # 分 is a minute or a point of a score; after 得分/评分 it is a score
-        if not _score_before(text, number_start, lexicon):
+        if not _score_before(text, number_start, lexicon) and (chinese or not _score_by_its_ending(text, number_start, end, lexicon)):
             return None
         kind = "count"
     bare_multiplier = chinese and is_bare_multiplier(written)
@@ -1101,6 +1114,9 @@ def _assign_subject(ctx: MatchContext, tokens: TokenIndex, candidate: _Candidate
         rules = (_forward_subject, _predicate_subject, _backward_subject)
     elif candidate.kind in ("percent", "rank", "time"):
         rules = (_backward_subject, _forward_subject, _predicate_subject)
+    elif candidate.measure in _LEXICON.score_units:
+        # a score counts no noun after it; after 以 it is the means of the act that follows (以92.5分通过验收)
+        rules = (_act_after, _backward_subject) if _written_as_means(ctx.text, candidate) else (_backward_subject, _predicate_subject)
     elif candidate.kind == "big":
         rules = (_forward_subject, _listed_before)  # N大X names X after 大, or sums up a list (A、B等12大类)
     elif _counts_a_group(before, after):
@@ -1111,9 +1127,18 @@ def _assign_subject(ctx: MatchContext, tokens: TokenIndex, candidate: _Candidate
     for rule in rules:
         phrase = rule(ctx, candidate, before, after)
         if phrase:
-            _set_subject(ctx, candidate, phrase, extend_text=rule is not _predicate_subject)
+            _set_subject(ctx, candidate, phrase, extend_text=rule not in _PREDICATE_RULES)
             return
     candidate.change_only = _only_change_words(before)
+
+
+def _written_as_means(text: str, candidate: _Candidate) -> bool:
+    return candidate.start > 0 and text[candidate.start - 1] == "以"
+
+
+def _act_after(ctx: MatchContext, candidate: _Candidate, before: list[Token], after: _ClauseAfter) -> Optional[list[Token]]:
+    """以92.5分通过考核验收: the act the figure is the means of, as written after it."""
+    return _predicate_after(after.all())
 
 
 def _class_word(candidate: _Candidate, after: _ClauseAfter) -> Optional[Token]:
@@ -1315,6 +1340,10 @@ def _predicate_subject(
     if any(token.text not in lexicon.link_words and token.pos != "x" for token in clause):
         return clause
     return None
+
+
+# rules that read a predicate as written, which stays out of the figure's text
+_PREDICATE_RULES = frozenset({_predicate_subject, _act_after})
 
 
 def _counts_a_group(before: list[Token], after: _ClauseAfter) -> bool:
