@@ -314,6 +314,9 @@ class DictionaryEntityRecognizer:
         repeats its name (司|司长, 支队|支队长), named from the clause opening or from 兼 after another post."""
         end = title.start
         unit = unit_of_head_post(title.text, self._lexicon.self_named_units)
+        if unit is None and title.text in self._lexicon.department_rank_posts:
+            # 产品质量安全监督管理处|四级调研员: a rank held inside the department written before it
+            unit = next((unit for unit in self._lexicon.department_units if text.endswith(unit, 0, end)), None)
         if unit is None or not text.endswith(unit, 0, end):
             return None
         start = _clause_opening_name(text, end, taken, MAX_SELF_NAMED_UNIT)

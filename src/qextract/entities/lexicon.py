@@ -98,6 +98,7 @@ class Lexicon:
     self_named_unit_stops: frozenset[str]
     trade_name_endings: tuple[str, ...]
     self_named_units: frozenset[str]  # 司|司长, 支队|支队长
+    department_rank_posts: frozenset[str]  # 处|四级调研员: a rank held inside a department
     unit_ranks: dict[str, int]  # 司 0, 处 1, 科 2: lower is higher
     own_body_units: frozenset[str]  # a body's staff call it by this unit alone (局党组成员)
     village_units: tuple[str, ...]  # 村, 社区: a village named before its officials' posts
@@ -364,6 +365,7 @@ def lexicon() -> Lexicon:
         self_named_unit_stops=frozenset(bodies["self_named_unit_stops"]),
         trade_name_endings=tuple(bodies["trade_name_endings"]),
         self_named_units=frozenset(bodies["self_named_units"]),
+        department_rank_posts=frozenset(bodies["department_rank_posts"]),
         unit_ranks={unit: rank for rank, units in enumerate(bodies["unit_ranks"]) for unit in units},
         own_body_units=frozenset(bodies["own_body_units"]),
         village_units=tuple(bodies["village_units"]),
