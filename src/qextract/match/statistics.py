@@ -1504,7 +1504,7 @@ def _dedupe(ctx: MatchContext, candidates: list[_Candidate]) -> list[_Candidate]
         if figure in stated and _points_back(ctx.text, candidate):
             continue
         stated.add(figure)
-        key = (candidate.value, candidate.unit, candidate.subject or "")
+        key = (candidate.value, candidate.unit, _restated_subject(best, candidate))
         chosen = best.get(key)
         if chosen is None or _preference(ctx, candidate) > _preference(ctx, chosen):
             best[key] = candidate
@@ -1515,6 +1515,23 @@ def _dedupe(ctx: MatchContext, candidates: list[_Candidate]) -> list[_Candidate]
         if candidate.start >= ctx.body_start or not _restated_in(candidate, body)
     ]
     return sorted(kept, key=lambda candidate: candidate.start)
+
+
+def _restated_subject(best: dict[tuple[float, Optional[str], str], _Candidate], candidate: _Candidate) -> str:
+    """发布4起行政处罚典型案例 … 介绍了4起典型案例: the same figure counting the same head noun, once with
+    a modifier and once without, is the fact stated again; it takes the key of the first statement."""
+    subject = candidate.subject or ""
+    if len(subject) < _MIN_RESTATED_HEAD:
+        return subject
+    for value, unit, other in best:
+        if (value, unit) == (candidate.value, candidate.unit) and len(other) >= _MIN_RESTATED_HEAD and (
+            other.endswith(subject) or subject.endswith(other)
+        ):
+            return other
+    return subject
+
+
+_MIN_RESTATED_HEAD = 3  # 典型案例, 规上企业: a head noun shorter than this (企业) is too common to tell a fact by
 
 
 def _points_back(text: str, candidate: _Candidate) -> bool:
