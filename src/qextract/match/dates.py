@@ -186,7 +186,7 @@ def find_dates(ctx: MatchContext) -> list[DateMention]:
     skipped = Intervals(link_list_ranges(text))
     titles = Intervals((match.start(), match.end()) for match in _BOOK_TITLE.finditer(text))
     planned = _is_plan_for_its_year(text, ctx.body_start, anchor)
-    discourse = _Discourse()
+    discourse = _Discourse(anchor.date if not anchor.from_text else None)
     mentions: list[DateMention] = []
     periods: list[tuple[int, int, DateMention]] = []  # every dated period so far, repeats included
     sentence_starts = [sentence.start for sentence in ctx.sentences]
@@ -340,7 +340,8 @@ class _Discourse:
     publication date.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, published: Optional[_dt.date] = None) -> None:
+        self.published = published
         self.year: Optional[int] = None
         self.month: Optional[tuple[Optional[int], int]] = None
         self.day: Optional[tuple[Optional[int], int, int]] = None  # the last day written: 11月5日 … 次日
@@ -403,7 +404,7 @@ class _Discourse:
         # 春节前联合开展检查 … 次日上午: a holiday named in passing is not the day the story has reached
         # 自2月20日动员大会召开以来, 7月1日前 … 次日: a day bounding a span is not the story's day either
         if in_body and one_day and day is not None and not last.holiday and not opens_span \
-                and not self._looks_back(last, day):
+                and not self._aside(last, day):
             self.day = (int(day.group(1)) if day.group(1) else None, int(day.group(2)), int(day.group(3)))
             if self.event_days is not None and not last.day_in_anchor_month and (
                     self.day[1] != self.event_days[1] or not self.event_days[2] <= self.day[2] <= self.event_days[3]):
@@ -411,15 +412,25 @@ class _Discourse:
         if in_body and not opens_span and mention.granularity == "day":
             self.event_days = _event_days(mention.value) or self.event_days
 
-    def _looks_back(self, last: Point, day: regex.Match) -> bool:
-        """5月10日…当天上午… 2017年4月24日,国务院批复…。当天下午: a day written with its year, before the
-        day the story has reached, recalls the past; the story stays on its day."""
+    def _aside(self, last: Point, day: regex.Match) -> bool:
+        """A day written with its year that the story has not reached; the story stays on its day.
+
+        5月10日…当天上午… 2017年4月24日,国务院批复…。当天下午: a day before the story's recalls the past.
+        11月25日…实施日期为2021年12月1日。当天下午 on a page of 11月26日: a day after the page appeared,
+        when the story's day is not, lies ahead (an effective date, a deadline).
+        """
         if self.day is None or last.year is None or day.group(1) is None:
             return False
         story_year, story_month, story_day = self.day
         if story_year is None:
             return False
-        return (int(day.group(1)), int(day.group(2)), int(day.group(3))) < (story_year, story_month, story_day)
+        written = (int(day.group(1)), int(day.group(2)), int(day.group(3)))
+        if written < (story_year, story_month, story_day):
+            return True
+        if self.published is None:
+            return False
+        published = (self.published.year, self.published.month, self.published.day)
+        return (story_year, story_month, story_day) <= published < written
 
 
 # Longest run of days read as one event narrated day by day (a meeting, a training, an inspection
