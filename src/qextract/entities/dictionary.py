@@ -66,8 +66,8 @@ _NAME_LIKE_TAGS = frozenset(
     {"n", "nr", "nrt", "nrfg", "nr1", "nr2", "nrf", "ns", "nsf", "nt", "nz", "nl", "ng", "nnt", "j", "eng", "vn", "an", "a", "b", "x"}
 )
 _BRACKETED_GROUP = regex.compile(r"[(（]集团[)）]")
-_OPENING_BRACKETS = frozenset("(（")
-_CLOSING_BRACKETS = frozenset(")）")
+OPENING_BRACKETS = frozenset("(（")
+CLOSING_BRACKETS = frozenset(")）")
 # A body's Latin abbreviation in brackets (ISO, GSO, SAC): capitals, perhaps with a lower-case letter or two.
 _BRACKETED_ABBREVIATION = regex.compile(r"[(（][A-Z][A-Za-z]{1,9}[)）]")
 _HAN = regex.compile(r"\p{Han}")
@@ -412,9 +412,9 @@ class DictionaryEntityRecognizer:
                 break
             if not self._name_like(token) and not self._joins_name_words(token, index, view):
                 break
-            if token.text in _CLOSING_BRACKETS:
+            if token.text in CLOSING_BRACKETS:
                 closed += 1
-            elif token.text in _OPENING_BRACKETS:
+            elif token.text in OPENING_BRACKETS:
                 if not closed:
                     break  # 赵磊(计量科|科长: a bracket the name never closes opens it
                 closed -= 1

@@ -26,6 +26,7 @@ import regex
 from qextract.entities.context import document_entities
 from qextract.entities.dictionary import (
     CLAUSE_OPENERS,
+    CLOSING_BRACKETS,
     DEPARTMENT,
     TOWN_UNITS,
     VAGUE_TOWN_OPENERS,
@@ -355,13 +356,12 @@ def _posts_in_brackets_after(text: str, entities: list[Entity], index: int) -> t
         return None, index  # 王刚的父亲(副局长): the bracket must stand right after the name
     posts, after = _post_chain(text, entities, index + 1)
     closing = posts[-1][1].end if posts else -1
-    if not posts or closing >= len(text) or text[closing] not in _CLOSING_BRACKETS or not _is_official(posts):
+    if not posts or closing >= len(text) or text[closing] not in CLOSING_BRACKETS or not _is_official(posts):
         return None, index
     return _Appointment(person, posts), after
 
 
 _BRACKET_AFTER_NAME = regex.compile(r"[^\S\n]{0,2}[(（]")
-_CLOSING_BRACKETS = frozenset(")）")
 
 
 def _is_official(posts: list[tuple[Optional[Entity], Entity]]) -> bool:

@@ -530,9 +530,10 @@ def _counted_run_in_lists(text: str) -> list[_Candidate]:
         start = clause.start() + 1 if clause else max(0, match.start() - _RUN_IN_LIST_REACH)
         opener = _RUN_IN_OPENER.search(text, start, match.start())
         from_noun = _FROM_COUNT_NOUN.match(text, match.start("noun"))
-        if opener is None and from_noun is not None:
-            opener = _FROM_BEFORE_LIST.search(text, start, match.start())  # 从A、B等4个方面对…进行评估
-            end = from_noun.end()
+        if from_noun is not None:
+            end = from_noun.end()  # 4个方面对试点项目: an aspect word is the noun whole
+            if opener is None:
+                opener = _FROM_BEFORE_LIST.search(text, start, match.start())  # 从A、B等4个方面对…进行评估
         if opener is None:
             continue  # 要抓好A、B等两个方面: without an opening word the first part's start is a guess
         items = _split_items(text, opener.end(), match.start(), _LIST_COMMA.finditer(text, opener.end(), match.start()))
