@@ -1499,13 +1499,17 @@ def _dedupe(ctx: MatchContext, candidates: list[_Candidate]) -> list[_Candidate]
     """A fact stated twice is one record; the body's wording wins over a headline's."""
     best: dict[tuple[float, Optional[str], str], _Candidate] = {}
     stated: set[tuple[float, Optional[str]]] = set()
+    subjects: dict[tuple[float, Optional[str]], list[str]] = {}  # the subjects each figure was kept with
     for candidate in candidates:
         figure = (candidate.value, candidate.unit)
         if figure in stated and _points_back(ctx.text, candidate):
             continue
         stated.add(figure)
-        key = (candidate.value, candidate.unit, _restated_subject(best, candidate))
+        subject = _restated_subject(subjects.setdefault(figure, []), candidate.subject or "")
+        key = (candidate.value, candidate.unit, subject)
         chosen = best.get(key)
+        if chosen is None:
+            subjects[figure].append(subject)
         if chosen is None or _preference(ctx, candidate) > _preference(ctx, chosen):
             best[key] = candidate
     body = [candidate for candidate in best.values() if candidate.start >= ctx.body_start]
@@ -1517,16 +1521,14 @@ def _dedupe(ctx: MatchContext, candidates: list[_Candidate]) -> list[_Candidate]
     return sorted(kept, key=lambda candidate: candidate.start)
 
 
-def _restated_subject(best: dict[tuple[float, Optional[str], str], _Candidate], candidate: _Candidate) -> str:
+def _restated_subject(earlier: list[str], subject: str) -> str:
     """发布4起行政处罚典型案例 … 介绍了4起典型案例: the same figure counting the same head noun, once with
-    a modifier and once without, is the fact stated again; it takes the key of the first statement."""
-    subject = candidate.subject or ""
+    a modifier and once without, is the fact stated again; it takes the subject of the first statement.
+    ``earlier`` holds the subjects the figure was kept with so far."""
     if len(subject) < _MIN_RESTATED_HEAD:
         return subject
-    for value, unit, other in best:
-        if (value, unit) == (candidate.value, candidate.unit) and len(other) >= _MIN_RESTATED_HEAD and (
-            other.endswith(subject) or subject.endswith(other)
-        ):
+    for other in earlier:
+        if len(other) >= _MIN_RESTATED_HEAD and (other.endswith(subject) or subject.endswith(other)):
             return other
     return subject
 
