@@ -22,7 +22,7 @@ from typing import Callable, Optional
 
 import regex
 
-from qextract.data import load_json
+from qextract.data import alternation, load_json
 from qextract.text.lines import SENTENCE_MARK, Line, iter_lines
 from qextract.text.offsets import Edit
 
@@ -99,7 +99,7 @@ def _cell_line_rows(lines: list[Line], heading: int) -> Optional[list[list[Line]
             break
         rows.append(row)
         start, number = start + columns, number + 1
-    return rows if len(rows) > _MIN_CELL_LINE_ROWS else None
+    return rows if len(rows) - 1 >= _MIN_CELL_LINE_ROWS else None  # rows under the heading
 
 
 def _is_heading_cell(cell: str) -> bool:
@@ -123,8 +123,7 @@ def _row_number_headings() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _row_number_heading_line() -> regex.Pattern[str]:
-    headings = "|".join(regex.escape(heading) for heading in sorted(_row_number_headings(), key=len, reverse=True))
-    return regex.compile(rf"(?m)^[ \t]*(?:{headings})[ \t]*$")
+    return regex.compile(rf"(?m)^[ \t]*(?:{alternation(_row_number_headings())})[ \t]*$")
 
 
 def _pipe_cells(line: Line) -> Optional[list[tuple[int, int]]]:
