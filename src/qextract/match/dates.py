@@ -186,7 +186,7 @@ def find_dates(ctx: MatchContext) -> list[DateMention]:
     skipped = Intervals(link_list_ranges(text))
     titles = Intervals((match.start(), match.end()) for match in _BOOK_TITLE.finditer(text))
     planned = _is_plan_for_its_year(text, ctx.body_start, anchor)
-    discourse = _Discourse(anchor.date if not anchor.from_text else None)
+    discourse = _Discourse(anchor.date)  # a year read from the text gives no date
     mentions: list[DateMention] = []
     periods: list[tuple[int, int, DateMention]] = []  # every dated period so far, repeats included
     sentence_starts = [sentence.start for sentence in ctx.sentences]
