@@ -194,6 +194,7 @@ class DictionaryEntityRecognizer:
             if span[1] not in title_starts:
                 span = (span[0], self._department_end(text, span[1], taken, title_starts) or span[1])
             body_start, end = span
+            body_start = self._zone_name_start(text, body_start, end, view, taken)
             kind = body_kind(text[body_start:end])
             if kind == "company":
                 body_start = _place_written_before(self._firm_place_start(body_start, view, taken), starts, taken)
@@ -201,6 +202,29 @@ class DictionaryEntityRecognizer:
             _take(taken, body_start, end)
             reached = end
         return found
+
+    def _zone_name_start(self, text: str, start: int, end: int, view: TokenView, taken: bytearray) -> int:
+        """中国(杭州)跨境电子商务综合试验区管委会: a body read from a place written in brackets closes a
+        bracket it never opened. The name opens with the nation's name before the bracket; without
+        it, the name starts after the bracket."""
+        depth = 0
+        for position in range(start, end):
+            if text[position] in OPENING_BRACKETS:
+                depth += 1
+            elif text[position] in CLOSING_BRACKETS:
+                if depth:
+                    depth -= 1
+                    continue
+                opener = view.covering(start - 2) if start >= 2 and text[start - 1] in OPENING_BRACKETS else None
+                if (
+                    opener is not None
+                    and opener.end == start - 1
+                    and opener.text in self._lexicon.zone_name_openers
+                    and not any(taken[opener.start : opener.end])
+                ):
+                    return opener.start
+                return position + 1
+        return start
 
     def _unit_before_its_head(self, text: str, span: tuple[int, int], title_starts: Mapping[int, Entity]) -> bool:
         """侦查|支队|支队长: a bare unit right before its own head's post is left to the

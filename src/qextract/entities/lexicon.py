@@ -89,6 +89,7 @@ class Lexicon:
     division_finder: PhraseFinder
     divisions: dict[str, Division]  # full or short name -> division
     level_words: tuple[str, ...]
+    zone_name_openers: frozenset[str]  # 中国(上海)自由贸易试验区
     fused_bodies: frozenset[str]
     non_bodies: frozenset[str]
     doubled_unit_chars: frozenset[str]
@@ -356,6 +357,7 @@ def lexicon() -> Lexicon:
         division_finder=_division_finder(divisions),
         divisions=divisions,
         level_words=tuple(bodies["levels"]),
+        zone_name_openers=frozenset(bodies["zone_name_openers"]),
         fused_bodies=frozenset(bodies["fused"]),
         non_bodies=frozenset(bodies["non_bodies"]),
         doubled_unit_chars=frozenset(bodies.get("doubled_unit_chars", ())),
@@ -420,6 +422,8 @@ def user_dictionary_words() -> list[tuple[str, str]]:
             words.setdefault(key, "ns")
     for word in lex.programme_words:
         words.setdefault(word, "nz")
+    for word in load_lines(_DIR + "zone_words.txt"):
+        words.setdefault(word, "n")
     return sorted(words.items())
 
 
