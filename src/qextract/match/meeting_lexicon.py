@@ -116,6 +116,7 @@ _L = _lists(
     connectives=words("clause_connectives"),
     carriers=words("visit_carriers"),
     openers_follow=words("place_openers_follow"),
+    escort=words("escort_verbs"),
 )
 
 def _compile(pattern: str) -> regex.Pattern[str]:
@@ -174,8 +175,10 @@ _PLACE_ITEM = _PLACE_CHAR + r"{1,15}?"
 PLACE_BEFORE_VISIT = _compile(
     r"(?<!分)" + _DIRECTION + r"(?P<place>%s(?:、%s){0,7})(?=[,，]|\L<openers_follow>)" % (_PLACE_ITEM, _PLACE_ITEM)
 )
+# 在X陪同下考察了Y: what 在 opens there is the escort, not the place, so the place holds no escort verb.
 VISIT_AT = _compile(
-    r"在(?P<place>[^在,，。;；:：!！?？、\n\s]{1,20}?)(?P<adv>\L<visit_adv>)?(?P<verb>调研|考察|视察|检查|督导)(?!\L<blockers>)")
+    r"在(?P<place>(?:(?!\L<escort>)[^在,，。;；:：!！?？、\n\s]){1,20}?)(?P<adv>\L<visit_adv>)?"
+    r"(?P<verb>调研|考察|视察|检查|督导)(?!\L<blockers>)")
 VISIT_DONE = _compile(
     r"(?P<adv>\L<visit_adv>)?(?P<verb>\L<visits>)了(?P<object>%s{2,40})" % NO_CLAUSE_PUNCT)
 VISIT_ON_SITE = _compile(

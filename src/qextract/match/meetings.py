@@ -429,6 +429,10 @@ class _Reader:
             event.add_people("attendee", list(subject) + guests)
             if self.current is None:
                 self.current = event
+            elif self._opens_paragraph(sentence) and self.current is not event:
+                # 当天下午,X会见了Y一行。X表示…: the 会见's paragraph tells what was said there; the next goes back
+                self.aside = (self.current, _paragraph_end(self.text, sentence.end))
+                self.current = event
             return event, subject
         return None, ()
 
@@ -470,7 +474,18 @@ class _Reader:
             and not _ESCORT.match(self.text, subject[-1].end)
             and _goes_elsewhere(clause, location, current)
         )
-        if current is not None and not someone_else and (_is_tour(current) or not _goes_elsewhere(clause, location, current)):
+        another_day = (
+            current is not None
+            and current.date is not None
+            and _goes_elsewhere(clause, location, current)
+            and self._visit_dated_apart(sentence, first_verb, current)
+        )
+        if (
+            current is not None
+            and not someone_else
+            and not another_day
+            and (_is_tour(current) or not _goes_elsewhere(clause, location, current))
+        ):
             current.add_people("attendee", present)  # part of the visit or of the event at its own venue
             if current.is_visit and sentence.start >= self.ctx.body_start:
                 self._confirm_in_body(current, sentence, first_verb, location)
@@ -489,6 +504,12 @@ class _Reader:
             self.aside = (self.current, _paragraph_end(self.text, sentence.end))
             self.current = event
         return event, subject
+
+    def _visit_dated_apart(self, sentence: Sentence, verb_start: int, current: _Event) -> bool:
+        """3月23日,X一行考察了磨憨口岸 after a tour of 3月22日: a visit elsewhere on a day outside the
+        tour's days is a record of its own, not a stop of the tour."""
+        day = self._date_before(sentence.start, verb_start)
+        return day is not None and current.date is not None and _outside_days(_day(day.value), current.date)
 
     def _opens_paragraph(self, sentence: Sentence) -> bool:
         """The sentence starts a paragraph of the body (not its first)."""
