@@ -136,6 +136,7 @@ class _Lexicon:
     list_closers: frozenset[str]
     attendance_verbs: frozenset[str]
     back_references: tuple[str, ...]
+    title_nouns: frozenset[str]
     document_parts: frozenset[str]
     document_part_links: tuple[str, ...]
     designation_verbs: frozenset[str]
@@ -203,6 +204,7 @@ def _load_lexicon() -> _Lexicon:
         list_closers=frozenset(words["list_closers"]),
         attendance_verbs=frozenset(words["attendance_verbs"]),
         back_references=tuple(words["back_references"]),
+        title_nouns=frozenset(words["title_nouns"]),
         document_parts=frozenset(words["document_parts"]),
         document_part_links=tuple(words["document_part_links"]),
         designation_verbs=frozenset(words["designation_verbs"]),
@@ -919,6 +921,22 @@ def _paren_end(clause: _ClauseAfter, index: int) -> Optional[int]:
     return None
 
 
+def _quote_end(clause: _ClauseAfter, index: int) -> Optional[int]:
+    """Index after the closing quote that matches the opening one at ``index``; None for an empty or long quote."""
+    length = 0
+    position = index + 1
+    token = clause.get(position)
+    while token is not None:
+        length += len(token.text)
+        if length > _MAX_PAREN_CHARS or token.text in _OPENING_QUOTES:
+            return None
+        if token.text in _CLOSING_QUOTES:
+            return position + 1 if position > index + 1 else None
+        position += 1
+        token = clause.get(position)
+    return None
+
+
 def _matching_open(tokens: list[Token], index: int, opening: str = _OPEN_PARENS) -> Optional[int]:
     """Index of the open paren (or quote) matching the closing one at ``index`` (tokens closest first)."""
     length = 0
@@ -941,6 +959,17 @@ def _forward_phrase(clause: _ClauseAfter, index: int) -> list[Token]:
             break  # 3个县区调研, 企业通过审查: jieba often tags the predicate vn or even nr
         if _is_head(token, head_position=not phrase):
             phrase.append(token)
+        elif token.text in _OPENING_QUOTES and not phrase:
+            # 5家“专精特新”企业, 10家“诚信计量示范单位”: a quoted label is what is counted, or modifies it
+            end = _quote_end(clause, index)
+            if end is None:
+                break
+            phrase.extend(clause.slice(index, end))
+            index = end
+            token = clause.get(index)
+            if token is not None and token.text in _LEXICON.title_nouns:
+                break  # 授予10家“诚信计量示范单位”称号: the title given names what is counted
+            continue
         elif token.text in _OPEN_PARENS and phrase:
             end = _paren_end(clause, index)
             if end is None:
@@ -1394,7 +1423,7 @@ def _phrase_text(ctx: MatchContext, phrase: list[Token]) -> str:
 def _set_subject(ctx: MatchContext, candidate: _Candidate, phrase: list[Token], extend_text: bool = True) -> None:
     lexicon = _LEXICON
     if phrase[0].start >= candidate.end:
-        if phrase[0].start == candidate.end and extend_text:
+        if phrase[0].start == candidate.end and extend_text and phrase[0].text not in _OPENING_QUOTES:
             candidate.text_end = phrase[-1].end
         candidate.subject = _phrase_text(ctx, phrase)
         candidate.subject_head = candidate.subject
