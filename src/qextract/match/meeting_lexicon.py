@@ -117,6 +117,7 @@ _L = _lists(
     carriers=words("visit_carriers"),
     openers_follow=words("place_openers_follow"),
     escort=words("escort_verbs"),
+    public=words("public_visitors"),
 )
 
 def _compile(pattern: str) -> regex.Pattern[str]:
@@ -222,6 +223,8 @@ SPIRIT_AFTER = regex.compile(r"上?的[^,，。;；\n]{0,8}精神")
 SUMMARY_CUE = _compile(r"\L<summary>")
 REFERENCE_CUE = _compile(r"\L<reference>")
 GROUP_SUBJECT = _compile(r"\L<groups>")
+# 邀请市民代表走进实验室参观: the public visiting, between the clause's opening and the visit verb
+PUBLIC_VISIT = _compile(r"(?:\L<public>)[^,，。;；:：!！?？\n]*$")
 REFERENCE_TAIL = _compile(r"\s{0,2}(?:的)?(?:\L<tails>)")
 COUNT_TAIL = _compile(r"\s{0,2}(?:共|计)?[\d一二两三四五六七八九十百几多]{1,4}(?:\L<units>)")
 COUNT_HEAD = _compile(r"(?:各类|各种)?[\d一二两三四五六七八九十百几多]{1,4}(?:\L<units>)")

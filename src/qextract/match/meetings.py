@@ -41,6 +41,7 @@ from qextract.match.meeting_lexicon import (
     FOLLOW_ON_CUE,
     FUTURE_CUE,
     GROUP_SUBJECT,
+    PUBLIC_VISIT,
     LED_CLAUSE_END,
     LEX,
     MEET_VENUE,
@@ -106,6 +107,8 @@ class _Event:
     mentions: list[Mention] = field(default_factory=list)
     location: Optional[str] = None
     location_from_body: bool = False
+    # the public visiting on an open day: it owns what its sentences tell, but it is no official's event
+    outreach: bool = False
     date: Optional[str] = None
     time_of_day: Optional[str] = None
     chairs: list[Person] = field(default_factory=list)
@@ -494,6 +497,8 @@ class _Reader:
         if campaign is not None:
             name, span = self.text[campaign[0] : campaign[1]], campaign
         event = self._visit_event(name, kind, location, sentence, span, parent=current if during_event else None)
+        if PUBLIC_VISIT.search(self.text, sentence.start, first_verb) and not self._people_in(sentence.start, first_verb):
+            event.outreach = True  # 邀请市民代表走进实验室参观: an open day's visitors, whoever shows them round
         event.add_people("attendee", present)
         if self.current is None or self._opens_the_body(event, during_event) or self._story_moves_on(event, during_event) \
                 or someone_else:
@@ -720,10 +725,12 @@ class _Reader:
         for event in self.events:
             if event.location is None:
                 event.location = self._stay_place(event)
-        events = [event for event in self.events if not _only_cited(event) and not self._still_to_come(event)]
+        events = [
+            event for event in self.events if not _only_cited(event) and not self._still_to_come(event) and not event.outreach
+        ]
         if not events:
             # 在X上 is the article's only event: it is the one reported when people act at it
-            events = [event for event in self.events if event.attendees and not self._still_to_come(event)]
+            events = [event for event in self.events if event.attendees and not self._still_to_come(event) and not event.outreach]
         records = []
         for number, event in enumerate(sorted(events, key=lambda e: e.start), start=1):
             records.append(self._record(event, number))

@@ -163,6 +163,8 @@ def _appointments(text: str, entities: list[Entity]) -> Iterator[_Appointment]:
         posts, after_posts = _post_chain(text, entities, index)
         if posts:
             persons, after_persons = _person_list(text, entities, after_posts)
+            if persons and len(posts) == 1 and posts[0][0] is None:
+                posts = [(_institution_as_subject(text, entities, index, posts[0][1]), posts[0][1])]
             own_post = _post_after_last_name(text, entities, after_persons) if persons else None
             if persons and (_is_official(posts) or _village_host(text, posts) is not None):
                 for person in persons[:-1]:
@@ -186,6 +188,29 @@ def _appointments(text: str, entities: list[Entity]) -> Iterator[_Appointment]:
             index = after_bracket
             continue
         index += 1
+
+
+# 当天,省计量科学研究院…: what may open a sentence before its subject (a time or a place and a comma)
+_SUBJECT_OPENING = regex.compile(r"(?:[^,，。;；:：!！?？\n]{1,12}[,，])?")
+
+
+def _institution_as_subject(text: str, entities: list[Entity], index: int, title: Entity) -> Optional[Entity]:
+    """省计量科学研究院同步举办开放日活动,…,高级工程师马俊峰现场讲解: an occupation held in a public institution
+    (高级工程师, 研究员) written with no body of its own, in a sentence that opens with an institution as its
+    subject and names no person before the post, is held in that institution."""
+    if title.text not in lexicon().institution_posts:
+        return None
+    opening = sentence_start(text, title.start)
+    subject = None
+    for entity in reversed(entities[:index]):
+        if entity.start < opening:
+            break
+        if entity.label == PERSON:
+            return None
+        subject = entity
+    if subject is None or subject.label != ORG or subject.kind != "institution":
+        return None
+    return subject if _SUBJECT_OPENING.fullmatch(text, opening, subject.start) else None
 
 
 def _appointed(text: str, entities: list[Entity], index: int) -> tuple[list[_Appointment], int]:
