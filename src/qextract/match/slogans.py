@@ -215,11 +215,13 @@ _NEXT_LINE_MARKER_REACH = 2
 _RUN_IN_END = regex.compile(r"[,，。;；!！?？\n]")
 _RUN_IN_SEPARATOR = regex.compile(r"、|%s" % _CONJUNCTIONS)
 _RUN_IN_WINDOW = 200
+_ENUMERATION_COMMA = regex.compile(r"、")
 # The words that open every item of a list written as parallel clauses (严禁…,严禁…).
 _ALIKE_HEAD = 2
 _ALIKE_SEPARATOR = regex.compile(r"[,，;；、]")
-# A clause after a count phrase that ends in a colon (对专项整治工作进行了部署:).
-_COLON_AHEAD = regex.compile(r"[^。;；!！?？\n:：,，]{1,24}[:：]")
+# A clause after a count phrase that ends in a colon (对专项整治工作进行了部署:), perhaps after a comma
+# (提出“四个聚焦”,部署12项重点任务:).
+_COLON_AHEAD = regex.compile(r"[,，]?[^。;；!！?？\n:：,，]{1,24}[:：]")
 _CLAUSE_BREAKS = frozenset(":：,，。;；!！?？\n")
 _CLAUSE_END = regex.compile(r"[。!！?？\n]")
 _ITEM_TRIM_LEFT = " \t\u3000,，、:："
@@ -707,6 +709,8 @@ def _items_after(
             # comma clauses each holding the label's word, though the first one lists words with 、 and 与:
             # “三个结合”:把A与B、C相结合,与D相结合,与E相结合
             or _clauses_with_label_word(text, start, count, label_word)
+            # “三个结合”,即A与B相结合、与C相结合、与D相结合: parts between 、 each holding the label's word
+            or _enumerated_holding(text, start, count, label_word)
             # exactly as many run-in parts as counted before the clauses of a longer sentence:
             # “五进”工作,即进商场、进超市…进农村,今年…;三是…
             or _run_in_items(text, start, count)
@@ -727,13 +731,17 @@ def _items_after(
             or _semicolon_items(text, ahead.end())
             # 从“六个着力”作了部署:着力A,着力B…: as many comma clauses as counted, all opening alike
             or _items_opening_alike(text, ahead.end(), count)
+            # 以“三个一”工作法推进…:一个网格一名监管员,一家企业一张风险清单,…。: a sentence of as many short clauses
+            or _comma_clauses(text, ahead.end(), count)
         )
         if _as_counted(items, count):
             return items
     if position < len(text) and text[position] not in _CLAUSE_BREAKS:
         if opens_clause:
             return _list_opening_next_sentence(scan, position, count)
-        return None  # the phrase does not end its clause
+        # 以“四个强化”为抓手,…。(一)强化质量提升。…(四)强化…: the phrase does not end its clause, so only a
+        # marked list further on whose items each hold the label's word is its list
+        return _marked_items_holding(scan, position, count, label_word)
     items = _marked_items(scan, position, first_before=_end_of_next_sentence(text, position))
     if items is None and text.startswith(("。", "\n"), position):
         # 开展“三个一批”活动。各地要评选一批A、曝光一批B、推广一批C。: the next sentence lists them
@@ -904,6 +912,20 @@ def _run_in_items_holding(text: str, start: int, count: Optional[int], word: str
     return [(first_start, first_end)] + items[1:]
 
 
+def _enumerated_holding(text: str, start: int, count: Optional[int], word: str) -> Optional[list[tuple[int, int]]]:
+    """A、B、C in one clause, split at 、 only, exactly as many parts as counted, each holding the label's
+    word of two or more characters (结合 of “三个结合”): 和 and 与 then join words inside a part
+    (A与B相结合、与C相结合). Without the word, a list joined by both 、 and 和 is not trusted."""
+    if count is None or len(word) < 2:
+        return None
+    end_match = _RUN_IN_END.search(text, start, min(len(text), start + _RUN_IN_WINDOW))
+    end = end_match.start() if end_match else min(len(text), start + _RUN_IN_WINDOW)
+    items = _exactly_counted(text, start, end, _ENUMERATION_COMMA.finditer(text, start, end), count, _RUN_IN_WINDOW)
+    if not items or any(word not in text[item_start:item_end] for item_start, item_end in items):
+        return None
+    return items
+
+
 def _comma_clauses(text: str, start: int, count: Optional[int]) -> Optional[list[tuple[int, int]]]:
     """“三个一”:亮出一张笑脸,作出一份承诺,挂出一块公示牌。: the sentence after the colon is
     exactly as many short comma clauses as counted."""
@@ -991,6 +1013,26 @@ def _marked_items(scan: _Scan, start: int, first_before: int) -> Optional[list[t
         end_match = _ITEM_END.search(text, marker.end, limit)
         items.append(_trimmed(text, marker.end, end_match.start() if end_match else limit))
     return items
+
+
+def _marked_items_holding(scan: _Scan, start: int, count: Optional[int], word: str) -> Optional[list[tuple[int, int]]]:
+    """The first list numbered from one, opening within reach of ``start``, of exactly ``count`` items that each
+    hold ``word`` (two or more characters): a heading under another list's heading may carry it."""
+    if count is None or len(word) < 2:
+        return None
+    reach = start + _HOLDING_LIST_REACH
+    for marker in scan.markers()[scan.first_marker_at_or_after(start) :]:
+        if marker.start >= reach:
+            break
+        if marker.number != 1:
+            continue
+        items = _marked_items(scan, marker.start, first_before=marker.start + 1)
+        if items and len(items) == count and all(word in scan.text[item_start:item_end] for item_start, item_end in items):
+            return items
+    return None
+
+
+_HOLDING_LIST_REACH = 160
 
 
 def _marker_chain(scan: _Scan, start: int, first_before: int) -> list[_Marker]:
