@@ -554,6 +554,7 @@ def _read_fields(text: str, line: Line, header: Header, patterns: dict[str, rege
                 found
                 for found in patterns["dated_field"].finditer(line.text)
                 if not _written_date_at(line.text, found.end(), patterns)  # 日期 inside 成文日期
+                and not _ends_another_label(line.text, found, _data()["bare_date_labels"])  # 访谈时间: the interview's
             ),
             None,
         )
@@ -564,6 +565,12 @@ def _read_fields(text: str, line: Line, header: Header, patterns: dict[str, rege
             if not _written_date_at(line.text, stamp.start(), patterns):
                 _set_publish_date(text, line, stamp, header)
                 return
+
+
+def _ends_another_label(line: str, found: regex.Match[str], bare_labels: list[str]) -> bool:
+    """A bare 时间 or 日期 right after a Han character ends the label of another field (访谈时间, 会议时间)."""
+    label = found.group().rstrip(" :：\t\u3000")
+    return label in bare_labels and found.start() > 0 and _HAN.match(line, found.start() - 1) is not None
 
 
 def _publisher_value_at(text: str, start: int, patterns: dict[str, regex.Pattern[str]]) -> bool:
