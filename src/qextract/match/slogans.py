@@ -157,9 +157,20 @@ _INSCRIPTION_VERBS = _lexicon("inscription_verbs.txt")
 _INSCRIBED_BEFORE = regex.compile(r"(?:%s)$" % alternation(_INSCRIPTION_VERBS))
 _INSCRIBED_AFTER = regex.compile(alternation(_lexicon("inscription_nouns.txt")))
 _INSCRIBED_WINDOW = max(map(len, _INSCRIPTION_VERBS))  # only right before the quote
-_COUNTERFEIT_VERBS = _lexicon("counterfeit_verbs.txt")
-_COUNTERFEITED = regex.compile(r"(?:%s)$" % alternation(_COUNTERFEIT_VERBS))
-_COUNTERFEIT_WINDOW = max(map(len, _COUNTERFEIT_VERBS))
+
+class _WordsRightBefore:
+    """Whether one of a list's words ends right before an offset; only a window as long as the longest is read."""
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        self._ending = regex.compile(r"(?:%s)$" % alternation(words))
+        self._window = max(map(len, words))
+
+    def __call__(self, text: str, position: int) -> bool:
+        return self._ending.search(text, max(0, position - self._window), position) is not None
+
+
+_COUNTERFEITED = _WordsRightBefore(_lexicon("counterfeit_verbs.txt"))
+_SCREEN_NAMED = _WordsRightBefore(_lexicon("screen_name_nouns.txt"))
 _TURNING = alternation(_lexicon("turning_verbs.txt"))
 # “知产”变“资产”: the quote is turned into the next one, or is what the previous one turns into
 _TURNS_INTO_NEXT = regex.compile(r"\s?(?:%s)了?\s?[“\"]" % _TURNING)
@@ -434,8 +445,10 @@ def _quoted_kind(text: str, quote: _Quote) -> Optional[str]:
         return None  # “中国鞋都”: a place's designation
     if _regional_brand(content):
         return None  # “浙江制造”: a brand that goods carry
-    if _COUNTERFEITED.search(text, max(0, quote.start - _COUNTERFEIT_WINDOW), quote.start):
+    if _COUNTERFEITED(text, quote.start):
         return None  # 假冒“互助青稞酒”: a brand or a mark faked
+    if _SCREEN_NAMED(text, quote.start):
+        return None  # 网友“蜀山行”问: someone's screen name
     if content in _SEASON_LABELS:
         return None  # “两节”期间, “双11”: a season named, not a campaign
     if _is_numbered_form(content) and _introduces_its_list(text, quote.end):
