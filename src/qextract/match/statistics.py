@@ -137,6 +137,7 @@ class _Lexicon:
     attendance_verbs: frozenset[str]
     back_references: tuple[str, ...]
     title_nouns: frozenset[str]
+    address_verbs: tuple[str, ...]
     document_parts: frozenset[str]
     document_part_links: tuple[str, ...]
     designation_verbs: frozenset[str]
@@ -205,6 +206,7 @@ def _load_lexicon() -> _Lexicon:
         attendance_verbs=frozenset(words["attendance_verbs"]),
         back_references=tuple(words["back_references"]),
         title_nouns=frozenset(words["title_nouns"]),
+        address_verbs=tuple(words["address_verbs"]),
         document_parts=frozenset(words["document_parts"]),
         document_part_links=tuple(words["document_part_links"]),
         designation_verbs=frozenset(words["designation_verbs"]),
@@ -732,6 +734,8 @@ def _is_quantity(
             return False
     if candidate.chinese and written == "二":
         return False  # counts say 两; a lone 二 is an ordinal or a term (二次供水)
+    if text.endswith(lexicon.address_verbs, 0, candidate.number_start):
+        return False  # 感谢两位嘉宾: the people present, greeted
     if candidate.kind == "big" and candidate.chinese and candidate.value >= _BIG_COUNT_LIMIT:
         return False
     if candidate.measure == "个" and candidate.kind != "time" and tokens is not None:
