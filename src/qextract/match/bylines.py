@@ -365,7 +365,22 @@ def _colon_pairs(text: str, start: int, end: int) -> Iterator[_Credit]:
         if role is None:
             continue
         stop = matches[position + 1].start() if position + 1 < len(matches) else end
-        credits = _parse(text, match.end(), stop, role)
+        credits = _parse(text, match.end(), stop, role) or _word_filling_slot(text, match.end(), stop, role)
         if credits:
             for credit in credits:
                 yield _Credit(credit.name, credit.role or role, credit.start, credit.end)
+
+
+def _word_filling_slot(text: str, start: int, end: int, role: str) -> Optional[list[_Credit]]:
+    """责任编辑:杨柳 with nothing else in its slot: a word that reads as a surname and a given name, though the
+    lexicon keeps it from names in running text (杨柳, a willow), names the person the slot credits."""
+    start, end = _strip(text, start, end)
+    word = text[start:end]
+    lex = lexicon()
+    if word not in lex.not_names or not _HAN_NAME.fullmatch(word) or not 2 <= len(word) <= 3:
+        return None
+    surname = lex.surname_at(word, 0)
+    if surname is None or len(word) <= len(surname):
+        return None
+    return [_Credit(word, role, start, end)]
+
