@@ -511,17 +511,28 @@ def dotted_names(ctx: Context, lex: Lexicon, threshold: float = DEFAULT_THRESHOL
             continue
         # Only the Han stretch bounds the first part (，龙湖·花墅香醍): a name only if no
         # part holds a word, and a follower word or a post ends the last part.
-        loose = start == low and start not in ctx.title_ends
+        after_post = _after_post(start, ctx)
+        loose = start == low and not after_post
         parts = zip([start - 1] + dots, dots + [end])
         if loose and (end == high or any(_holds_common_word(left + 1, right, ctx, lex) for left, right in parts)):
             continue
-        after_post = start in ctx.title_ends
         if not after_post and end not in ctx.title_starts and _holds_common_word(dots[-1] + 1, end, ctx, lex, words=False):
             continue  # 这就是|汤姆, 泰勒|拥有: the last part runs into the sentence
         score = DOTTED_NAME + _left(start, ctx, lex) + _right(end, ctx, lex) + _speaker(start, end, text)
         if score >= threshold:
             found.append(PersonCandidate(start, end, text[start:end], score))
     return found
+
+
+def _after_post(start: int, ctx: Context) -> bool:
+    """A post ends at ``start``, or right before the spaces before it (计量处处长 阿依古丽·买买提)."""
+    position = start
+    while position > 0 and start - position < _MAX_SPACES_AFTER_POST and ctx.text[position - 1] in " \u3000":
+        position -= 1
+    return position in ctx.title_ends
+
+
+_MAX_SPACES_AFTER_POST = 2
 
 
 def _dotted_stretches(text: str) -> list[tuple[int, list[int], int]]:
