@@ -1479,14 +1479,32 @@ def _share_list_subjects(ctx: MatchContext, candidates: list[_Candidate]) -> Non
 # numbers that belong to a list or a slogan
 
 
-def _introduces_list(text: str, candidate: _Candidate, lexicon: _Lexicon) -> bool:
-    """N个方面: / 6大系列 after six quoted items: the count of a numbered list."""
+def _introduces_list(text: str, candidate: _Candidate, lexicon: _Lexicon, claimed_lists: frozenset[int]) -> bool:
+    """N个方面: / 6大系列 after six quoted items: the count of a numbered list.
+
+    ``claimed_lists``: where the items of the numbered slogans found start; a list after the colon that
+    another label owns (提出“四个聚焦”,部署12项重点任务:聚焦…) is not this count's."""
     if candidate.value > _LIST_INTRODUCER_MAX_VALUE or candidate.value < 1 or not candidate.value.is_integer():
         return False  # a list counts its items: 0.86个百分点 counts nothing, whatever precedes it
     clause_end = _CLAUSE_END.search(text, candidate.text_end, candidate.text_end + _INTRODUCER_REACH)
     if clause_end and clause_end.group() in lexicon.list_introducers:
-        return True  # 三个方面的工作: ...
+        return _first_item_start(text, clause_end.end()) not in claimed_lists  # 三个方面的工作: ...
     return _quoted_items_before(text, candidate.start) == int(candidate.value)
+
+
+def _first_item_start(text: str, offset: int) -> int:
+    while offset < len(text) and text[offset] in " \t\u3000":
+        offset += 1
+    return offset
+
+
+def _claimed_lists(ctx: MatchContext) -> frozenset[int]:
+    """Where the first item of each numbered slogan's list starts."""
+    return frozenset(
+        slogan.item_spans[0].start
+        for slogan in ctx.found.get("slogans") or ()
+        if getattr(slogan, "kind", None) == "numbered" and getattr(slogan, "item_spans", None)
+    )
 
 
 def _quoted_items_before(text: str, offset: int) -> int:
@@ -1623,6 +1641,7 @@ def find_statistics(ctx: MatchContext) -> list[Statistic]:
     tokens = _token_index(ctx)
     blocked = _blocked_ranges(ctx)
     slogan_counts = _slogan_counts(ctx)
+    claimed_lists = _claimed_lists(ctx)
     cells = read_table_statistics(ctx, ctx.tables, _cell_grammar(), tokens) if ctx.tables else []
     read_cells = _Blocked((cell.record.span.start, cell.record.span.end) for cell in cells if cell.record.span)
     candidates: list[_Candidate] = []
@@ -1643,7 +1662,7 @@ def find_statistics(ctx: MatchContext) -> list[Statistic]:
             candidate.text_start, candidate.text_end = candidate.start, candidate.end
         if not candidate.subject:
             _label_line_subject(ctx.text, candidate)
-        if candidate.kind != "rank" and _introduces_list(ctx.text, candidate, lexicon):
+        if candidate.kind != "rank" and _introduces_list(ctx.text, candidate, lexicon, claimed_lists):
             continue
         if slogan_counts and _restates_slogan(candidate, slogan_counts, lexicon):
             continue
