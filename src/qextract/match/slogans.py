@@ -379,12 +379,12 @@ def _quoted(scan: _Scan, quotes: list[_Quote]) -> list[_Candidate]:
         short = _COUNTED_SHORT.fullmatch(scan.text, quote.content_start, quote.content_end)
         count = _number(short.group("count")) if short is not None else None
         if quote.kind == "quoted" and short is not None and count is not None and count >= _MIN_COUNT:
-            # “三品”战略,增品种、提品质、创品牌: a numeral and a word, numbered once its items are read
-            # (“一站式” counts no list)
+            # “三品”战略,增品种、提品质、创品牌: a numeral and a word name a programme of counted parts, numbered
+            # with its items where they follow, with none where the page does not list them (推进“四进”工作);
+            # “一站式” counts no list
             word = scan.text[short.end("count") : quote.content_end]
             items = _items_after(scan, quote.end, count, introduced_only=True, label_word=word)
-            if items:
-                candidate.kind, candidate.count, candidate.items = "numbered", count, items
+            candidate.kind, candidate.count, candidate.items = "numbered", count, items or []
         if quote.kind == "numbered":
             candidate.items = []
             whole = _COUNT_WHOLE.fullmatch(scan.text, quote.content_start, quote.content_end)
