@@ -183,6 +183,7 @@ def find_dates(ctx: MatchContext) -> list[DateMention]:
         hint = resolve_year_hint(ctx)
         anchor = Anchor(year=hint, from_text=True) if hint is not None else Anchor()
     filed = _dateline(text, ctx.body_start, anchor)
+    told_year = _lead_in_year_before(text, ctx.body_start, anchor)
     skipped = Intervals(link_list_ranges(text))
     titles = Intervals((match.start(), match.end()) for match in _BOOK_TITLE.finditer(text))
     planned = _is_plan_for_its_year(text, ctx.body_start, anchor)
@@ -202,6 +203,8 @@ def find_dates(ctx: MatchContext) -> list[DateMention]:
         if _recurring(text, expression.start):
             continue  # 每年3月15日 names a day of every year
         told = filed[1] if filed is not None and expression.start >= filed[0] and _counted_from_today(expression) else anchor
+        if told_year is not None and expression.start >= ctx.body_start and _relative_year(expression):
+            told = told_year
         tense = _tense(text, expression) or ("future" if planned and expression.start >= ctx.body_start else None)
         mention = _mention(text, expression, discourse.anchor_for(expression, told), tense)
         if mention is None:
@@ -271,6 +274,36 @@ def _dateline(text: str, body_start: int, anchor: Anchor) -> Optional[tuple[int,
     if (year, month, day) == (published.year, published.month, published.day):
         return None
     return found.end(), Anchor(year, month, day)
+
+
+def _lead_in_year_before(text: str, body_start: int, anchor: Anchor) -> Optional[Anchor]:
+    """2016年12月28日,局长接受了本报记者专访 on a page of 2017-01-05: the lead tells a day shortly before the
+    page appeared; what was said then (今年, 去年, 明年) counts from that day's year, which differs from the
+    page's across a year's end."""
+    published = anchor.date
+    if published is None or anchor.from_text:
+        return None
+    found = _LEAD_DAY.search(text, body_start, min(len(text), body_start + _LEAD_DAY_REACH))
+    if found is None:
+        return None
+    year, month, day = (int(part) for part in found.groups())
+    if not 1 <= month <= 12 or not 1 <= day <= days_in_month(year, month):
+        return None
+    if not 0 <= (published - _dt.date(year, month, day)).days <= _MAX_LEAD_LAG_DAYS:
+        return None
+    return Anchor(year, month, day)
+
+
+# The body's first line opening with a full date and a comma, after at most a credit line before it.
+_LEAD_DAY = regex.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日(?:[上下]午|晚)?[,，]", regex.MULTILINE)
+_LEAD_DAY_REACH = 60
+_MAX_LEAD_LAG_DAYS = 31
+
+
+def _relative_year(expression: Expression) -> bool:
+    """今年, 去年, 明年, 今年1至5月: a year counted from the day of writing."""
+    first = expression.first if isinstance(expression, Range) else expression
+    return first.year_offset is not None and not first.year_from_text
 
 
 def _add_header_stamp(ctx: MatchContext, mentions: list[DateMention], seen: set[str]) -> None:
