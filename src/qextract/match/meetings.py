@@ -88,6 +88,8 @@ _MAX_DATELINE_OPENING = 6
 # what may follow the speech noun on its line: (摘要), (全文), (2008年1月24日)
 _TITLE_LINE_END = regex.compile(r"[ \t\u3000]*(?:%s)?[ \t\u3000]*(?:\n|$)" % _BRACKETED.pattern)
 _MAX_NAME_LINE = 40
+# 邀请40余名市民代表走进质量、长度、温度等6个实验室参观: how far before a visit verb the public is looked for
+_PUBLIC_VISIT_REACH = 40
 # 镇长黄立新陪同检查: a host who escorts a visit (his post may come between), not one who leads a visit of its own
 _ESCORT = regex.compile(r"\p{Han}{0,4}?(?:\L<escort>)", escort=words("escort_verbs"))
 _SENTENCE_MARKS = regex.compile(r"[,，。;；!！?？]")
@@ -497,7 +499,8 @@ class _Reader:
         if campaign is not None:
             name, span = self.text[campaign[0] : campaign[1]], campaign
         event = self._visit_event(name, kind, location, sentence, span, parent=current if during_event else None)
-        if PUBLIC_VISIT.search(self.text, sentence.start, first_verb) and not self._people_in(sentence.start, first_verb):
+        clause_reach = max(sentence.start, first_verb - _PUBLIC_VISIT_REACH)  # a window, so a long sentence stays linear
+        if PUBLIC_VISIT.search(self.text, clause_reach, first_verb) and not self._people_in(sentence.start, first_verb):
             event.outreach = True  # 邀请市民代表走进实验室参观: an open day's visitors, whoever shows them round
         event.add_people("attendee", present)
         if self.current is None or self._opens_the_body(event, during_event) or self._story_moves_on(event, during_event) \

@@ -39,15 +39,25 @@ def _lexicon(name: str) -> tuple[str, ...]:
 
 # --- language data ---------------------------------------------------------
 
+
+class _WordsRightBefore:
+    """Whether one of a list's words ends right before an offset; only a window as long as the longest is read."""
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        self._ending = regex.compile(r"(?:%s)$" % alternation(words))
+        self._window = max(map(len, words))
+
+    def __call__(self, text: str, position: int) -> bool:
+        return self._ending.search(text, max(0, position - self._window), position) is not None
+
+
 _FIXED_PROGRAMMES = frozenset(_lexicon("fixed_programmes.txt"))
 _IDIOMS = _lexicon("numeral_idioms.txt")
 _NON_SLOGAN_SUFFIXES = tuple(sorted(_lexicon("non_slogan_suffixes.txt"), key=len, reverse=True))
 _FIGURES_OF_SPEECH = frozenset(_lexicon("figures_of_speech.txt"))
 _SEASON_LABELS = frozenset(_lexicon("season_labels.txt"))
 # 标准化这一“通用语言”: the quote calls what is named before it by a figure of speech
-_APPOSITIVE_MARKERS = _lexicon("appositive_markers.txt")
-_APPOSITIVE_BEFORE = regex.compile(r"(?:%s)$" % alternation(_APPOSITIVE_MARKERS))
-_APPOSITIVE_WINDOW = max(map(len, _APPOSITIVE_MARKERS))  # only right before the quote
+_APPOSITIVE_BEFORE = _WordsRightBefore(_lexicon("appositive_markers.txt"))
 # 农贸市场是群众的“菜篮子”, 徐场村是远近闻名的“乐器村”: 是…的 before a quote that closes its clause
 _PREDICATED_BEFORE = regex.compile(
     r"(?<!%s)是[^,，。;；:：“”\n]{0,12}的$" % alternation(_lexicon("predicate_themes.txt"))
@@ -153,22 +163,9 @@ _PROBLEM_AFTER = regex.compile(
     r"(?:、[^、,，。;；:：“”\n]{1,16}){0,3}?(?:等|的)?(?:%s)" % alternation(_lexicon("problem_heads.txt"))
 )
 _OPENS_WITH_NUMERAL = regex.compile(r"[\d%s]" % _ANY_NUMERAL)
-_INSCRIPTION_VERBS = _lexicon("inscription_verbs.txt")
-_INSCRIBED_BEFORE = regex.compile(r"(?:%s)$" % alternation(_INSCRIPTION_VERBS))
+_INSCRIBED_BEFORE = _WordsRightBefore(_lexicon("inscription_verbs.txt"))
 _INSCRIBED_AFTER = regex.compile(alternation(_lexicon("inscription_nouns.txt")))
-_INSCRIBED_WINDOW = max(map(len, _INSCRIPTION_VERBS))  # only right before the quote
-
-class _WordsRightBefore:
-    """Whether one of a list's words ends right before an offset; only a window as long as the longest is read."""
-
-    def __init__(self, words: tuple[str, ...]) -> None:
-        self._ending = regex.compile(r"(?:%s)$" % alternation(words))
-        self._window = max(map(len, words))
-
-    def __call__(self, text: str, position: int) -> bool:
-        return self._ending.search(text, max(0, position - self._window), position) is not None
-
-
+# 假冒“互助青稞酒”: a brand or a mark faked; 网友“蜀山行”: a screen name
 _COUNTERFEITED = _WordsRightBefore(_lexicon("counterfeit_verbs.txt"))
 _SCREEN_NAMED = _WordsRightBefore(_lexicon("screen_name_nouns.txt"))
 _TURNING = alternation(_lexicon("turning_verbs.txt"))
@@ -439,7 +436,7 @@ def _quoted_kind(text: str, quote: _Quote) -> Optional[str]:
         return None
     if any(char in _SENTENCE_PUNCTUATION for char in content):
         return None  # a quoted sentence of speech
-    if content in _FIGURES_OF_SPEECH or _APPOSITIVE_BEFORE.search(text, max(0, quote.start - _APPOSITIVE_WINDOW), quote.start):
+    if content in _FIGURES_OF_SPEECH or _APPOSITIVE_BEFORE(text, quote.start):
         return None  # 打出“组合拳”, 列入“黑名单”, 标准化这一“通用语言”: a figure of speech, not a campaign
     if _PLACE_DESIGNATION.fullmatch(content):
         return None  # “中国鞋都”: a place's designation
@@ -472,7 +469,7 @@ def _quoted_kind(text: str, quote: _Quote) -> Optional[str]:
     if _PROBLEM_AFTER.match(text, quote.end) and not _OPENS_WITH_NUMERAL.match(content):
         # 存在“换标不换车”等问题: a malpractice named. A numeral label (这“四风”问题) sums up a list instead.
         return None
-    if _INSCRIBED_BEFORE.search(text, max(0, quote.start - _INSCRIBED_WINDOW), quote.start) or _INSCRIBED_AFTER.match(
+    if _INSCRIBED_BEFORE(text, quote.start) or _INSCRIBED_AFTER.match(
         text, quote.end
     ):
         return None  # 信封上请注明“征求意见”字样: the words a form must carry
