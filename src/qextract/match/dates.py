@@ -262,16 +262,12 @@ def _dateline(text: str, body_start: int, anchor: Anchor) -> Optional[tuple[int,
     an anchor: a year from the text cannot place a day.
     """
     published = anchor.date
-    if published is None or anchor.from_text:
-        return None
-    found = _DATELINE.search(text, body_start, min(len(text), body_start + _DATELINE_REACH))
-    if found is None:
+    found = _near_body_opening(_DATELINE, _DATELINE_REACH, text, body_start, anchor)
+    if published is None or found is None:
         return None
     month, day = int(found.group(1)), int(found.group(2))
     year = published.year if (month, day) <= (published.month, published.day) else published.year - 1
-    if not 1 <= month <= 12 or not 1 <= day <= days_in_month(year, month):
-        return None
-    if (year, month, day) == (published.year, published.month, published.day):
+    if not _is_calendar_day(year, month, day) or (year, month, day) == (published.year, published.month, published.day):
         return None
     return found.end(), Anchor(year, month, day)
 
@@ -281,17 +277,27 @@ def _lead_in_year_before(text: str, body_start: int, anchor: Anchor) -> Optional
     page appeared; what was said then (今年, 去年, 明年) counts from that day's year, which differs from the
     page's across a year's end."""
     published = anchor.date
-    if published is None or anchor.from_text:
-        return None
-    found = _LEAD_DAY.search(text, body_start, min(len(text), body_start + _LEAD_DAY_REACH))
-    if found is None:
+    found = _near_body_opening(_LEAD_DAY, _LEAD_DAY_REACH, text, body_start, anchor)
+    if published is None or found is None:
         return None
     year, month, day = (int(part) for part in found.groups())
-    if not 1 <= month <= 12 or not 1 <= day <= days_in_month(year, month):
-        return None
-    if not 0 <= (published - _dt.date(year, month, day)).days <= _MAX_LEAD_LAG_DAYS:
+    if not _is_calendar_day(year, month, day) or not 0 <= (published - _dt.date(year, month, day)).days <= _MAX_LEAD_LAG_DAYS:
         return None
     return Anchor(year, month, day)
+
+
+def _near_body_opening(
+    pattern: regex.Pattern[str], reach: int, text: str, body_start: int, anchor: Anchor
+) -> Optional[regex.Match[str]]:
+    """``pattern`` within ``reach`` of the body's opening, on a page its header dates: a year read from the
+    text cannot place a day, so such a page has no day to count from."""
+    if anchor.date is None or anchor.from_text:
+        return None
+    return pattern.search(text, body_start, min(len(text), body_start + reach))
+
+
+def _is_calendar_day(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= days_in_month(year, month)
 
 
 # The body's first line opening with a full date and a comma, after at most a credit line before it.

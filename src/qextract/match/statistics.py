@@ -963,24 +963,18 @@ def _forward_phrase(clause: _ClauseAfter, index: int) -> list[Token]:
             break  # 3个县区调研, 企业通过审查: jieba often tags the predicate vn or even nr
         if _is_head(token, head_position=not phrase):
             phrase.append(token)
-        elif token.text in _OPENING_QUOTES and not phrase:
-            # 5家“专精特新”企业, 10家“诚信计量示范单位”: a quoted label is what is counted, or modifies it
-            end = _quote_end(clause, index)
+        elif (token.text in _OPENING_QUOTES and not phrase) or (token.text in _OPEN_PARENS and phrase):
+            # 5家“专精特新”企业, 10家“诚信计量示范单位”: a quoted label is what is counted, or modifies it;
+            # 县(市、区): a short aside of words after a noun belongs to it
+            quoted = token.text in _OPENING_QUOTES
+            end = _quote_end(clause, index) if quoted else _paren_end(clause, index)
             if end is None:
                 break
             phrase.extend(clause.slice(index, end))
             index = end
             token = clause.get(index)
-            if token is not None and token.text in _LEXICON.title_nouns:
+            if quoted and token is not None and token.text in _LEXICON.title_nouns:
                 break  # 授予10家“诚信计量示范单位”称号: the title given names what is counted
-            continue
-        elif token.text in _OPEN_PARENS and phrase:
-            end = _paren_end(clause, index)
-            if end is None:
-                break
-            phrase.extend(clause.slice(index, end))
-            index = end
-            token = clause.get(index)
             continue
         elif (token.pos == "f" and phrase) or (token.pos.startswith("a") and not phrase):
             following = clause.get(index + 1)  # a locative or adjective joins only a noun after it
