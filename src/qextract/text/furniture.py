@@ -7,7 +7,7 @@ returns the edits that remove one kind of junk.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional
+from typing import Iterator, Optional
 
 import regex
 
@@ -171,10 +171,49 @@ def remove_neighbour_links(text: str) -> list[Edit]:
     return delete_lines(text, [line for line in iter_lines(text) if label.match(line.text)])
 
 
+class _FragmentScanner:
+    """The fragment patterns' leftmost-first matches, as one alternation of them all would find them.
+
+    One alternation of every pattern costs the ``regex`` module its literal
+    prefix search: it tries each branch at every position, eight times slower
+    than the same branches in two patterns, line-anchored and the rest. The
+    earlier start of those two is where the alternation's next match starts;
+    the alternation itself, matched there, picks the branch as it would.
+    """
+
+    _ANCHORED_OPENING = "(?m:^"
+
+    def __init__(self, patterns: list[str]) -> None:
+        anchored = [pattern for pattern in patterns if pattern.startswith(self._ANCHORED_OPENING)]
+        others = [pattern for pattern in patterns if not pattern.startswith(self._ANCHORED_OPENING)]
+        self._alternation = regex.compile(_alternation(patterns))
+        self._finders = [regex.compile(_alternation(group)) for group in (anchored, others) if group]
+
+    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
+        # each finder's next match is kept until the scan passes its start,
+        # so a page is searched once per finder, not once per match
+        upcoming: list[Optional[regex.Match[str]]] = [finder.search(text) for finder in self._finders]
+        while True:
+            starts = [found.start() for found in upcoming if found is not None]
+            if not starts:
+                return
+            match = self._alternation.match(text, min(starts))
+            if match is None:  # cannot happen: a branch matched there
+                return
+            yield match
+            position = match.end() if match.end() > match.start() else match.end() + 1
+            for index, found in enumerate(upcoming):
+                if found is not None and found.start() < position:
+                    upcoming[index] = self._finders[index].search(text, position) if position <= len(text) else None
+
+
+def _alternation(patterns: list[str]) -> str:
+    return "|".join(f"(?:{pattern})" for pattern in patterns)
+
+
 @lru_cache(maxsize=1)
-def _fragments() -> regex.Pattern[str]:
-    parts = [f"(?:{fragment['pattern']})" for fragment in _data()["fragments"]]
-    return regex.compile("|".join(parts))
+def _fragments() -> _FragmentScanner:
+    return _FragmentScanner([fragment["pattern"] for fragment in _data()["fragments"]])
 
 
 def remove_furniture_fragments(text: str) -> list[Edit]:
