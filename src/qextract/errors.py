@@ -83,6 +83,8 @@ W_SPACED_DATE = "spaced_date_joined"
 W_TABLE_CELLS = "table_cells_separated"
 W_TABLE_CELL_LINES = "table_cell_lines_joined"
 W_HARD_WRAP = "hard_wraps_joined"
+W_PAGE_BREAK = "page_breaks_removed"
+W_COLUMN_JUMP = "column_jumps_joined"
 W_WIDTH = "width_normalised"
 W_MOJIBAKE_REPAIRED = "mojibake_repaired"
 W_MOJIBAKE_LEFT = "mojibake_left"
@@ -112,6 +114,8 @@ WARNING_CODES: dict[str, str] = {
     W_TABLE_CELLS: "a table flattened into lines had the pipes or spaces between its cells turned into tabs",
     W_TABLE_CELL_LINES: "a table printed one cell a line was put back one row a line, its cells parted by tabs",
     W_HARD_WRAP: "line breaks a print layout left inside indented paragraphs were removed",
+    W_PAGE_BREAK: "a printed document's page numbers, with the footnotes above them and the running heads under them, were removed between its pages",
+    W_COLUMN_JUMP: "an e-paper column continued on another page was joined at its (下转…版) and (上接…版) marks",
     W_WIDTH: "full-width letters, digits and spaces were made half-width",
     W_MOJIBAKE_REPAIRED: "a run of GBK mojibake was re-decoded",
     W_MOJIBAKE_LEFT: "a run of mojibake could not be repaired and is masked from matchers",

@@ -34,8 +34,11 @@ def budget(examples: int) -> settings:
 # judged differently from the line it was cut from.
 LINE_JUDGED = frozenset(
     {errors.W_SPAM_LINE, errors.W_FURNITURE, errors.W_IMAGE_NAME, errors.W_RELATED_LIST, errors.W_FORUM_THREAD, errors.W_DUPLICATE_BODY, errors.W_HARD_WRAP,
-     errors.W_MARKDOWN, errors.W_LOST_BREAKS, errors.W_CONTAINER, errors.W_TABLE_CELLS}
+     errors.W_MARKDOWN, errors.W_LOST_BREAKS, errors.W_CONTAINER, errors.W_TABLE_CELLS, errors.W_PAGE_BREAK, errors.W_COLUMN_JUMP}
 )
+# Repairs that judge the whole page: a running head is one because another page prints it too, a
+# footnote because the text above it uses its mark, a column's two parts by their two marks.
+PAGE_JUDGED = frozenset({errors.W_PAGE_BREAK, errors.W_COLUMN_JUMP})
 _LINE_BREAK = re.compile(r"[\r\n]")
 
 
@@ -81,6 +84,8 @@ def check_document(raw: str, document: Document) -> int:
             or (wrapped and "\n" in cut.text)  # a joined hard wrap (or a tag read as a break), judged by its paragraph
         )
         assert judged, (label, span, cut.text)
+        if _overlaps(span.raw_start, span.raw_end, _raw_ranges(document, PAGE_JUDGED)):
+            continue  # judged by the whole page, which the document's own text already is
         in_context = in_line_context(raw, span.raw_start, span.raw_end, paragraph=wrapped)
         if _cuts_a_run(span.raw_start, span.raw_end, repaired_runs, in_context, span.text):
             # A re-decoded run is one segment of the offset map: a span that ends

@@ -8,7 +8,7 @@ from typing import Callable
 
 import pytest
 
-from qextract.text import control, duplicates, forum, furniture, glued_lines, markdown, pinyin, punctuation, script, tables, widths, wraps
+from qextract.text import control, duplicates, forum, furniture, glued_lines, markdown, pages, pinyin, punctuation, script, tables, widths, wraps
 from qextract.text.offsets import OffsetMap
 
 CASES = json.loads((Path(__file__).parent / "cases" / "repairs.json").read_text(encoding="utf-8"))
@@ -20,6 +20,7 @@ EDIT_REPAIRS: dict[str, Callable] = {
     "remove_pinyin_annotations": pinyin.remove_pinyin_annotations,
     "remove_spurious_commas": punctuation.remove_spurious_commas,
     "restore_lost_line_breaks": glued_lines.restore_lost_line_breaks,
+    "remove_page_breaks": pages.remove_page_breaks,
     "separate_table_cells": tables.separate_table_cells,
     "join_cell_lines": tables.join_cell_lines,
     "join_spaced_dates": widths.join_spaced_dates,
@@ -35,6 +36,7 @@ EDIT_REPAIRS: dict[str, Callable] = {
     "remove_related_list": furniture.remove_related_list,
     "remove_forum_chrome": forum.remove_forum_chrome,
     "remove_duplicate_body": duplicates.remove_duplicate_body,
+    "join_column_jumps": pages.join_column_jumps,
     "join_hard_wraps": wraps.join_hard_wraps,
 }
 TRANSLITERATIONS: dict[str, Callable[[str], str]] = {

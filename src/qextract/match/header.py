@@ -112,11 +112,13 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         # 【深圳发布首批低空经济地方标准】: a microblog post's own headline, after its #topics#.
         "microblog_headline": regex.compile(r"^\s{0,4}(?:#[^#\n]{1,30}#\s{0,2}){0,5}【(?P<value>[^【】\n]{4,60})】"),
         # 第3期 / (总第126期) under a bulletin's name: the bulletin's masthead, not a headline.
-        "issue_line": regex.compile(r"^\s{0,4}[(（]?(?:总)?第\s{0,2}\d{1,4}\s{0,2}期[)）]?(?:\s{0,4}[(（]?总第\s{0,2}\d{1,5}\s{0,2}期[)）]?)?\s{0,4}$"),
-        # 中市监发〔2020〕58号 alone on a line: a document's number, under its title.
-        "document_number_line": regex.compile(r"^\s{0,4}\p{Han}{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s{0,2}\d{1,5}\s{0,2}号\s{0,4}$"),
+        "issue_line": regex.compile(r"^\s{0,4}[(（]?(?:\d{4}\s{0,2}年\s{0,2})?(?:总)?第\s{0,2}\d{1,4}\s{0,2}期[)）]?(?:\s{0,4}[(（]?总第\s{0,2}\d{1,5}\s{0,2}期[)）]?)?\s{0,4}$"),
+        # 中市监发〔2020〕58号 alone on a line: a document's number, under its title, or over it under the issuer's
+        # masthead (会 议 纪 要 / 〔2024〕3号 / headline).
+        "document_number_line": regex.compile(r"^\s{0,4}\p{Han}{0,12}[〔\[［(（]\d{4}[〕\]］)）]\s{0,2}\d{1,5}\s{0,2}号\s{0,4}$"),
         "dateline": regex.compile(
-            r"^(?P<value>[\p{Han}A-Za-z]{1,16}?(?:\L<words>))(?:[\p{Han}]{0,6}?(?P<day>(?P<m>\d{1,2})月(?P<d>\d{1,2})日))?(?:讯|电|消息)",
+            r"^(?P<value>[\p{Han}A-Za-z]{1,16}?(?:\L<words>))(?:[\p{Han}]{0,6}?(?P<day>(?P<m>\d{1,2})月(?P<d>\d{1,2})日))?"
+            r"(?:讯|电(?![" + data["dateline_dian_word_seconds"] + "])|消息)",
             words=body_words,
         ),
         # 原创 顺德市场监管 2023-03-16 18:02 发表于广东: a public account's post.
@@ -144,7 +146,12 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         # 兵团日报(汉): an edition in brackets after the paper's name.
         "masthead_line": regex.compile(
             r"^\s{0,4}(?:" + _labels(data["reprint_labels"]) + r"\s{0,2})?(?:《(?P<value>[^《》\s]{2,14}?(?:报|刊))》|(?P<value>\p{Han}{2,12}?(?:报|刊)))(?:[(（]\p{Han}{1,4}[)）])?"
-            r"\s{0,40}(?P<stamp>" + _WRITTEN_DAY + ")"
+            r"(?:\L<epaper>)?\s{0,40}(?P<stamp>" + _WRITTEN_DAY + ")",
+            epaper=data["epaper_suffixes"],
+        ),
+        # 中国质量报数字报 / 西安日报 alone on a line, the day of the issue on the next: an e-paper's masthead.
+        "epaper_masthead": regex.compile(
+            r"^\s{0,4}(?P<value>\p{Han}{2,12}?(?:报|刊))(?:\L<epaper>)?\s{0,4}$", epaper=data["epaper_suffixes"]
         ),
         # 牡丹江市质量兴市工作领导小组办公室      2004年4月12日: a bulletin's issuer and date under its name.
         "issuer_line": regex.compile(
@@ -263,11 +270,21 @@ def read_header(text: str) -> Header:
         # 牡丹江市质量兴市工作简报 / 第3期 / the issuer's dated line: a bulletin's masthead, perhaps under a
         # document site's chrome; its headline follows the issuer's line
         index = issue + 1
+    elif _epaper_masthead(text, lines, header, patterns):
+        index = 2  # the headline follows the paper's name and the day of the issue
     while issue is None and index < len(lines) and len(title_lines) < _MAX_TITLE_LINES and _is_title_line(lines[index], patterns):
         title_lines.append(lines[index])
         index += 1
     if title_lines and index < len(lines) and patterns["issue_line"].match(lines[index].stripped):
         title_lines, index = [], index + 1  # a bulletin's name and issue, with no issuer's line under them
+    if title_lines and index + 1 < len(lines) and patterns["document_number_line"].match(lines[index].stripped):
+        # 山东省市场监督管理局 / 会 议 纪 要 / 〔2024〕3号 / headline / body: the issuer's masthead and the
+        # document's number stand over its headline (a notice's number stands under it, over 各…:)
+        headline = index + 1
+        while headline < len(lines) and headline - index <= _MAX_TITLE_LINES and _is_title_line(lines[headline], patterns):
+            headline += 1
+        if headline > index + 1:
+            title_lines, index = lines[index + 1 : headline], headline
     if title_lines and _is_banner(title_lines[0].stripped, patterns):
         # 江西省质量技术监督局 or 学习强国 over the headline, or over the fields that precede
         # it: the site's or the platform's name, not a kicker
@@ -353,6 +370,21 @@ def _bulletin_issue(lines: list[Line], patterns: dict[str, regex.Pattern[str]]) 
         ):
             return index
     return None
+
+
+def _epaper_masthead(text: str, lines: list[Line], header: Header, patterns: dict[str, regex.Pattern[str]]) -> bool:
+    """An e-paper page opens with the paper's name (中国质量报数字报) and the day of the issue on the next line
+    (2010年11月17日 星期三): the paper is the source, the day the publication date. The page and column lines
+    between them and the headline are furniture, gone before the header is read."""
+    if len(lines) < 3:
+        return False
+    paper = patterns["epaper_masthead"].match(lines[0].text)
+    day = _TIMESTAMP.search(lines[1].text)
+    if paper is None or day is None or not _BARE_TIMESTAMP_LINE.match(lines[1].stripped):
+        return False
+    _set_source(text, lines[0].start + paper.start("value"), lines[0].start + paper.end("value"), header)
+    _set_publish_date(text, lines[1], day, header)
+    return True
 
 
 def _last_block(text: str, title_lines: list[Line], fields: Line) -> list[Line]:

@@ -30,7 +30,7 @@ import regex
 
 from qextract import errors
 from qextract.records import ExtractionWarning
-from qextract.text import containers, control, duplicates, forum, furniture, glued_lines, markdown, markup, pinyin, punctuation, script, tables, widths, wraps
+from qextract.text import containers, control, duplicates, forum, furniture, glued_lines, markdown, markup, pages, pinyin, punctuation, script, tables, widths, wraps
 from qextract.text.mojibake import find_mojibake
 from qextract.text.offsets import Edit, OffsetMap
 
@@ -78,6 +78,8 @@ BEFORE_MOJIBAKE: tuple[Repair, ...] = (
 AFTER_SCRIPT: tuple[Repair, ...] = (
     # first: every later rule reads lines, and a glued page has one
     Repair(errors.W_LOST_BREAKS, glued_lines.restore_lost_line_breaks, summarise=True),
+    # before the table rules: a page break inside a table printed one cell a line parts its rows
+    Repair(errors.W_PAGE_BREAK, pages.remove_page_breaks),
     # before spaced dates, which would join 12.9 -3.5, and spam lines, which read pipes as a link farm
     Repair(errors.W_TABLE_CELLS, tables.separate_table_cells, summarise=True),
     Repair(errors.W_TABLE_CELL_LINES, tables.join_cell_lines, summarise=True),
@@ -94,6 +96,8 @@ AFTER_SCRIPT: tuple[Repair, ...] = (
     Repair(errors.W_FURNITURE, furniture.remove_comment_threads),
     Repair(errors.W_FORUM_THREAD, forum.remove_forum_chrome),
     Repair(errors.W_RELATED_LIST, furniture.remove_related_list),
+    # after the furniture: an e-paper's page line (第2版:要闻) stands between the two parts of a column
+    Repair(errors.W_COLUMN_JUMP, pages.join_column_jumps),
     Repair(errors.W_HARD_WRAP, wraps.join_hard_wraps, summarise=True),
     Repair(errors.W_DUPLICATE_BODY, duplicates.remove_duplicate_body),
 )

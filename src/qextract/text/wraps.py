@@ -23,7 +23,7 @@ _INDENT = regex.compile(r"^[ \t\u3000]{2,}\S")
 _CLOSED = regex.compile(r"(?:[。！？!?；;：:…][”’」』）)】\]]?|[）)】\]])\s*$")
 # What opens a new line of its own: a list marker, a heading number, a bullet.
 _OPENS_ITEM = regex.compile(r"^(?:\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}[、是要]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[-•·*▪◆●■>])")
-_CONTINUES = regex.compile(r"^[\p{Han}\d%％,，、“]")
+_CONTINUES = regex.compile(r"^[\p{Han}\d%％,，、“《]")
 # 《 opened and not closed at a line's end; its 》 within the next line's start.
 _OPEN_TITLE_AT_END = regex.compile(r"《[^《》\n]{0,40}$")
 _TITLE_CLOSED_AT_START = regex.compile(r"^[^《》\n\s]{1,40}》")
@@ -33,8 +33,6 @@ _MIN_WRAPPED_LINE = 16
 _HALF_WIDTH = regex.compile(r"[0-9A-Za-z.%]")
 # A print or PDF column; a web page's paragraph is one long line, and two of them are two paragraphs.
 _MAX_COLUMN = 45
-# A page's number between two pages of a PDF (－ 1 －, - 2 -, 第3页): the paragraph runs on past it.
-_PAGE_NUMBER = regex.compile(r"^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$")
 # The fixed-width rule: how far a full line may be from the column (a layout keeps punctuation off a line's
 # start by one character more or less), how many full lines and what share of a block's long lines show it.
 _COLUMN_SLACK = 1
@@ -44,7 +42,7 @@ _FULL_SHARE = 0.4
 _DECIMAL_TAIL = regex.compile(r"^\.\d")
 _TABLE_ROW = regex.compile(r"[\t|｜]| {2,}|\u3000{2,}")
 # A line cannot open with a mark that closes something: the layout carried it over (…作工作报告\n。省人大…).
-_CLOSING_MARK_FIRST = regex.compile(r"^[。，、；：！？）》”’」』]")
+_CLOSING_MARK_FIRST = regex.compile(r"^[。，、；：！？）》”’」』,;:!?)]")
 # A line of full-width characters holds fewer of them than one with digits or Latin letters
 # (a column of 24 may print 18 Han characters and a full stop): 70% of the longest counts as full.
 _COLUMN_SHARE = 0.7
@@ -64,17 +62,13 @@ def join_hard_wraps(text: str) -> list[Edit]:
     previous = None
     previous_continued = False  # ``previous`` was joined to the line before it
     closed_first_line = False  # ``previous`` is an indented first line that ends a sentence
-    across_page = False  # a page number came between ``previous`` and this line
     blank_before = False  # an empty line came between ``previous`` and this line
     width: float = 0  # the longest line of the paragraph so far: the layout's column
     for line in iter_lines(text):
         if not line.text.strip():
             blank_before = True
             continue
-        if _PAGE_NUMBER.match(line.text) and previous is not None:
-            across_page, blank_before = True, False
-            continue
-        if blank_before and not across_page:
+        if blank_before:
             in_indented_paragraph, previous = False, None
         blank_before = False
         if _INDENT.match(line.text):
@@ -82,7 +76,7 @@ def join_hard_wraps(text: str) -> list[Edit]:
             first = line.text.strip()
             closed_first_line = _MIN_WRAPPED_LINE <= len(first) <= _MAX_COLUMN and bool(_CLOSED.search(first))
             in_indented_paragraph = len(first) >= _MIN_WRAPPED_LINE and not _CLOSED.search(first)
-            previous, previous_continued, width, across_page = line, False, _printed_width(first), False
+            previous, previous_continued, width = line, False, _printed_width(first)
             continue
         stripped = line.text.strip()
         continued = (
@@ -104,17 +98,14 @@ def join_hard_wraps(text: str) -> list[Edit]:
             )
             and _CONTINUES.match(line.text) is not None
             and not _OPENS_ITEM.match(line.text)
-            and (across_page or line.start == previous.end + 1)
+            and line.start == previous.end + 1
         )
         if continued and previous is not None:
             # A short line inside the column (…副局长段\n文斌等…) is cut short by the layout, not ended:
             # the paragraph ran on into it and runs on, full width, after it.
-            # Past a page number the break, the blank lines and the number go together.
             edits.append(_break_after(previous, line))
             in_indented_paragraph = True
-        elif across_page:
-            in_indented_paragraph = False
-        previous, previous_continued, closed_first_line, across_page = line, continued, False, False
+        previous, previous_continued, closed_first_line = line, continued, False
         width = max(width, _printed_width(stripped))
     unique = {(edit.start, edit.end): edit for edit in edits}  # both rules may join one break
     return [unique[key] for key in sorted(unique)]
