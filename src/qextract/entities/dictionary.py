@@ -74,7 +74,7 @@ _HAN = regex.compile(r"\p{Han}")
 _WORK_TITLE = regex.compile(r"《[^《》\n]{0,80}》")
 OCCUPATION = "occupation"
 # What a clause (and a name that runs back to its start) opens after.
-CLAUSE_OPENERS = frozenset("。！？!?、,，;；:：\n (（\u3000")
+CLAUSE_OPENERS = frozenset("。！？!?、,，;；:：\n\t (（\u3000")  # a tab parts the cells of a table
 # The kind of a unit named only by its head's post (刑二庭|庭长): it may be a department of a body named before.
 DEPARTMENT = "department"
 CONCURRENT_POST = "兼"  # 副局长兼|支队长: a second post of the same person
@@ -196,6 +196,9 @@ class DictionaryEntityRecognizer:
             body_start, end = span
             body_start = self._zone_name_start(text, body_start, end, view, taken)
             kind = body_kind(text[body_start:end])
+            if kind == "government" and text.startswith(TOWN_UNITS, body_start):
+                # 宾州|镇人民政府: a town too small for the gazetteer, named before the unit its body opens with
+                body_start = self._town_name_start(text, body_start, taken) or body_start
             if kind == "company":
                 body_start = _place_written_before(self._firm_place_start(body_start, view, taken), starts, taken)
             found.append(Entity(body_start, end, ORG, text[body_start:end], kind=kind))
@@ -371,7 +374,11 @@ class DictionaryEntityRecognizer:
         unit = next((unit for unit in TOWN_UNITS if text.endswith(unit, 0, end)), None)
         if title.kind not in self._lexicon.official_categories or unit is None:
             return None
-        name_end = end - len(unit)
+        return self._town_name_start(text, end - len(unit), taken)
+
+    def _town_name_start(self, text: str, name_end: int, taken: bytearray) -> Optional[int]:
+        """Start of the town's own name (perhaps after its county) that ends at ``name_end``, where its unit
+        (乡, 镇, 街道) is written, when the name opens its clause or follows an introducer; else None."""
         if written_bare(text, name_end):
             return None  # 会议由|镇|党委委员: no town's name before the unit
         for start in (

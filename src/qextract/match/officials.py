@@ -58,7 +58,8 @@ _LEVEL_WORDS = (
     ("provincial", regex.compile(r"^(?:省|自治区)")),
     ("municipal", regex.compile(r"^(?:市|州|盟)")),
     ("county", regex.compile(r"^(?:区|县|旗)")),
-    ("township", regex.compile(r"^(?:镇|乡|街道)")),
+    # 陈埭镇人大: a town too small for the gazetteer, its own name before the unit
+    ("township", regex.compile(r"^(?:\p{Han}{2,3}?)?(?:镇|乡|街道)")),
 )
 _LEVEL_OF_POST = (
     ("provincial", regex.compile(r"(?:省长|省委)")),
@@ -102,7 +103,12 @@ class _Record:
 def find_officials(ctx: Any) -> list[Official]:
     """One :class:`Official` per person named with a post, in order of first mention."""
     guard = _guard(ctx)
-    entities = _usable(document_entities(ctx).in_sentences_with(TITLE), ctx, guard)
+    found = document_entities(ctx)
+    entities = found.in_sentences_with(TITLE)
+    name_lines = _roster_name_lines(ctx.text, found.labelled(TITLE))
+    if name_lines:
+        entities = sorted(entities + found.in_sentences_at(name_lines), key=lambda entity: entity.start)
+    entities = _usable(entities, ctx, guard)
     records: dict[str, _Record] = {}
     previous: Optional[tuple[_Appointment, Optional[str], list[str]]] = None
     for appointment in _appointments(ctx.text, entities):
@@ -186,6 +192,11 @@ def _appointments(text: str, entities: list[Entity]) -> Iterator[_Appointment]:
         if bracketed is not None:
             yield bracketed
             index = after_bracket
+            continue
+        listed, after_listed = _post_in_next_cell(text, entities, index)
+        if listed is not None:
+            yield listed
+            index = after_listed
             continue
         index += 1
 
@@ -387,6 +398,58 @@ def _posts_in_brackets_after(text: str, entities: list[Entity], index: int) -> t
 
 
 _BRACKET_AFTER_NAME = regex.compile(r"[^\S\n]{0,2}[(（]")
+
+
+def _post_in_next_cell(text: str, entities: list[Entity], index: int) -> tuple[Optional[_Appointment], int]:
+    """孙立新 / 县质量技术监督局稽查队队长: a roster (名单) flattened one cell a line, or a row of cells apart
+    by tabs or spaces: a name that fills its cell, and the next cell only a post; the cells' edges say whose
+    the post is."""
+    person = entities[index]
+    if person.label != PERSON or index + 1 >= len(entities) or not _fills_its_line_start(text, person.start):
+        return None, index
+    gap = _CELL_GAP.fullmatch(text, person.end, entities[index + 1].start)
+    if gap is None:
+        return None, index
+    posts, after = _post_chain(text, entities, index + 1)
+    if not posts or not _ends_its_line(text, posts[-1][1].end) or not _is_official(posts):
+        return None, index
+    return _Appointment(person, posts), after
+
+
+# Between two cells: a line break or a tab, or the spaces of a row set out by spaces.
+_CELL_GAP = regex.compile(r"[^\S\n]*\n[^\S\n]*|[^\S\n]*\t[^\S\n]*|[^\S\n]{2,8}")
+_LINE_REST = regex.compile(r"[^\S\n]*(?:\n|$)")
+
+
+def _fills_its_line_start(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip()
+
+
+def _ends_its_line(text: str, end: int) -> bool:
+    return _LINE_REST.match(text, end) is not None
+
+
+def _roster_name_lines(text: str, titles: list[Entity]) -> list[int]:
+    """Where the lines above the posts of a roster flattened one cell a line start: a short line of a name
+    alone right above a line that ends with a post (孙立新 / 县质量技术监督局稽查队队长). Persons are read
+    sentence by sentence, and a name's line holds no post of its own."""
+    found = []
+    for title in titles:
+        if not _ends_its_line(text, title.end):
+            continue
+        line_start = text.rfind("\n", 0, title.start) + 1
+        if line_start < 2:
+            continue
+        above_start = text.rfind("\n", 0, line_start - 1) + 1
+        above = text[above_start : line_start - 1].strip()
+        if _ROSTER_NAME.fullmatch(above):
+            found.append(above_start)
+    return found
+
+
+# A name alone on its line: two to four Han characters, or a dotted minority name, perhaps letter-spaced.
+_ROSTER_NAME = regex.compile(r"\p{Han}(?:[^\S\n]?\p{Han}){1,3}|\p{Han}{1,8}[·•・.]\p{Han}{1,8}")
 
 
 def _is_official(posts: list[tuple[Optional[Entity], Entity]]) -> bool:

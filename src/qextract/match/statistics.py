@@ -1358,8 +1358,10 @@ def _predicate_subject(
     clause = _clause_before(before)
     while clause and (clause[0].text in lexicon.total_words or clause[0].text in lexicon.scope_words):
         clause = clause[1:]
-    while clause and (clause[-1].text in lexicon.link_words or clause[-1].text in lexicon.change_words):
-        clause = clause[:-1]
+    while clause and (
+        clause[-1].text in lexicon.link_words or clause[-1].text in lexicon.change_words or clause[-1].text in _OPEN_PARENS
+    ):
+        clause = clause[:-1]  # …企业(8家): the bracket opens around the count
     if clause and clause[0].text in lexicon.comparison_markers:
         return None  # 较上年增加12件: a change with its base, not a subject
     if any(char.isdigit() for token in clause for char in token.text):
@@ -1547,7 +1549,7 @@ def _dedupe(ctx: MatchContext, candidates: list[_Candidate]) -> list[_Candidate]
     subjects: dict[tuple[float, Optional[str]], list[str]] = {}  # the subjects each figure was kept with
     for candidate in candidates:
         figure = (candidate.value, candidate.unit)
-        if figure in stated and _points_back(ctx.text, candidate):
+        if figure in stated and (_points_back(ctx.text, candidate) or _closes_a_heading(ctx.text, candidate)):
             continue
         stated.add(figure)
         subject = _restated_subject(subjects.setdefault(figure, []), candidate.subject or "")
@@ -1591,6 +1593,23 @@ def _points_back(text: str, candidate: _Candidate) -> bool:
 
 
 _BACK_REFERENCE_REACH = 16
+
+
+def _closes_a_heading(text: str, candidate: _Candidate) -> bool:
+    """一、质量信得过企业(8家): a count in brackets that closes a heading line counts the list under it, which
+    the text has stated before (授予…等8家企业…称号)."""
+    line_end = text.find("\n", candidate.end)
+    line_end = len(text) if line_end == -1 else line_end
+    line_start = text.rfind("\n", 0, candidate.start) + 1
+    return (
+        candidate.start > line_start
+        and text[candidate.start - 1] in _OPEN_PARENS
+        and text[candidate.end : line_end].strip() in tuple(_CLOSE_PARENS)
+        and not _HEADING_BREAK.search(text, line_start, candidate.start)
+    )
+
+
+_HEADING_BREAK = regex.compile(r"[,，;；:：。!?！？]")  # a heading's 、 may follow its number (一、)
 
 
 def _restated_in(headline: _Candidate, body: list[_Candidate]) -> bool:
