@@ -310,7 +310,10 @@ _PATTERNS = _compile_patterns(_LEXICON)
 def _cell_grammar() -> CellGrammar:
     """Compiled at the first table: most pages have none, and start-up pays for every pattern."""
     lexicon = _LEXICON
-    return compile_cell_grammar(lexicon.measure_kind, lexicon.unit_as_reported, lexicon.prefix, lexicon.infix, lexicon.suffix)
+    # 综合得分(分): prose reads 分 as a score only before certain followers (85分以上), as 分 opens other
+    # words (分钟, 分局); a table's cell or heading bracket holds the unit alone
+    measure_kind = {**lexicon.measure_kind, **dict.fromkeys(lexicon.score_units, "score")}
+    return compile_cell_grammar(measure_kind, lexicon.unit_as_reported, lexicon.prefix, lexicon.infix, lexicon.suffix)
 
 
 # A code's neighbours: a letter or a code mark before it; a letter, or a mark and a digit, after it.
