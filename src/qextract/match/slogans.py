@@ -743,6 +743,8 @@ def _items_after(
             or _items_opening_alike(text, ahead.end(), count)
             # 以“三个一”工作法推进…:一个网格一名监管员,一家企业一张风险清单,…。: a sentence of as many short clauses
             or _comma_clauses(text, ahead.end(), count)
+            # 围绕“五个一体化”深化合作:市场准入一体化、监管执法一体化…: a run-in list, each part holding the label's word
+            or _run_in_items_holding(text, ahead.end(), count, label_word)
         )
         if _as_counted(items, count):
             return items
