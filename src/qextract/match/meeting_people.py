@@ -74,8 +74,9 @@ _TOPIC_GAP = regex.compile(
        "|".join(sorted(words("topic_openers"), key=len, reverse=True)), _MAX_TOPIC_GAP)
 )
 _SUBJECT_SUFFIX = regex.compile(
-    r"(?:%s)?(?:%s)*"
+    r"(?:%s)?(?:%s)?(?:%s)*"
     % ("|".join(sorted(words("subject_suffixes"), key=len, reverse=True)),
+       LEX["capacity_phrase"],
        "|".join(sorted(words("role_verb_adverbs"), key=len, reverse=True)))
 )
 _STOP_CHARS = frozenset(LEX["bare_name_stop_chars"])
@@ -83,6 +84,8 @@ _STOP_CHARS = frozenset(LEX["bare_name_stop_chars"])
 # not a passive act (被查处并通报: someone else reports)
 _JOINED_ROLE = regex.compile(r"[^,，。;；:：!！?？\n并被]{1,%d}并" % _MAX_JOINED_ACT)
 _NAME_PARTS = regex.compile("[%s]" % regex.escape(NAME_DOTS))
+# 、某某纺织科技有限公司的: a separator, then the body the next name comes from, joined by 的
+_BODY_OF_NEXT_NAME = regex.compile(r"^(?:%s)\s?[^的,，。;；:：!！?？\n]{2,%d}的$" % (_SEPARATORS, _MAX_LIST_GAP))
 
 
 @dataclass(frozen=True)
@@ -379,7 +382,9 @@ def _list_run(text: str, people: list[Person], count: int) -> list[Person]:
 
 
 def _joins_list(gap: str) -> bool:
-    """Separators and posts only: no verb, no clause end, no possessive."""
+    """Separators and posts only: no verb, no clause end, no possessive but the body of the next name."""
+    if _BODY_OF_NEXT_NAME.match(gap) and not role_verbs(gap, 0, len(gap)):
+        return True  # A公司的王志伟、B公司的林雅婷: each name with the body it comes from
     if len(gap) > _MAX_LIST_GAP or "的" in gap:
         return False
     if any(char in "。;；:：!！?？\n" for char in gap):
