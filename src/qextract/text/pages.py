@@ -29,9 +29,15 @@ def _data() -> dict:
 
 
 @lru_cache(maxsize=1)
-def page_number() -> regex.Pattern[str]:
+def _page_number() -> regex.Pattern[str]:
     """A page's number alone on its line (－ 1 －, 第 2 页 共 3 页)."""
     return regex.compile(_data()["page_number"])
+
+
+@lru_cache(maxsize=1)
+def _any_page_number() -> regex.Pattern[str]:
+    """The same, searched over a whole text: most pages print none, and need not be cut into lines."""
+    return regex.compile("(?m)" + _data()["page_number"])
 
 
 @lru_cache(maxsize=1)
@@ -52,8 +58,10 @@ def remove_page_breaks(text: str) -> list[Edit]:
     One line break stays where they were, so that the wrap rule, which knows
     the layout's column, decides whether the page cut a sentence.
     """
+    if _any_page_number().search(text) is None:
+        return []
     lines = list(iter_lines(text))
-    numbers = [index for index, line in enumerate(lines) if page_number().match(line.text)]
+    numbers = [index for index, line in enumerate(lines) if _page_number().match(line.text)]
     if not numbers:
         return []
     heads = _running_heads(lines, numbers)
@@ -81,7 +89,7 @@ def _running_heads(lines: list[Line], numbers: list[int]) -> frozenset[str]:
         if (below := _nonblank(lines, index, 1)) is not None
         and len(_key(lines[below].text)) <= _data()["running_head_max_chars"]
         and not SENTENCE_MARK.search(lines[below].text)
-        and not page_number().match(lines[below].text)
+        and not _page_number().match(lines[below].text)
     ]
     counts = Counter(candidates)
     return frozenset(key for key, count in counts.items() if count >= 2 or _issue().search(key))
