@@ -448,8 +448,9 @@ def _roster_name_lines(text: str, titles: list[Entity]) -> list[int]:
     return found
 
 
-# A name alone on its line: two to four Han characters, or a dotted minority name, perhaps letter-spaced.
-_ROSTER_NAME = regex.compile(r"\p{Han}(?:[^\S\n]?\p{Han}){1,3}|\p{Han}{1,8}[·•・.]\p{Han}{1,8}")
+# A name alone on its line: two to four Han characters, perhaps letter-spaced (王 刚). A dotted name alone on a
+# line is not read as a person (the entity stage wants a post or a follower beside it), so none is asked for.
+_ROSTER_NAME = regex.compile(r"\p{Han}(?:[^\S\n]?\p{Han}){1,3}")
 
 
 def _is_official(posts: list[tuple[Optional[Entity], Entity]]) -> bool:
