@@ -198,7 +198,8 @@ class DictionaryEntityRecognizer:
             kind = body_kind(text[body_start:end])
             if kind == "government" and text.startswith(TOWN_UNITS, body_start):
                 # 宾州|镇人民政府: a town too small for the gazetteer, named before the unit its body opens with
-                body_start = self._town_name_start(text, body_start, taken) or body_start
+                town_start = self._town_name_start(text, body_start, taken)
+                body_start = body_start if town_start is None else town_start
             if kind == "company":
                 body_start = _place_written_before(self._firm_place_start(body_start, view, taken), starts, taken)
             found.append(Entity(body_start, end, ORG, text[body_start:end], kind=kind))

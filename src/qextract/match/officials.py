@@ -58,8 +58,9 @@ _LEVEL_WORDS = (
     ("provincial", regex.compile(r"^(?:省|自治区)")),
     ("municipal", regex.compile(r"^(?:市|州|盟)")),
     ("county", regex.compile(r"^(?:区|县|旗)")),
-    # 陈埭镇人大: a town too small for the gazetteer, its own name before the unit
-    ("township", regex.compile(r"^(?:\p{Han}{2,3}?)?(?:镇|乡|街道)")),
+    # 陈埭镇人大: a town too small for the gazetteer, its own name before the unit; not the 乡 and 镇 of 城乡 and
+    # 城镇 (住房城乡建设局), which name no town
+    ("township", regex.compile(r"^(?:\p{Han}{2,3}?)?(?<!城)(?:镇|乡|街道)")),
 )
 _LEVEL_OF_POST = (
     ("provincial", regex.compile(r"(?:省长|省委)")),
