@@ -16,7 +16,7 @@ from .support import ARTICLE_TEXTS
 
 ITEMS: list = [
     *ARTICLE_TEXTS,
-    *(make(3_000) for make in TEXTS.values()),
+    *(make(1_000) for make in TEXTS.values()),
     binary_file(),
     invalid_utf8(),
     {"text": ARTICLE_TEXTS[0], "id": "with-id", "publish_date": "2024-03-16"},

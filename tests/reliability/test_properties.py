@@ -65,7 +65,7 @@ def test_any_unicode_text(pipeline: Pipeline, text: str) -> None:
     _check(pipeline, text)
 
 
-@budget(800)
+@budget(400)
 @given(article_collage())
 def test_article_collages(pipeline: Pipeline, text: str) -> None:
     _check(pipeline, text)
