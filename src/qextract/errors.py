@@ -69,6 +69,7 @@ W_PUBLISH_DATE_IGNORED = "publish_date_ignored"
 W_CONTROL_CHARS = "control_chars_removed"
 W_CONTAINER = "container_unwrapped"
 W_MARKUP = "markup_removed"
+W_SCRIPT_CODE = "script_code_removed"
 W_LOST_BREAKS = "line_breaks_restored"
 W_MARKDOWN = "markdown_removed"
 W_SPAM_LINE = "spam_line_removed"
@@ -101,6 +102,7 @@ WARNING_CODES: dict[str, str] = {
     W_CONTAINER: "the article was unwrapped from a crawler's JSON record or a news feed item (fields as labelled lines, escapes decoded, metadata dropped)",
     W_LOST_BREAKS: "a page glued into one line by its scraper was broken again before its header fields, breadcrumb, page actions and footer",
     W_MARKUP: "HTML tags, scripts, comments and character references were removed or decoded",
+    W_SCRIPT_CODE: "lines of JavaScript left without their <script> tags were removed",
     W_MARKDOWN: "Markdown syntax (headings, emphasis, link targets, images, quotes, list bullets, table bars) was removed",
     W_SPAM_LINE: "an SEO spam / link-farm line was removed",
     W_FURNITURE: "page furniture (breadcrumb, menu, font switch, view counter, previous/next-article link, rule line, emoji) was removed",

@@ -34,7 +34,8 @@ def budget(examples: int) -> settings:
 # judged differently from the line it was cut from.
 LINE_JUDGED = frozenset(
     {errors.W_SPAM_LINE, errors.W_FURNITURE, errors.W_IMAGE_NAME, errors.W_RELATED_LIST, errors.W_FORUM_THREAD, errors.W_DUPLICATE_BODY, errors.W_HARD_WRAP,
-     errors.W_MARKDOWN, errors.W_LOST_BREAKS, errors.W_CONTAINER, errors.W_TABLE_CELLS, errors.W_PAGE_BREAK, errors.W_COLUMN_JUMP}
+     errors.W_MARKDOWN, errors.W_LOST_BREAKS, errors.W_CONTAINER, errors.W_TABLE_CELLS, errors.W_PAGE_BREAK, errors.W_COLUMN_JUMP,
+     errors.W_SCRIPT_CODE}
 )
 # Repairs that judge the whole page: a running head is one because another page prints it too, a
 # footnote because the text above it uses its mark, a column's two parts by their two marks.

@@ -8,7 +8,7 @@ from typing import Callable
 
 import pytest
 
-from qextract.text import control, duplicates, forum, furniture, glued_lines, markdown, pages, pinyin, punctuation, script, tables, widths, wraps
+from qextract.text import control, duplicates, forum, furniture, glued_lines, markdown, markup, pages, pinyin, punctuation, script, tables, widths, wraps
 from qextract.text.offsets import OffsetMap
 
 CASES = json.loads((Path(__file__).parent / "cases" / "repairs.json").read_text(encoding="utf-8"))
@@ -16,6 +16,7 @@ CASES = json.loads((Path(__file__).parent / "cases" / "repairs.json").read_text(
 EDIT_REPAIRS: dict[str, Callable] = {
     "normalise_line_endings": control.normalise_line_endings,
     "remove_control_chars": control.remove_control_chars,
+    "remove_script_lines": markup.remove_script_lines,
     "remove_markdown": markdown.remove_markdown,
     "remove_pinyin_annotations": pinyin.remove_pinyin_annotations,
     "remove_spurious_commas": punctuation.remove_spurious_commas,

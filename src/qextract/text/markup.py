@@ -22,6 +22,7 @@ from typing import NamedTuple
 import regex
 
 from qextract.data import load_json
+from qextract.text.lines import delete_lines, iter_lines
 from qextract.text.offsets import Edit, first_of_overlapping
 
 # A name may carry a namespace prefix: Word's HTML writes <o:p></o:p> and <st1:chsdate …>4月12日</st1:chsdate>.
@@ -36,12 +37,17 @@ class _Elements(NamedTuple):
     block: frozenset[str]
     inline: frozenset[str]
     dropped: frozenset[str]
+    slot_before: frozenset[str]
+    slot_after: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def _elements() -> _Elements:
     data = load_json("text/markup.json")
-    return _Elements(frozenset(data["block"]), frozenset(data["inline"]), frozenset(data["dropped"]))
+    return _Elements(
+        frozenset(data["block"]), frozenset(data["inline"]), frozenset(data["dropped"]),
+        frozenset(data["field_slot_before"]), frozenset(data["field_slot_after"]),
+    )
 
 
 def remove_markup(text: str) -> list[Edit]:
@@ -83,7 +89,10 @@ def _dropped_elements(text: str, elements: _Elements) -> list[Edit]:
 
     An element without its closing tag keeps its content (only the tag goes,
     as a block tag): once a search for ``</script>`` fails, no later one can
-    succeed, so it is not repeated.
+    succeed, so it is not repeated. An element is replaced by a line break,
+    since what a script writes is often a block of its own, except where it
+    fills a field's slot (``【点击数:<script>…</script>】``): there a break
+    would cut the field's line in two.
     """
     edits: list[Edit] = []
     unclosed_after: dict[str, int] = {}
@@ -98,9 +107,28 @@ def _dropped_elements(text: str, elements: _Elements) -> list[Edit]:
         if close is None:
             unclosed_after[name] = match.end()
             continue
-        edits.append(Edit(match.start(), close.end(), "\n"))
+        edits.append(Edit(match.start(), close.end(), "" if _fills_a_slot(text, match.start(), close.end(), elements) else "\n"))
         covered = close.end()
     return edits
+
+
+@lru_cache(maxsize=1)
+def _script_line() -> regex.Pattern[str]:
+    return regex.compile(load_json("text/markup.json")["script_line"])
+
+
+def remove_script_lines(text: str) -> list[Edit]:
+    """Lines of JavaScript left where a scraper dropped the ``<script>`` tags but kept their text.
+
+    ``var hits = 3271;`` or ``function openWin(url){…}`` above a headline
+    would be read as the headline's line, or as the site's name.
+    """
+    pattern = _script_line()
+    return delete_lines(text, (line for line in iter_lines(text) if pattern.match(line.text)))
+
+
+def _fills_a_slot(text: str, start: int, end: int, elements: _Elements) -> bool:
+    return (start > 0 and text[start - 1] in elements.slot_before) or (end < len(text) and text[end] in elements.slot_after)
 
 
 def _references(text: str) -> list[Edit]:

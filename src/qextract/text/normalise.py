@@ -69,6 +69,7 @@ BEFORE_MOJIBAKE: tuple[Repair, ...] = (
     Repair(errors.W_CONTAINER, containers.unwrap_feed_item, summarise=True),
     Repair(errors.W_CONTROL_CHARS, control.normalise_line_endings, summarise=True),
     Repair(errors.W_MARKUP, markup.remove_markup, summarise=True),
+    Repair(errors.W_SCRIPT_CODE, markup.remove_script_lines, summarise=True),
     Repair(errors.W_MARKDOWN, markdown.remove_markdown, summarise=True),
     Repair(errors.W_CONTROL_CHARS, control.remove_control_chars, summarise=True),
     Repair(errors.W_PINYIN, pinyin.remove_pinyin_annotations, summarise=True),
