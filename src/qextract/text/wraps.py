@@ -23,6 +23,7 @@ _INDENT = regex.compile(r"^[ \t\u3000]{2,}\S")
 _CLOSED = regex.compile(r"(?:[。！？!?；;：:…][”’」』）)】\]]?|[）)】\]])\s*$")
 # What opens a new line of its own: a list marker, a heading number, a bullet.
 _OPENS_ITEM = regex.compile(r"^(?:\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}[、是要]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[-•·*▪◆●■>])")
+_CLAUSE_AT_END = regex.compile(r"\p{Han}[,，、]\s*$")
 _CONTINUES = regex.compile(r"^[\p{Han}\d%％,，、“《]")
 # 《 opened and not closed at a line's end; its 》 within the next line's start.
 _OPEN_TITLE_AT_END = regex.compile(r"《[^《》\n]{0,40}$")
@@ -58,6 +59,7 @@ def join_hard_wraps(text: str) -> list[Edit]:
     edits: list[Edit] = []
     edits.extend(_title_wraps(text))
     edits.extend(_column_wraps(text))
+    edits.extend(_clause_wraps(text))
     in_indented_paragraph = False
     previous = None
     previous_continued = False  # ``previous`` was joined to the line before it
@@ -175,6 +177,32 @@ def _column_of(widths: list[float]) -> Optional[float]:
     if count < _MIN_FULL_LINES or count < _FULL_SHARE * len(long_lines):
         return None
     return column
+
+
+def _clause_wraps(text: str) -> list[Edit]:
+    """A break after a comma or an enumeration comma (…副局长孙立平、周新民,\n纪检组长吴宏伟…), on any layout.
+
+    A clause mark never ends a paragraph, so a long line of prose that ends
+    with one runs on into the next line, when that line continues it.
+    """
+    edits = []
+    previous = None
+    for line in iter_lines(text):
+        if (
+            previous is not None
+            and line.start == previous.end + 1
+            and _CLAUSE_AT_END.search(previous.text)
+            and len(previous.text.strip()) >= _MIN_WRAPPED_LINE
+            and not _TABLE_ROW.search(previous.text.strip())
+            and _CONTINUES.match(line.text.lstrip())
+            and not _OPENS_ITEM.match(line.text.lstrip())
+            and not _TABLE_ROW.search(line.text.strip())
+        ):
+            # the next line's indent goes too: a table layout's cell padding, not a paragraph's start
+            indent = len(line.text) - len(line.text.lstrip())
+            edits.append(Edit(previous.start + len(previous.text.rstrip()), line.start + indent))
+        previous = line
+    return edits
 
 
 def _title_wraps(text: str) -> list[Edit]:
