@@ -191,6 +191,9 @@ _TIMESTAMP = regex.compile(
     r"(?:\s{0,3}(?P<H>\d{1,2})\s{0,2}[:：时]\s{0,2}(?P<M>\d{2})(?:\s{0,2}[:：分]\s{0,2}(?P<S>\d{2}))?)?"
     r"|(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})"
     r"(?:\s{1,3}(?P<H2>\d{1,2}):(?P<M2>\d{2})(?::(?P<S2>\d{2}))?)?"
+    # 06-11-23 9:41:07: ASP sites of the 2000s print the year in two digits; only with a clock
+    # after it is the run a timestamp, not a code or a score
+    r"|(?<![\d.-])(?P<y4>\d{2})-(?P<m4>\d{1,2})-(?P<d4>\d{1,2})\s{1,3}(?P<H4>\d{1,2}):(?P<M4>\d{2})(?::(?P<S4>\d{2}))?(?![\d:])"
     # 二〇一九年十月二十二日: some sites print the date in Chinese numerals
     r"|(?P<y3>[〇○零一二三四五六七八九]{4})\s{0,2}年\s{0,2}(?P<m3>[一二三四五六七八九十]{1,3})\s{0,2}月"
     r"\s{0,2}(?P<d3>[一二三四五六七八九十]{1,3})\s{0,2}日"
@@ -240,6 +243,11 @@ def parse_timestamp(match: regex.Match[str]) -> Optional[str]:
     elif groups["y"]:
         year, month, day = groups["y"], groups["m"], groups["d"]
         hour, minute, second = groups["H"], groups["M"], groups["S"]
+    elif groups["y4"]:
+        from qextract.match.datetime_parts import full_year
+
+        year, month, day = str(full_year(int(groups["y4"]), None)), groups["m4"], groups["d4"]
+        hour, minute, second = groups["H4"], groups["M4"], groups["S4"]
     else:  # day.month.year, the European order some CMSs print
         year, month, day = groups["y2"], groups["m2"], groups["d2"]
         hour, minute, second = groups["H2"], groups["M2"], groups["S2"]
