@@ -71,12 +71,21 @@ def _bare_breadcrumb() -> regex.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _one_crumb_breadcrumb() -> regex.Pattern[str]:
+    """``当前位置:新闻动态``: a where-you-are label over a single crumb, so no separator shows it.
+
+    Only the labels that name the reader's position (4 characters or more: not a bare 位置, which
+    a notice may use for a venue), and a crumb as short as a menu's label, without a clause mark.
+    """
+    labels = sorted((label for label in _data()["breadcrumb_labels"] if "位置" in label and len(label) >= 4), key=len, reverse=True)
+    return regex.compile(r"^\s{0,8}(?:\L<labels>)\s{0,3}[:：]\s{0,3}[^\s,，。;；!?！？]{1,12}\s{0,8}$", labels=labels)
+
+
 def remove_breadcrumbs(text: str) -> list[Edit]:
-    """``所在位置: 政务公开 > 监督信息 > 质量价格`` and bare ``首页 > 新闻中心 > 工作动态`` lines."""
-    labelled, bare = _breadcrumb(), _bare_breadcrumb()
-    return delete_lines(
-        text, [line for line in iter_lines(text) if labelled.match(line.text) or bare.match(line.text)]
-    )
+    """``所在位置: 政务公开 > 监督信息 > 质量价格``, bare ``首页 > 新闻中心 > 工作动态`` and ``当前位置:新闻动态`` lines."""
+    patterns = (_breadcrumb(), _bare_breadcrumb(), _one_crumb_breadcrumb())
+    return delete_lines(text, [line for line in iter_lines(text) if any(pattern.match(line.text) for pattern in patterns)])
 
 
 # Pictographs (emoji) decorate reposts from public accounts (🎉, 📢, 👉); they
