@@ -196,6 +196,9 @@ class DictionaryEntityRecognizer:
             body_start, end = span
             body_start = self._zone_name_start(text, body_start, end, view, taken)
             kind = body_kind(text[body_start:end])
+            if kind == "government" and text.endswith(self._lexicon.department_only_units, body_start, end):
+                # 人事教育处, 计量处: a 处 or 科 named by its work alone is a department of a body named before
+                kind = self._unit_kind(text[body_start:end])
             if kind == "government" and text.startswith(TOWN_UNITS, body_start):
                 # 宾州|镇人民政府: a town too small for the gazetteer, named before the unit its body opens with
                 town_start = self._town_name_start(text, body_start, taken)

@@ -84,6 +84,7 @@ class Lexicon:
     group_markers: tuple[str, ...]
     appointment_verbs: tuple[str, ...]  # 任命A为…: the person before the post
     removal_verbs: tuple[str, ...]  # 免去A的…职务
+    posts_of_any_body: frozenset[str]  # 工会主席: a post in a bureau as much as in a firm
     status_prefixes: tuple[str, ...]
     rank_prefixes: tuple[str, ...]
     division_finder: PhraseFinder
@@ -94,6 +95,7 @@ class Lexicon:
     non_bodies: frozenset[str]
     doubled_unit_chars: frozenset[str]
     department_units: tuple[str, ...]
+    department_only_units: tuple[str, ...]  # 处, 科: never a body of their own
     bureau_department_bodies: tuple[str, ...]  # 总局|质量发展局
     vague_department_openers: tuple[str, ...]
     self_named_unit_stops: frozenset[str]
@@ -352,6 +354,7 @@ def lexicon() -> Lexicon:
         group_markers=tuple(posts_data["group_markers"]),
         appointment_verbs=tuple(posts_data["appointment_verbs"]),
         removal_verbs=tuple(posts_data["removal_verbs"]),
+        posts_of_any_body=frozenset(posts_data["posts_of_any_body"]),
         status_prefixes=tuple(posts_data["variant_prefixes"]["status"]),
         rank_prefixes=tuple(posts_data["variant_prefixes"]["rank"]),
         division_finder=_division_finder(divisions),
@@ -362,6 +365,7 @@ def lexicon() -> Lexicon:
         non_bodies=frozenset(bodies["non_bodies"]),
         doubled_unit_chars=frozenset(bodies.get("doubled_unit_chars", ())),
         department_units=tuple(bodies["department_units"]),
+        department_only_units=tuple(bodies["department_only_units"]),
         bureau_department_bodies=tuple(bodies["bureau_department_bodies"]),
         vague_department_openers=tuple(bodies["vague_department_openers"]),
         self_named_unit_stops=frozenset(bodies["self_named_unit_stops"]),

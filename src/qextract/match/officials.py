@@ -226,10 +226,12 @@ def _institution_as_subject(text: str, entities: list[Entity], index: int, title
 
 
 def _appointed(text: str, entities: list[Entity], index: int) -> tuple[list[_Appointment], int]:
-    """任命A、B为市质监局副局长 / 免去A的市工商局副局长职务: an appointment notice names the person first.
+    """任命A、B为市质监局副局长 / 免去A的市工商局副局长职务 / A同志不再担任…职务: an appointment notice
+    names the person first.
 
-    The verb stands right before the first name; the posts follow 为 (or 的, or
-    nothing, after a removal verb), so the notice's edges fix whose they are.
+    The verb stands right before the first name, or (不再担任) right after it; the
+    posts follow 为 (or 的, or nothing, after a removal verb), so the notice's edges
+    fix whose they are.
     """
     first = entities[index]
     if first.label != PERSON:
@@ -240,7 +242,7 @@ def _appointed(text: str, entities: list[Entity], index: int) -> tuple[list[_App
     elif any(_written_before(text, first.start, verb) for verb in lex.removal_verbs):
         joiners = _REMOVED_FROM
     else:
-        return [], index
+        joiners = _LEAVES_POSTS
     persons = [first]
     after = index + 1
     while after < len(entities) and entities[after].label == PERSON and text[persons[-1].end : entities[after].start] == _NAME_LIST_JOINER:
@@ -261,6 +263,8 @@ def _written_before(text: str, position: int, word: str) -> bool:
 # What joins the names of an appointment notice to their posts.
 _APPOINTED_AS = frozenset({"为", "同志为"})
 _REMOVED_FROM = frozenset({"", "的", "同志的", "同志"})
+# A decision that names the person first and the posts left after: A同志不再担任…党组书记、局长职务.
+_LEAVES_POSTS = frozenset({"不再担任", "同志不再担任"})
 
 
 def _post_chain(text: str, entities: list[Entity], index: int) -> tuple[list[tuple[Optional[Entity], Entity]], int]:
@@ -552,7 +556,7 @@ def _listed_colleagues_organization(
         return None  # 质量监督司司长A、执法监督司司长B: peers, neither a department of the other
     company = body_kind(organization) == "company"
     for body, title in appointment.posts:
-        if (title.kind == "enterprise") != company:
+        if (title.kind == "enterprise") != company and title.text not in lexicon().posts_of_any_body:
             return None  # 局长A,董事长B: a firm's post is no post in a government body, nor the reverse
         unit = unit_of_head_post(title.text, lexicon().self_named_units)
         if body is None and unit is not None and not organization.endswith(unit):
