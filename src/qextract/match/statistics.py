@@ -459,8 +459,12 @@ def _reads_as_date(
     """A year (2021年) or a day of the month (20日) rather than a duration."""
     if measure == "年":
         whole = written.replace(",", "")
-        # 附件:2.2021年…: a list marker glued to a year reads as a decimal
-        return (whole.isdigit() and len(whole) == 4) or _MARKER_BEFORE_YEAR.fullmatch(whole) is not None
+        # 附件:2.2021年…: a list marker glued to a year reads as a decimal; 02年, 00年: a year in two digits
+        # (a count of years never opens with a zero)
+        return (
+            (whole.isdigit() and (len(whole) == 4 or (len(whole) == 2 and whole[0] == "0")))
+            or _MARKER_BEFORE_YEAR.fullmatch(whole) is not None
+        )
     if measure == "日":
         if has_duration_prefix or _counts_days_from_an_event(text, number_start):
             return False
