@@ -170,7 +170,9 @@ def _menu_items() -> regex.Pattern[str]:
 @lru_cache(maxsize=1)
 def _neighbour_link() -> regex.Pattern[str]:
     return regex.compile(
-        r"^[^\S\n]{0,8}(?:\L<labels>)[^\S\n]{0,3}[:：]", labels=sorted(_data()["neighbour_link_labels"], key=len, reverse=True)
+        # a list bullet may stand before the label (·上一篇:…), as in a related-article list
+        r"^[^\S\n]{0,8}(?:[·•●▪◆■>»\-*][^\S\n]{0,2})?(?:\L<labels>)[^\S\n]{0,3}[:：]",
+        labels=sorted(_data()["neighbour_link_labels"], key=len, reverse=True),
     )
 
 
