@@ -109,8 +109,13 @@ def join_hard_wraps(text: str) -> list[Edit]:
             in_indented_paragraph = True
         previous, previous_continued, closed_first_line = line, continued, False
         width = max(width, _printed_width(stripped))
-    unique = {(edit.start, edit.end): edit for edit in edits}  # both rules may join one break
-    return [unique[key] for key in sorted(unique)]
+    # Several rules may join one break; the clause rule also takes the next line's indent, so of
+    # the edits that open at one break the widest is kept.
+    widest: dict[int, Edit] = {}
+    for edit in edits:
+        if edit.start not in widest or edit.end > widest[edit.start].end:
+            widest[edit.start] = edit
+    return [widest[start] for start in sorted(widest)]
 
 
 def _column_wraps(text: str) -> list[Edit]:
