@@ -168,6 +168,9 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             endings=data["site_banner_endings"],
             columns=load_json("text/furniture.json")["menu_labels"],
         ),
+        # 江西省质量协会 Jiangxi Association for Quality, 金澄集团 JINCHENG GROUP: a body's name with its name in
+        # English (two words or more) is a site's banner; a headline comes with no translation.
+        "bilingual_banner": regex.compile(r"^\p{Han}{2,24}[^\S\n]{1,4}[A-Za-z][A-Za-z&.'’\-]*(?:[^\S\n]{1,3}[A-Za-z&.'’()\-]+){1,8}$"),
         # 学习强国, 澎湃新闻, 遵义头条: a news platform's or an account's name alone on its line.
         "platform_banner": regex.compile(
             r"^(?:\L<platforms>|\p{Han}{2,4}(?:\L<endings>))$",
@@ -209,6 +212,8 @@ _VERIFIED_MARK = regex.compile(r"\s{1,3}(?:V|v|ⓥ|✓)$")
 _MAX_PLACES_LINE = 8
 _SUBTITLE_DASHES = ("—", "―", "–", "--")
 _HAN = regex.compile(r"\p{Han}")
+# A body's name in English: three words or more, capitalised or not, perhaps its code in brackets (SAC/TC151)
+_ENGLISH_NAME = regex.compile(r"^[A-Za-z][A-Za-z&.,'’\-]*(?:\s{1,3}[A-Za-z&.,'’()/\-0-9]+){2,30}$")
 _MAX_APP_NAME = 4
 _BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
 # 2015-02-07 星期六: a line with the day alone, perhaps its weekday after it
@@ -280,7 +285,12 @@ def read_header(text: str) -> Header:
         index = issue + 1
     elif _epaper_masthead(text, lines, header, patterns):
         index = 2  # the headline follows the paper's name and the day of the issue
-    while issue is None and index < len(lines) and len(title_lines) < _MAX_TITLE_LINES and _is_title_line(lines[index], patterns):
+    while issue is None and index < len(lines) and len(title_lines) < _MAX_TITLE_LINES:
+        if _english_name_under_banner(title_lines, lines[index], patterns):
+            index += 1  # the site's name in English under its banner (Henan Institute of …): the banner's, no title line
+            continue
+        if not _is_title_line(lines[index], patterns):
+            break
         title_lines.append(lines[index])
         index += 1
     if title_lines and index < len(lines) and patterns["issue_line"].match(lines[index].stripped):
@@ -513,7 +523,20 @@ def _same_headline(page_title: str, headline: str) -> bool:
 
 
 def _is_banner(stripped: str, patterns: dict[str, regex.Pattern[str]]) -> bool:
-    return bool(patterns["site_banner"].match(stripped) or patterns["platform_banner"].match(stripped))
+    return bool(
+        patterns["site_banner"].match(stripped)
+        or patterns["platform_banner"].match(stripped)
+        or patterns["bilingual_banner"].match(stripped)
+    )
+
+
+def _english_name_under_banner(title_lines: list[Line], line: Line, patterns: dict[str, regex.Pattern[str]]) -> bool:
+    return (
+        len(title_lines) == 1
+        and not _HAN.search(line.stripped)
+        and _ENGLISH_NAME.match(line.stripped) is not None
+        and _is_banner(title_lines[0].stripped, patterns)
+    )
 
 
 def _is_title_line(line: Line, patterns: dict[str, regex.Pattern[str]]) -> bool:
