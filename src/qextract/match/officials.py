@@ -253,7 +253,36 @@ def _appointed(text: str, entities: list[Entity], index: int) -> tuple[list[_App
     posts, after_posts = _post_chain(text, entities, after)
     if not posts or not _is_official(posts):
         return [], index
-    return [_Appointment(person, posts) for person in persons], after_posts
+    appointed = [_Appointment(person, posts) for person in persons]
+    if joiners is _APPOINTED_AS:
+        more, after_posts = _further_appointments(text, entities, after_posts, posts)
+        appointed += more
+    return appointed, after_posts
+
+
+def _further_appointments(
+    text: str, entities: list[Entity], index: int, first_posts: list[tuple[Optional[Entity], Entity]]
+) -> tuple[list[_Appointment], int]:
+    """选举A为省质量协会会长,B为常务副会长,C、D为副会长: the clauses after the first name more persons
+    without the verb; a post written without its body is in the body the first clause named."""
+    body = next((written for written, _ in first_posts if written is not None), None)
+    appointed: list[_Appointment] = []
+    while index < len(entities) and entities[index].label == PERSON and text[entities[index - 1].end : entities[index].start] in _CLAUSE_JOINERS:
+        persons = [entities[index]]
+        after = index + 1
+        while after < len(entities) and entities[after].label == PERSON and text[persons[-1].end : entities[after].start] == _NAME_LIST_JOINER:
+            persons.append(entities[after])
+            after += 1
+        if after >= len(entities) or text[persons[-1].end : entities[after].start] not in _APPOINTED_AS:
+            break
+        posts, after_posts = _post_chain(text, entities, after)
+        if not posts or not _is_official(posts):
+            break
+        if body is not None and all(written is None for written, _ in posts):
+            posts = [(body, posts[0][1])] + posts[1:]  # a body heads the whole post chain (常务副会长兼秘书长)
+        appointed += [_Appointment(person, posts) for person in persons]
+        index = after_posts
+    return appointed, index
 
 
 def _written_before(text: str, position: int, word: str) -> bool:
@@ -263,6 +292,8 @@ def _written_before(text: str, position: int, word: str) -> bool:
 # What joins the names of an appointment notice to their posts.
 _APPOINTED_AS = frozenset({"为", "同志为"})
 _REMOVED_FROM = frozenset({"", "的", "同志的", "同志"})
+# What parts the clauses of one appointment notice (选举A为会长,B为副会长).
+_CLAUSE_JOINERS = frozenset({",", "，", ";", "；"})
 # A decision that names the person first and the posts left after: A同志不再担任…党组书记、局长职务.
 _LEAVES_POSTS = frozenset({"不再担任", "同志不再担任"})
 
