@@ -255,7 +255,7 @@ JURISDICTION_PREFIX = _compile(r"\L<jurisdictions>")
 # 10·14世界标准日…座谈会).
 NAME_NOISE = _compile(
     r"^(?:\L<jurisdictions>)|^\d{4}年度?|^第[\d一二三四五六七八九十百]{1,4}个"
-    r"|[“”\"'‘’\s]|[(（][^()（）]{0,8}[)）]|人民(?=政府)"
+    r"|[“”\"'‘’\s]|[(（][^()（）]{0,16}[)）]|人民(?=政府)"
 )
 
 # A day (or day range) value as the dates stage writes it.
