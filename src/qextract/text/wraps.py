@@ -9,7 +9,7 @@ break is removed.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Callable, Optional
+from typing import Optional
 
 import regex
 
