@@ -134,7 +134,7 @@ def test_every_pathological_text_gives_a_sound_document(pipeline: Pipeline, name
 
 _CALL_GROWTH_BOUND = 5.0
 _TIME_GROWTH_BOUND = 10.0
-_SMALL = 8_000
+_SMALL = 5_000
 
 
 def _calls(pipeline: Pipeline, text: str) -> int:

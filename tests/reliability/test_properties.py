@@ -59,25 +59,25 @@ def _check(pipeline: Pipeline, text: str | bytes) -> None:
     assert Document.from_json(document.to_json()) == document
 
 
-@budget(900)
+@budget(450)
 @given(any_text)
 def test_any_unicode_text(pipeline: Pipeline, text: str) -> None:
     _check(pipeline, text)
 
 
-@budget(400)
+@budget(200)
 @given(article_collage())
 def test_article_collages(pipeline: Pipeline, text: str) -> None:
     _check(pipeline, text)
 
 
-@budget(300)
+@budget(150)
 @given(st.one_of(st.binary(max_size=400), article_collage().map(lambda text: text.encode("gb18030", "replace"))))
 def test_any_bytes(pipeline: Pipeline, data: bytes) -> None:
     _check(pipeline, data)
 
 
-@budget(100)
+@budget(50)
 @given(article_collage())
 def test_a_second_pipeline_gives_the_same_json(pipeline: Pipeline, text: str) -> None:
     try:
