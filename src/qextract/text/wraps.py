@@ -9,6 +9,7 @@ break is removed.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 from typing import Optional
 
 import regex
@@ -188,42 +189,29 @@ def _clause_wraps(text: str) -> list[Edit]:
     """A break after a comma or an enumeration comma (…副局长孙立平、周新民,\n纪检组长吴宏伟…), on any layout.
 
     A clause mark never ends a paragraph, so a long line of prose that ends
-    with one runs on into the next line, when that line continues it.
+    with one runs on into the next line, when that line continues it. The next
+    line's indent goes with the break: a table layout's cell padding, not a
+    paragraph's start.
     """
-    edits = []
-    previous = None
-    for line in iter_lines(text):
-        if (
-            previous is not None
-            and line.start == previous.end + 1
-            and _CLAUSE_AT_END.search(previous.text)
-            and len(previous.text.strip()) >= _MIN_WRAPPED_LINE
-            and not _TABLE_ROW.search(previous.text.strip())
-            and _CONTINUES.match(line.text.lstrip())
-            and not _OPENS_ITEM.match(line.text.lstrip())
-            and not _TABLE_ROW.search(line.text.strip())
-        ):
-            # the next line's indent goes too: a table layout's cell padding, not a paragraph's start
-            indent = len(line.text) - len(line.text.lstrip())
-            edits.append(Edit(previous.start + len(previous.text.rstrip()), line.start + indent))
-        previous = line
-    return edits
+    return [
+        Edit(line.start + len(line.text.rstrip()), following.start + len(following.text) - len(following.text.lstrip()))
+        for line, following in pairwise(iter_lines(text))
+        if _CLAUSE_AT_END.search(line.text)
+        and len(line.text.strip()) >= _MIN_WRAPPED_LINE
+        and not _TABLE_ROW.search(line.text.strip())
+        and _CONTINUES.match(following.text.lstrip())
+        and not _OPENS_ITEM.match(following.text.lstrip())
+        and not _TABLE_ROW.search(following.text.strip())
+    ]
 
 
 def _title_wraps(text: str) -> list[Edit]:
     """A break inside 《…》 (…《普\n洱茶地理标志产品保护管理办法》…): a title never spans two lines."""
-    edits = []
-    previous = None
-    for line in iter_lines(text):
-        if (
-            previous is not None
-            and line.start == previous.end + 1
-            and _OPEN_TITLE_AT_END.search(previous.text)
-            and _TITLE_CLOSED_AT_START.match(line.text)
-        ):
-            edits.append(_break_after(previous, line))
-        previous = line
-    return edits
+    return [
+        _break_after(line, following)
+        for line, following in pairwise(iter_lines(text))
+        if _OPEN_TITLE_AT_END.search(line.text) and _TITLE_CLOSED_AT_START.match(following.text)
+    ]
 
 
 def _break_after(line: Line, following: Line) -> Edit:
