@@ -243,16 +243,10 @@ def _appointed(text: str, entities: list[Entity], index: int) -> tuple[list[_App
         joiners = _REMOVED_FROM
     else:
         joiners = _LEAVES_POSTS
-    persons = [first]
-    after = index + 1
-    while after < len(entities) and entities[after].label == PERSON and text[persons[-1].end : entities[after].start] == _NAME_LIST_JOINER:
-        persons.append(entities[after])
-        after += 1
-    if after >= len(entities) or text[persons[-1].end : entities[after].start] not in joiners:
+    clause = _notice_clause(text, entities, index, joiners)
+    if clause is None:
         return [], index
-    posts, after_posts = _post_chain(text, entities, after)
-    if not posts or not _is_official(posts):
-        return [], index
+    persons, posts, after_posts = clause
     appointed = [_Appointment(person, posts) for person in persons]
     if joiners is _APPOINTED_AS:
         more, after_posts = _further_appointments(text, entities, after_posts, posts)
@@ -268,21 +262,32 @@ def _further_appointments(
     body = next((written for written, _ in first_posts if written is not None), None)
     appointed: list[_Appointment] = []
     while index < len(entities) and entities[index].label == PERSON and text[entities[index - 1].end : entities[index].start] in _CLAUSE_JOINERS:
-        persons = [entities[index]]
-        after = index + 1
-        while after < len(entities) and entities[after].label == PERSON and text[persons[-1].end : entities[after].start] == _NAME_LIST_JOINER:
-            persons.append(entities[after])
-            after += 1
-        if after >= len(entities) or text[persons[-1].end : entities[after].start] not in _APPOINTED_AS:
+        clause = _notice_clause(text, entities, index, _APPOINTED_AS)
+        if clause is None:
             break
-        posts, after_posts = _post_chain(text, entities, after)
-        if not posts or not _is_official(posts):
-            break
+        persons, posts, index = clause
         if body is not None and all(written is None for written, _ in posts):
             posts = [(body, posts[0][1])] + posts[1:]  # a body heads the whole post chain (常务副会长兼秘书长)
         appointed += [_Appointment(person, posts) for person in persons]
-        index = after_posts
     return appointed, index
+
+
+def _notice_clause(
+    text: str, entities: list[Entity], index: int, joiners: frozenset[str]
+) -> Optional[tuple[list[Entity], list[tuple[Optional[Entity], Entity]], int]]:
+    """A、B为市质监局副局长: the names from ``index`` joined by 、, one of ``joiners``, then an
+    official's post chain; the names, the posts and the index after them."""
+    persons = [entities[index]]
+    after = index + 1
+    while after < len(entities) and entities[after].label == PERSON and text[persons[-1].end : entities[after].start] == _NAME_LIST_JOINER:
+        persons.append(entities[after])
+        after += 1
+    if after >= len(entities) or text[persons[-1].end : entities[after].start] not in joiners:
+        return None
+    posts, after_posts = _post_chain(text, entities, after)
+    if not posts or not _is_official(posts):
+        return None
+    return persons, posts, after_posts
 
 
 def _written_before(text: str, position: int, word: str) -> bool:
