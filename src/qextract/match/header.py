@@ -170,7 +170,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         ),
         # 江西省质量协会 Jiangxi Association for Quality, 金澄集团 JINCHENG GROUP: a body's name with its name in
         # English (two words or more) is a site's banner; a headline comes with no translation.
-        "bilingual_banner": regex.compile(r"^\p{Han}{2,24}[^\S\n]{1,4}[A-Za-z][A-Za-z&.'’\-]*(?:[^\S\n]{1,3}[A-Za-z&.'’()\-]+){1,8}$"),
+        "bilingual_banner": regex.compile(r"^\p{Han}{2,24}[^\S\n]{1,4}" + _english_words(2) + "$"),
         # 学习强国, 澎湃新闻, 遵义头条: a news platform's or an account's name alone on its line.
         "platform_banner": regex.compile(
             r"^(?:\L<platforms>|\p{Han}{2,4}(?:\L<endings>))$",
@@ -212,8 +212,15 @@ _VERIFIED_MARK = regex.compile(r"\s{1,3}(?:V|v|ⓥ|✓)$")
 _MAX_PLACES_LINE = 8
 _SUBTITLE_DASHES = ("—", "―", "–", "--")
 _HAN = regex.compile(r"\p{Han}")
-# A body's name in English: three words or more, capitalised or not, perhaps its code in brackets (SAC/TC151)
-_ENGLISH_NAME = regex.compile(r"^[A-Za-z][A-Za-z&.,'’\-]*(?:\s{1,3}[A-Za-z&.,'’()/\-0-9]+){2,30}$")
+
+
+def _english_words(least: int) -> str:
+    """A body's name in English, ``least`` words or more, capitalised or not, perhaps its code in brackets (SAC/TC151)."""
+    return r"[A-Za-z][A-Za-z&.,'’\-]*(?:[^\S\n]{1,3}[A-Za-z&.,'’()/\-0-9]+){%d,30}" % (least - 1)
+
+
+# The site's name in English on a line of its own under its banner: three words or more
+_ENGLISH_NAME = regex.compile("^" + _english_words(3) + "$")
 _MAX_APP_NAME = 4
 _BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
 # 2015-02-07 星期六: a line with the day alone, perhaps its weekday after it
