@@ -74,14 +74,14 @@ def test_two_processes_give_the_same_documents(pipeline: Pipeline) -> None:
 
 
 def test_threads_share_one_pipeline(pipeline: Pipeline) -> None:
-    texts = [path.read_text(encoding="utf-8") for path in ARTICLES]
+    texts = [path.read_text(encoding="utf-8") for path in ARTICLES[:3]]
     expected = [pipeline(text).to_json() for text in texts]
     results: dict[int, list[str]] = {}
 
     def work(worker: int) -> None:
         results[worker] = [pipeline(text).to_json() for text in texts]
 
-    threads = [threading.Thread(target=work, args=(worker,)) for worker in range(8)]
+    threads = [threading.Thread(target=work, args=(worker,)) for worker in range(4)]
     for thread in threads:
         thread.start()
     for thread in threads:

@@ -19,7 +19,7 @@ from qextract.records import RECORD_TYPES  # noqa: E402
 
 
 def test_extract_dataset_adds_record_columns_in_one_schema(ray_instance, tmp_path):
-    rows = [{"page": path.stem, "body": path.read_text(encoding="utf-8")} for path in ARTICLES[:4]]
+    rows = [{"page": path.stem, "body": path.read_text(encoding="utf-8")} for path in ARTICLES[:2]]
     rows.append({"page": "blank", "body": ""})
     dataset = ray_instance.data.from_items(rows)
     result = qextract.ray.extract_dataset(dataset, text_column="body", id_column="page", workers=2, batch_size=2)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import cProfile
 import pstats
-import time
 
 import pytest
 
@@ -128,48 +127,36 @@ def test_every_pathological_text_gives_a_sound_document(pipeline: Pipeline, name
 
 # -- linear time ----------------------------------------------------------------------
 #
-# Work is measured as the number of Python function calls (deterministic, so no
-# flaky timing) and, for work done inside C (regex, str.find), as CPU time with a
-# generous bound. Linear work grows 4x from n to 4n; quadratic work 16x.
+# Work is measured as the number of Python function calls: deterministic, so the
+# bound holds on any machine, however busy. Linear work grows 4x from n to 4n;
+# quadratic work 16x. Work done inside C (regex, str.find) is timed, not counted,
+# and time belongs to the benchmarks: `benchmarks/bench_adversarial.py` runs these
+# same inputs up to 10 MB and reports CPU seconds per MB.
 
 _CALL_GROWTH_BOUND = 5.0
-_TIME_GROWTH_BOUND = 10.0
 _SMALL = 5_000
+
+
+def _extract(pipeline: Pipeline, text: str) -> None:
+    try:
+        pipeline(text)
+    except QextractError:
+        pass
 
 
 def _calls(pipeline: Pipeline, text: str) -> int:
     profile = cProfile.Profile()
     profile.enable()
-    try:
-        pipeline(text)
-    except QextractError:
-        pass
+    _extract(pipeline, text)
     profile.disable()
     return pstats.Stats(profile).total_calls  # type: ignore[attr-defined]
-
-
-def _cpu_seconds(pipeline: Pipeline, text: str) -> float:
-    best = float("inf")
-    for _ in range(2):
-        start = time.process_time()
-        try:
-            pipeline(text)
-        except QextractError:
-            pass
-        best = min(best, time.process_time() - start)
-    return best
 
 
 @pytest.mark.parametrize("name", list(TEXTS))
 def test_work_grows_linearly(pipeline: Pipeline, name: str) -> None:
     small, large = TEXTS[name](_SMALL), TEXTS[name](4 * _SMALL)
-    # Timed first: the first of its runs takes any lazy one-off set-up (lexicons,
-    # jieba), which is not per-document work and must not reach the call count.
-    small_time, large_time = _cpu_seconds(pipeline, small), _cpu_seconds(pipeline, large)
+    # Lazy one-off set-up (lexicons, jieba) is not per-document work: it must not
+    # reach the first count.
+    _extract(pipeline, small)
     call_growth = _calls(pipeline, large) / max(_calls(pipeline, small), 1)
     assert call_growth <= _CALL_GROWTH_BOUND, f"{name}: {call_growth:.1f}x the function calls for 4x the input"
-    # Below a few hundredths of a second a garbage collection or a busy core is
-    # all the ratio shows; the call count above is the exact guard.
-    if small_time > 0.02:
-        growth = large_time / small_time
-        assert growth <= _TIME_GROWTH_BOUND, f"{name}: {growth:.1f}x the time for 4x the input"

@@ -22,7 +22,7 @@ from qextract.cli import main
 
 from .support import ARTICLE_TEXTS
 
-DOCUMENTS = 300
+DOCUMENTS = 150
 
 
 def _jsonl_input(path: Path, count: int) -> list[str]:

@@ -51,7 +51,7 @@ def test_headline_maps_back_to_the_record(case: dict) -> None:
 
 
 def test_a_long_record_of_escapes_is_decoded_whole() -> None:
-    # 100,000 escapes: a repair that rescanned the record per escape would not finish
-    body = "\\u3000\\n" * 50_000
+    # 40,000 escapes: a repair that rescanned the record per escape would not finish
+    body = "\\u3000\\n" * 20_000
     record = '{"title": "标题", "content": "' + body + '"}'
-    assert _apply(record).count("\n") == 50_000 + 2
+    assert _apply(record).count("\n") == 20_000 + 2
