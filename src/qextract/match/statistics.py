@@ -745,10 +745,12 @@ def _is_quantity(
         return False  # 感谢两位嘉宾: the people present, greeted
     if candidate.kind == "big" and candidate.chinese and candidate.value >= _BIG_COUNT_LIMIT:
         return False
-    if candidate.measure == "个" and candidate.kind != "time" and tokens is not None:
+    # 三个聚焦, 六个持续发力: a programme, not a count. Programmes are named with
+    # Chinese numerals; 10个组织 in digits counts, though jieba tags 组织 v.
+    if candidate.measure == "个" and candidate.chinese and candidate.kind != "time" and tokens is not None:
         _, following = _token_from(ctx, tokens, candidate.end)
         if following is not None and following.pos.startswith(lexicon.predicate_pos_after_ge) and following.text not in lexicon.measure_kind:
-            return False  # 三个聚焦, 六个持续发力: a programme, not a count; 1200个批次 (jieba tags 批次 d) counts batches
+            return False  # a measure word after 个 (个批次, jieba tags 批次 d) still counts
     return True
 
 
