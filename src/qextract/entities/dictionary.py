@@ -191,6 +191,7 @@ class DictionaryEntityRecognizer:
             if span is None or self._unit_before_its_head(text, span, title_starts):
                 continue
             span = _with_abbreviation_before_post(text, span, taken, title_starts)
+            span = (span[0], self._branch_end(text, span[1], starts, taken))
             if span[1] not in title_starts:
                 span = (span[0], self._department_end(text, span[1], taken, title_starts) or span[1])
             body_start, end = span
@@ -232,6 +233,14 @@ class DictionaryEntityRecognizer:
                     return opener.start
                 return position + 1
         return start
+
+    def _branch_end(self, text: str, end: int, starts: Starts, taken: bytearray) -> int:
+        """中国质量认证中心|南京|分中心: a branch named by its place after its parent body is part of it."""
+        for place_end in _ends(starts, end, "place"):
+            for unit_end in _ends(starts, place_end, "free_suffix") + _ends(starts, place_end, "suffix"):
+                if text[place_end:unit_end] in self._lexicon.branch_units and not any(taken[end:unit_end]):
+                    return unit_end
+        return end
 
     def _unit_before_its_head(self, text: str, span: tuple[int, int], title_starts: Mapping[int, Entity]) -> bool:
         """侦查|支队|支队长: a bare unit right before its own head's post is left to the

@@ -107,6 +107,7 @@ class Lexicon:
     village_units: tuple[str, ...]  # 村, 社区: a village named before its officials' posts
     village_name_stops: tuple[str, ...]  # 农村, 各村: 村 after these is no village's name
     stationed_teams: list[str]  # 工作队: a team a body stations in a village (县市场监管局驻X村工作队)
+    branch_units: frozenset[str]  # 分中心, 分院: a branch named by its place after its parent body
     place_subject_verbs: list[str]  # 堌阳镇召开…: the event verbs a town or village is the subject of
     bare_jurisdictions: tuple[str, ...]  # 自治区|副主席
     after_name: frozenset[str]
@@ -378,6 +379,7 @@ def lexicon() -> Lexicon:
         village_name_stops=tuple(bodies["village_name_stops"]),
         place_subject_verbs=list(bodies["place_subject_verbs"]),
         stationed_teams=list(bodies["stationed_teams"]),
+        branch_units=frozenset(bodies["branch_units"]),
         bare_jurisdictions=tuple(bodies["bare_jurisdictions"]),
         after_name=frozenset(context["after_name"]),
         acting_followers=frozenset(context["acting_followers"]),
