@@ -162,8 +162,10 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         # A line that is only a body's or a site's name, perhaps with the column (银川市工商行政管理局 — 工作动态)
         # or the site's address (宝鸡市人民政府网 www.bj.gov.cn).
         # 天水市人民政府　政府信息公开: a space alone may part the site's name from a column the menus name.
+        # 佛山市市场监督管理局(知识产权局): a body with two names (两块牌子) gives the second in brackets.
         "site_banner": regex.compile(
-            r"^\p{Han}{2,24}?(?:\L<endings>)(?:\s{0,3}[—–\-|｜>»]{1,2}\s{0,3}\p{Han}{2,10}|\s{1,3}(?:\L<columns>))?"
+            r"^\p{Han}{2,24}?(?:\L<endings>)(?:[(（]\p{Han}{1,12}?(?:\L<endings>)[)）])?"
+            r"(?:\s{0,3}[—–\-|｜>»]{1,2}\s{0,3}\p{Han}{2,10}|\s{1,3}(?:\L<columns>))?"
             r"(?:\s{1,4}(?:https?://)?[A-Za-z0-9\-]{1,40}(?:\.[A-Za-z0-9\-]{1,40}){1,5}/?)?$",
             endings=data["site_banner_endings"],
             columns=load_json("text/furniture.json")["menu_labels"],

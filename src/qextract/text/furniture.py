@@ -132,10 +132,21 @@ def remove_menus(text: str) -> list[Edit]:
             doomed.extend(block)
         block.clear()
 
-    for line in lines:
+    # For each line: is the next line with text a menu label? (one pass from the end)
+    label_next = [False] * len(lines)
+    following_is_label = False
+    for index in range(len(lines) - 1, -1, -1):
+        label_next[index] = following_is_label
+        if lines[index].stripped:
+            following_is_label = lines[index].stripped in labels
+
+    for index, line in enumerate(lines):
         stripped = line.stripped
         if not stripped:
-            close_block()  # a blank line ends a menu: the headline after it may be as short
+            # A blank line ends a menu, since the headline after it may be as short,
+            # unless a menu label follows: a list's items (<li>) scraped one a paragraph.
+            if not (block and label_next[index]):
+                close_block()
             continue
         items = [item for item in items_pattern.split(stripped) if item]
         if items and _is_site_name(items[0]) and not _is_menu_item(items[0]):
