@@ -252,10 +252,11 @@ JURISDICTION_PREFIX = _compile(r"\L<jurisdictions>")
 # Jurisdiction and year words that two mentions of one event may differ by.
 # 人民政府 and 政府 name the same body in event names. The count of a day of observance
 # that a name opens with tells the day, not the event (第50个|世界标准日…座谈会 is the body's
-# 10·14世界标准日…座谈会).
+# 10·14世界标准日…座谈会). A headline may leave out the title of the document an event is about
+# (重点提案办理协商座谈会 for 重点提案《关于…的提案》办理协商座谈会).
 NAME_NOISE = _compile(
     r"^(?:\L<jurisdictions>)|^\d{4}年度?|^第[\d一二三四五六七八九十百]{1,4}个"
-    r"|[“”\"'‘’\s]|[(（][^()（）]{0,16}[)）]|人民(?=政府)"
+    r"|[“”\"'‘’\s]|[(（][^()（）]{0,16}[)）]|《[^《》]{1,80}》|人民(?=政府)"
 )
 
 # A day (or day range) value as the dates stage writes it.

@@ -111,6 +111,7 @@ class Surroundings:
 
     dates: list[DateSpan]  # every date the dates stage found, by start
     blocked: list[tuple[int, int]]  # 《》 titles, link lists, masked runs: sorted, disjoint
+    titles: frozenset[tuple[int, int]] = frozenset()  # the 《》 titles among them
 
     @cached_property
     def _date_ranges(self) -> Intervals:
@@ -140,6 +141,17 @@ class Surroundings:
         index = bisect_right(self.blocked, (end,)) - 1
         return index >= 0 and self.blocked[index][1] > start
 
+    def blocks_name(self, start: int, end: int) -> bool:
+        """True when a skipped range cuts into the name or holds it. A name may hold a whole
+        《》 title before its event word (《电梯安全管理条例》宣贯会): an event about a document."""
+        index = bisect_right(self.blocked, (end,)) - 1
+        while index >= 0 and self.blocked[index][1] > start:
+            blocked = self.blocked[index]
+            if not (blocked in self.titles and start <= blocked[0] and blocked[1] < end):
+                return True
+            index -= 1
+        return False
+
 
 def surroundings(ctx: MatchContext) -> Surroundings:
     spans = []
@@ -149,10 +161,9 @@ def surroundings(ctx: MatchContext) -> Surroundings:
             spans.append(DateSpan(span.start, span.end, span.text, date.value or "", date.time_of_day))
     spans.extend(_unclaimed_days(ctx, spans))
     spans.sort(key=lambda date: date.start)
-    blocked = [match.span() for match in TITLE_BRACKETS.finditer(ctx.text)]
-    blocked.extend(_link_lines(ctx.text))
-    blocked.extend(ctx.masked)
-    return Surroundings(spans, _disjoint(blocked))
+    titles = [match.span() for match in TITLE_BRACKETS.finditer(ctx.text)]
+    blocked = titles + _link_lines(ctx.text) + list(ctx.masked)
+    return Surroundings(spans, _disjoint(blocked), frozenset(titles))
 
 
 def _disjoint(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -262,7 +273,7 @@ def _first_of_overlapping(found: list[Mention], around: Surroundings) -> list[Me
     found.sort(key=lambda mention: (mention.start, -(mention.end - mention.start)))
     kept: list[Mention] = []
     for mention in found:
-        if around.is_blocked(mention.start, mention.end):
+        if around.blocks_name(mention.start, mention.end):
             continue
         if kept and mention.start < kept[-1].end:
             _merge_overlap(kept[-1], mention)
