@@ -230,6 +230,8 @@ _ALIKE_SEPARATOR = regex.compile(r"[,，;；、]")
 # A clause after a count phrase that ends in a colon (对专项整治工作进行了部署:), perhaps after a comma
 # (提出“四个聚焦”,部署12项重点任务:).
 _COLON_AHEAD = regex.compile(r"[,，]?[^。;；!！?？\n:：,，]{1,24}[:：]")
+# A count phrase closing on the colon that opens a list (他提出三点意见:一是…): the list is that phrase's.
+_LIST_OWN_COUNT = regex.compile(r"(?:[一二三四五六七八九十两]|\d{1,2})(?:点|个|项|条|方面)\p{Han}{0,6}[:：][^\S\n]{0,2}$")
 _CLAUSE_BREAKS = frozenset(":：,，。;；!！?？\n")
 _CLAUSE_END = regex.compile(r"[。!！?？\n]")
 _ITEM_TRIM_LEFT = " \t\u3000,，、:："
@@ -754,7 +756,10 @@ def _items_after(
         # 以“四个强化”为抓手,…。(一)强化质量提升。…(四)强化…: the phrase does not end its clause, so only a
         # marked list further on whose items each hold the label's word is its list
         return _marked_items_holding(scan, position, count, label_word)
-    items = _marked_items(scan, position, first_before=_end_of_next_sentence(text, position))
+    first_before = _end_of_next_sentence(text, position)
+    items = _marked_items(scan, position, first_before=first_before)
+    if items and _LIST_OWN_COUNT.search(text, position, _marker_chain(scan, position, first_before)[0].start):
+        return None  # 做到“三个不放过”。他提出三点意见:一是…: the next sentence's list has a count of its own
     if items is None and text.startswith(("。", "\n"), position):
         # 开展“三个一批”活动。各地要评选一批A、曝光一批B、推广一批C。: the next sentence lists them
         items = _run_in_items_holding(text, _skip_spaces(text, position + 1), count, label_word)
