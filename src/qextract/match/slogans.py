@@ -756,9 +756,9 @@ def _items_after(
         # 以“四个强化”为抓手,…。(一)强化质量提升。…(四)强化…: the phrase does not end its clause, so only a
         # marked list further on whose items each hold the label's word is its list
         return _marked_items_holding(scan, position, count, label_word)
-    first_before = _end_of_next_sentence(text, position)
-    items = _marked_items(scan, position, first_before=first_before)
-    if items and _LIST_OWN_COUNT.search(text, position, _marker_chain(scan, position, first_before)[0].start):
+    chain = _marker_chain(scan, position, _end_of_next_sentence(text, position))
+    items = _chain_items(text, chain)
+    if items and _LIST_OWN_COUNT.search(text, position, chain[0].start):
         return None  # 做到“三个不放过”。他提出三点意见:一是…: the next sentence's list has a count of its own
     if items is None and text.startswith(("。", "\n"), position):
         # 开展“三个一批”活动。各地要评选一批A、曝光一批B、推广一批C。: the next sentence lists them
@@ -1020,10 +1020,13 @@ def _exactly_counted(
 def _marked_items(scan: _Scan, start: int, first_before: int) -> Optional[list[tuple[int, int]]]:
     """Items of a list numbered from one in one marker style (一是…二是…),
     whose first marker starts before ``first_before``."""
-    chain = _marker_chain(scan, start, first_before)
+    return _chain_items(scan.text, _marker_chain(scan, start, first_before))
+
+
+def _chain_items(text: str, chain: list[_Marker]) -> Optional[list[tuple[int, int]]]:
+    """The items a chain of two or more list markers opens, each up to the next marker or its own end."""
     if len(chain) < 2:
         return None
-    text = scan.text
     items = []
     for index, marker in enumerate(chain):
         limit = chain[index + 1].start if index + 1 < len(chain) else len(text)
