@@ -254,9 +254,10 @@ JURISDICTION_PREFIX = _compile(r"\L<jurisdictions>")
 # that a name opens with tells the day, not the event (第50个|世界标准日…座谈会 is the body's
 # 10·14世界标准日…座谈会). A headline may leave out the title of the document an event is about
 # (重点提案办理协商座谈会 for 重点提案《关于…的提案》办理协商座谈会).
+_DOCUMENT_TITLE = r"《[^《》\n]{1,80}》"  # also what the mentions skip (TITLE_BRACKETS)
 NAME_NOISE = _compile(
     r"^(?:\L<jurisdictions>)|^\d{4}年度?|^第[\d一二三四五六七八九十百]{1,4}个"
-    r"|[“”\"'‘’\s]|[(（][^()（）]{0,16}[)）]|《[^《》]{1,80}》|人民(?=政府)"
+    r"|[“”\"'‘’\s]|[(（][^()（）]{0,16}[)）]|" + _DOCUMENT_TITLE + r"|人民(?=政府)"
 )
 
 # A day (or day range) value as the dates stage writes it.
@@ -277,4 +278,4 @@ LINK_LINE = regex.compile(
     r"^\s{0,4}(?:[-·•]\s{0,2})?[^\n]{2,120}?[\s(（\[【]\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[)）\]】]?\s{0,4}$"
 )
 ATTENDANCE_LIST = _compile(r"\L<openers>")
-TITLE_BRACKETS = regex.compile(r"《[^《》\n]{1,80}》")
+TITLE_BRACKETS = regex.compile(_DOCUMENT_TITLE)

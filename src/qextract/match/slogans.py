@@ -231,7 +231,7 @@ _ALIKE_SEPARATOR = regex.compile(r"[,，;；、]")
 # (提出“四个聚焦”,部署12项重点任务:).
 _COLON_AHEAD = regex.compile(r"[,，]?[^。;；!！?？\n:：,，]{1,24}[:：]")
 # A count phrase closing on the colon that opens a list (他提出三点意见:一是…): the list is that phrase's.
-_LIST_OWN_COUNT = regex.compile(r"(?:[一二三四五六七八九十两]|\d{1,2})(?:点|个|项|条|方面)\p{Han}{0,6}[:：][^\S\n]{0,2}$")
+_LIST_OWN_COUNT = regex.compile(_NOT_AFTER_NUMBER + _COUNT + _CLASSIFIER + r"\p{Han}{0,6}[:：][^\S\n]{0,2}$")
 _CLAUSE_BREAKS = frozenset(":：,，。;；!！?？\n")
 _CLAUSE_END = regex.compile(r"[。!！?？\n]")
 _ITEM_TRIM_LEFT = " \t\u3000,，、:："
